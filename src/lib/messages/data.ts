@@ -1,0 +1,2 @@
+// User-facing texts for the data area. See ./index.ts.
+export {};

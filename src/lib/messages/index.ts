@@ -1,0 +1,7 @@
+/**
+ * Every user-facing error and warning text lives under src/lib/messages (as vega-lite keeps src/log/message.ts),
+ * one file per area, so bad-input behaviour is easy to review and test. Import texts from here, not inline.
+ */
+export * from './data';
+export * from './storage';
+export * from './notebook';

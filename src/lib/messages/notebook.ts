@@ -1,0 +1,2 @@
+// User-facing texts for the notebook area. See ./index.ts.
+export {};

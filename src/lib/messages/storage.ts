@@ -1,0 +1,2 @@
+// User-facing texts for the storage area. See ./index.ts.
+export {};

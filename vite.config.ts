@@ -1,0 +1,55 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte, vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
+
+const svelteOptions = { preprocess: vitePreprocess(), compilerOptions: { runes: true } };
+
+// The app is a static site: everything runs in the browser, so `vite build` output is the whole product.
+// Tests come in three projects: pure lib code in Node (most tests); adapters and components in real Chromium
+// (real IndexedDB, vega-embed, tfjs); end-to-end tests that drive the built app with playwright-core.
+export default defineConfig({
+  plugins: [svelte(svelteOptions)],
+  base: './',
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // tfjs and vega are large on purpose and load on demand; the first-paint budget is checked by `npm run bench`.
+    chunkSizeWarningLimit: 2500,
+  },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  test: {
+    projects: [
+      {
+        test: { name: 'unit', environment: 'node', include: ['tests/lib/**/*.test.ts', 'tests/node/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
+            instances: [{ browser: 'chromium' }],
+            screenshotDirectory: 'test-output/browser-screenshots',
+          },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
