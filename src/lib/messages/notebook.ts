@@ -1,2 +1,19 @@
-// User-facing texts for the notebook area. See ./index.ts.
-export {};
+// User-facing texts for the notebook shell: links, configuration, stages. See ./index.ts.
+
+export const configHashUnreadable = (): string =>
+  'This link’s notebook settings could not be read (the part after # is damaged), so the notebook opened with its defaults.';
+
+export const configNotAnObject = (): string =>
+  'This link’s notebook settings are not a settings object, so the notebook opened with its defaults.';
+
+export const configFieldInvalid = (field: string, detail: string): string =>
+  `The link’s “${field}” setting was invalid (${detail}); its default is used instead.`;
+
+export const stageNotBuilt = (): string =>
+  'This stage is not built yet. Its explanation above says what it will do; nothing below is simulated or faked.';
+
+export const importedDatasetMissing = (name: string): string =>
+  `This notebook uses your file “${name}”, which is not stored in this browser. Import the same file on the Data stage to continue; the built-in example is shown meanwhile.`;
+
+export const unexpectedError = (detail: string): string =>
+  `Something went wrong: ${detail}. Your stored data is untouched; reload the page to start this stage again.`;

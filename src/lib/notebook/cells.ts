@@ -1,0 +1,12 @@
+import type { CellSpec } from './cell-graph';
+
+/**
+ * The notebook's cells, upstream first. Stages not yet built have no cells: they show their explanation and
+ * say honestly that they are not built, rather than run anything.
+ */
+export const CELLS: readonly CellSpec[] = [
+  { id: 'data.load', stage: 'data', title: 'Load and check the sales data', inputs: ['config.dataset', 'config.mapping'], cost: 'cheap' },
+  { id: 'data.clean', stage: 'data', title: 'Apply cleaning choices', inputs: ['data.load', 'config.cleaning', 'config.horizon'], cost: 'cheap' },
+  { id: 'explore.summary', stage: 'explore', title: 'Column summary', inputs: ['data.clean'], cost: 'cheap' },
+  { id: 'explore.charts', stage: 'explore', title: 'Charts', inputs: ['data.clean', 'config.explore'], cost: 'cheap' },
+];

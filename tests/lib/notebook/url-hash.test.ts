@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type NotebookConfig } from '../../../src/lib/notebook/config';
+import { changedConfigInputs, decodeConfigHash, encodeConfigHash } from '../../../src/lib/notebook/url-hash';
+import { configHashUnreadable } from '../../../src/lib/messages/notebook';
+
+const custom: NotebookConfig = {
+  ...DEFAULT_CONFIG,
+  seed: 7,
+  dataset: { kind: 'builtin', file: 'walmart-store1-top10-depts-weekly.csv' },
+  mapping: { date: 'date', sales: 'sales', keys: ['store', 'dept'], covariates: ['isholiday'] },
+  cleaning: { gaps: 'fill-zero' },
+  horizon: 8,
+  explore: { by: 'key', key: 'dept', series: null },
+  stage: 'explore',
+};
+
+describe('encodeConfigHash(config) / decodeConfigHash(hash)', () => {
+  it('round-trips a configuration exactly', () => {
+    expect(decodeConfigHash(encodeConfigHash(custom))).toEqual({ config: custom, problems: [] });
+  });
+  it('gives the defaults for an empty hash', () => {
+    expect(decodeConfigHash('')).toEqual({ config: DEFAULT_CONFIG, problems: [] });
+    expect(decodeConfigHash('#')).toEqual({ config: DEFAULT_CONFIG, problems: [] });
+  });
+  it('falls back to defaults with a message when the hash is not JSON', () => {
+    const parsed = decodeConfigHash('#%7B%22v%22%3A1%2C');
+    expect(parsed.config).toEqual(DEFAULT_CONFIG);
+    expect(parsed.problems).toEqual([configHashUnreadable()]);
+    expect(decodeConfigHash('#%E0%A4%A').problems).toEqual([configHashUnreadable()]);
+  });
+  it('keeps the valid fields of a tampered link and names the bad ones', () => {
+    const tampered = { ...custom, seed: -3, dataset: { kind: 'example', seed: 1, stores: 1e9, products: 10, days: 1096 } };
+    const parsed = decodeConfigHash('#' + encodeURIComponent(JSON.stringify(tampered)));
+    expect(parsed.config).toEqual({ ...custom, seed: DEFAULT_CONFIG.seed, dataset: DEFAULT_CONFIG.dataset });
+    expect(parsed.problems).toHaveLength(2);
+    expect(parsed.problems[0]).toContain('“seed”');
+    expect(parsed.problems[1]).toContain('“dataset”');
+  });
+  it('rejects values that are not a settings object', () => {
+    expect(decodeConfigHash('#' + encodeURIComponent('[1,2]')).config).toEqual(DEFAULT_CONFIG);
+    expect(decodeConfigHash('#' + encodeURIComponent('"x"')).problems).toHaveLength(1);
+  });
+});
+
+describe('changedConfigInputs(before, after)', () => {
+  it('names exactly the fields that differ', () => {
+    expect(changedConfigInputs(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, horizon: 14, explore: { ...DEFAULT_CONFIG.explore, by: 'key' } })).toEqual([
+      'config.horizon',
+      'config.explore',
+    ]);
+  });
+});
