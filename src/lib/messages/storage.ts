@@ -1,2 +1,115 @@
-// User-facing texts for the storage area. See ./index.ts.
-export {};
+// User-facing texts for the storage area (the browser database, backups, the Storage panel). See ./index.ts.
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+/** Why saving or opening failed, one text per StorageError kind (src/lib/storage/storage-error.ts). */
+export const storageErrorMessages = {
+  quota:
+    "Your browser's storage for this site is full, so this was not saved. To make room, export a backup " +
+    '(Storage panel → Export everything), then delete datasets or runs you no longer need, or allow this site ' +
+    "more storage in your browser's site settings.",
+  blocked:
+    'Forecast Lab needs to update its stored data, but another Forecast Lab tab still has the older version open. ' +
+    'Close (or reload) the other Forecast Lab tabs to continue.',
+  'version-change':
+    'Forecast Lab was updated in another tab. Reload this page to keep saving: until then, changes made here are not saved.',
+  unavailable:
+    'This browser does not let Forecast Lab store data here (for example in a private window), so your work is kept ' +
+    'in memory only and will be lost when you close or reload the page. Export a backup to keep it.',
+  'newer-version':
+    'The data stored here was saved by a newer version of Forecast Lab. Reload the page to get that version; until ' +
+    'then your work is kept in memory only and is not saved.',
+  closed: 'The connection to the browser storage was closed, so this was not saved. Reload the page to reconnect.',
+  unknown: (detail: string): string => `Saving to the browser storage failed (${detail}). Export a backup to be safe.`,
+} as const;
+
+/** Reasons a backup file is rejected; `path` reads like `runs[3].status`. */
+export const backupMessages = {
+  notJson: (detail: string): string => `the file is not valid JSON (${detail})`,
+  notObject: 'the file does not contain a Forecast Lab backup (expected a JSON object)',
+  wrongFormat: (found: string): string =>
+    `the file is not a Forecast Lab backup (its "format" is ${found}, expected "forecast-lab-backup")`,
+  badVersion: (found: string): string => `the backup's "version" is ${found}, expected a whole number`,
+  newerVersion: (found: number, supported: number): string =>
+    `the backup was made by a newer Forecast Lab (backup version ${found}; this one reads up to ${supported}). ` +
+    'Reload the page to get the newest version, then try again',
+  missing: (path: string): string => `${path}: missing`,
+  expected: (path: string, expected: string, received: string): string =>
+    `${path}: expected ${expected}, got ${received}`,
+  expectedOneOf: (path: string, options: string, received: string): string =>
+    `${path}: expected one of ${options}, got ${received}`,
+  hashFormat: 'expected a SHA-256 hash (64 lower-case hex digits)',
+  timestamp: 'expected an ISO 8601 timestamp like 2024-05-01T12:00:00.000Z',
+  nonNegativeInteger: 'expected a whole number, 0 or more',
+  nonNegativeNumber: 'expected a number, 0 or more',
+  jsonObject: 'expected a JSON object',
+  base64: 'expected base64 text',
+  contentRequired: (path: string): string => `${path}: an imported dataset needs its file content`,
+  duplicateKey: (path: string, firstPath: string): string => `${path}: the same key as ${firstPath}`,
+  hashMismatch: (path: string): string => `${path}: the content does not match its hash (the file was changed or damaged)`,
+  issue: (path: string, text: string): string => `${path}: ${text}`,
+  moreProblems: (count: number): string => ` (and ${plural(count, 'more problem', 'more problems')})`,
+} as const;
+
+/** What the Storage panel tells the user after an action. */
+export const storageNotices = {
+  exported: (fileName: string, size: string): string => `Saved everything to ${fileName} (${size}).`,
+  imported: (counts: { datasets: number; configs: number; runs: number }, replaced: boolean): string =>
+    `${replaced ? 'Replaced everything with' : 'Imported'} ${plural(counts.datasets, 'dataset', 'datasets')}, ` +
+    `${plural(counts.configs, 'configuration', 'configurations')} and ${plural(counts.runs, 'run', 'runs')}.`,
+  importRejected: (fileName: string, reason: string): string =>
+    `“${fileName}” was not imported: ${reason}. Nothing was changed.`,
+  importUnreadable: (fileName: string): string => `“${fileName}” could not be read. Nothing was changed.`,
+  deleted: (name: string): string => `Deleted “${name}”.`,
+  interrupted: (count: number): string =>
+    `${plural(count, 'training run was', 'training runs were')} interrupted when the page closed; ` +
+    `${count === 1 ? 'it is' : 'they are'} marked “interrupted” in the list of runs.`,
+  persistGranted: 'The browser will keep this data unless you delete it yourself.',
+  persistDenied:
+    'The browser did not promise to keep this data: it may clear it when disk space runs low. Export a backup to be safe.',
+} as const;
+
+/** Labels of the Storage panel. */
+export const storageLabels = {
+  title: 'Storage',
+  datasets: 'Datasets',
+  configs: 'Saved configurations',
+  runs: 'Training runs',
+  empty: 'Nothing stored yet.',
+  name: 'Name',
+  size: 'Size',
+  created: 'Created',
+  details: 'Details',
+  actions: 'Actions',
+  delete: 'Delete',
+  deleteLabel: (name: string): string => `Delete “${name}”`,
+  confirmDelete: (name: string): string => `Delete “${name}” for good?`,
+  confirmYes: 'Yes, delete',
+  cancel: 'Cancel',
+  exportAll: 'Export everything',
+  importBackup: 'Import backup…',
+  importMode: 'When importing a backup',
+  importMerge: 'Add it to what is stored here (same items are overwritten)',
+  importReplace: 'Replace everything stored here',
+  usage: (used: string, quota: string): string => `${used} used of about ${quota} available to this site.`,
+  usageUnknown: 'This browser does not report how much storage is used.',
+  persistent: 'Kept until you delete it.',
+  notPersistent: 'The browser may clear this data when disk space runs low.',
+  askPersist: 'Ask the browser to keep this data',
+  memoryOnly: 'Not saved: kept in memory only.',
+  dismiss: 'Dismiss',
+  busy: 'Working…',
+  datasetDetail: (rows: number, series: number): string =>
+    `${plural(rows, 'row', 'rows')}, ${plural(series, 'series', 'series')}`,
+  sourceExample: 'generated example',
+  sourceBuiltin: 'built-in file',
+  sourceImported: (fileName: string): string => `from ${fileName}`,
+  runStatus: {
+    running: 'running',
+    done: 'done',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    interrupted: 'interrupted',
+  },
+  runName: (id: string): string => `Run ${id}`,
+} as const;

@@ -1,0 +1,178 @@
+/**
+ * Forecast Lab's browser database (IndexedDB through Dexie): datasets, saved configurations and training runs.
+ *
+ *   openForecastLabDb()
+ *     1. open `forecast-lab` at the newest version, running migrations (v1 → v2 fills sizeBytes)
+ *        ├─ another tab holds an older version ──► issue 'blocked' until it closes
+ *        └─ open fails (private mode, no IndexedDB, newer data) ──► an in-memory database + a warning
+ *     2. runs left 'running' by a reload ──► 'interrupted'
+ *   later: another tab upgrades ──► this connection closes, issue 'version-change' (reload to go on saving)
+ *
+ * Row types live in src/lib/storage/records.ts; errors become StorageError (src/lib/storage/storage-error.ts).
+ */
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { estimateSize } from '../lib/storage/estimate-size';
+import type { ConfigRecord, DatasetRecord, RunRecord } from '../lib/storage/records';
+import { StorageError, toStorageError } from '../lib/storage/storage-error';
+
+export const DB_NAME = 'forecast-lab';
+
+/**
+ * The schema history. Never edit a published version: add a new one (with an upgrade when rows must change).
+ * The first key of each table is its primary key, the rest are indexes.
+ */
+export const SCHEMA_HISTORY = [
+  { version: 1, stores: { datasets: 'hash, name, created', configs: 'id, name, created, updated' } },
+  { version: 2, stores: { datasets: 'hash, name, created, sizeBytes', runs: 'id, created, dataHash, status' } },
+] as const;
+export const DB_VERSION = 2;
+
+/** A storage problem that is not the answer to a call: `null` means the last one is over. */
+export type IssueListener = (issue: StorageError | null) => void;
+
+export interface DbDependencies {
+  /** Another IndexedDB implementation (tests, the in-memory fallback); the browser's by default. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export class ForecastLabDb extends Dexie {
+  datasets!: EntityTable<DatasetRecord, 'hash'>;
+  configs!: EntityTable<ConfigRecord, 'id'>;
+  runs!: EntityTable<RunRecord, 'id'>;
+
+  // Plain (not #private) fields: Dexie hands a Proxy of the instance to some callbacks.
+  private readonly issueListeners = new Set<IssueListener>();
+  private currentIssue: StorageError | null = null;
+
+  constructor(name: string = DB_NAME, dependencies: DbDependencies = {}) {
+    super(name, withDefinedValues(dependencies));
+    this.version(1).stores(SCHEMA_HISTORY[0].stores);
+    this.version(2).stores(SCHEMA_HISTORY[1].stores).upgrade(fillDatasetSizes);
+
+    this.on('blocked', () => this.report(new StorageError('blocked')));
+    // Runs before Dexie's own handler; returning false stops it from re-opening behind the user's back.
+    this.on('versionchange', () => {
+      this.close();
+      this.report(new StorageError('version-change'));
+      return false;
+    });
+    this.on('ready', () => {
+      if (this.currentIssue?.kind === 'blocked') this.report(null);
+    }, true);
+  }
+
+  /** The storage problem going on now (blocked, version change), if any. */
+  get issue(): StorageError | null {
+    return this.currentIssue;
+  }
+
+  /** Listen for storage problems; the current one, if any, is told at once. Returns the unsubscribe function. */
+  onIssue(listener: IssueListener): () => void {
+    this.issueListeners.add(listener);
+    if (this.currentIssue) listener(this.currentIssue);
+    return () => this.issueListeners.delete(listener);
+  }
+
+  private report(issue: StorageError | null): void {
+    this.currentIssue = issue;
+    for (const listener of this.issueListeners) listener(issue);
+  }
+}
+
+function withDefinedValues(dependencies: DbDependencies): DbDependencies {
+  return Object.fromEntries(Object.entries(dependencies).filter(([, value]) => value !== undefined));
+}
+
+/** v1 → v2: rows written before sizes were required get their size estimated. */
+async function fillDatasetSizes(tx: Transaction): Promise<void> {
+  await tx
+    .table('datasets')
+    .toCollection()
+    .modify((row: Partial<DatasetRecord>) => {
+      if (typeof row.sizeBytes !== 'number' || !Number.isFinite(row.sizeBytes)) row.sizeBytes = estimateSize(row);
+    });
+}
+
+/** The Web Locks name a training tab holds while run `runId` trains, so other tabs leave it 'running'. */
+export function runLockName(dbName: string, runId: string): string {
+  return `${dbName}:run:${runId}`;
+}
+
+/**
+ * Runs still 'running' when the app opens were cut off by a reload or a closed tab: mark them 'interrupted'
+ * (kept, never deleted). `isActive` spares runs another tab is still training. Returns how many were marked.
+ */
+export async function markInterruptedRuns(
+  db: ForecastLabDb,
+  options: { now?: Date; isActive?: (runId: string) => boolean } = {},
+): Promise<number> {
+  const updated = (options.now ?? new Date()).toISOString();
+  const isActive = options.isActive ?? (() => false);
+  return db.runs
+    .where('status')
+    .equals('running')
+    .filter((run) => !isActive(run.id))
+    .modify({ status: 'interrupted', updated });
+}
+
+/** Run ids whose training lock is held right now (by any tab), from the Web Locks API when there is one. */
+async function activeRunIds(dbName: string): Promise<Set<string>> {
+  const prefix = runLockName(dbName, '');
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return new Set();
+  try {
+    const { held = [] } = await locks.query();
+    return new Set(held.flatMap((lock) => (lock.name?.startsWith(prefix) ? [lock.name.slice(prefix.length)] : [])));
+  } catch {
+    return new Set();
+  }
+}
+
+export interface OpenOptions extends DbDependencies {
+  name?: string;
+  /** Told about 'blocked' while the open waits, and about later problems. */
+  onIssue?: IssueListener;
+  now?: Date;
+}
+
+export interface OpenedDb {
+  db: ForecastLabDb;
+  /** False when the browser's storage could not be used and `db` lives in memory only. */
+  persistent: boolean;
+  /** Why the app runs in memory (kind 'unavailable' or 'newer-version'), or a failure while marking runs. */
+  warning: StorageError | null;
+  /** How many runs were found cut off and marked 'interrupted'. */
+  interruptedRuns: number;
+}
+
+/** Open the app's database; if the browser will not, fall back to one in memory so the app keeps working. */
+export async function openForecastLabDb(options: OpenOptions = {}): Promise<OpenedDb> {
+  const { name = DB_NAME, onIssue, now, ...dependencies } = options;
+  const db = new ForecastLabDb(name, dependencies);
+  if (onIssue) db.onIssue(onIssue);
+  try {
+    await db.open();
+  } catch (error) {
+    db.close();
+    const cause = toStorageError(error);
+    const warning = cause.kind === 'newer-version' ? cause : new StorageError('unavailable', { cause: error });
+    return { db: await openInMemory(name, onIssue), persistent: false, warning, interruptedRuns: 0 };
+  }
+  try {
+    const active = await activeRunIds(name);
+    const interruptedRuns = await markInterruptedRuns(db, { now, isActive: (id) => active.has(id) });
+    return { db, persistent: true, warning: null, interruptedRuns };
+  } catch (error) {
+    return { db, persistent: true, warning: toStorageError(error), interruptedRuns: 0 };
+  }
+}
+
+/** A fresh database in memory (fake-indexeddb, loaded only when needed): same API, gone on reload. */
+async function openInMemory(name: string, onIssue: IssueListener | undefined): Promise<ForecastLabDb> {
+  const memory = await import('fake-indexeddb');
+  const db = new ForecastLabDb(name, { indexedDB: new memory.IDBFactory(), IDBKeyRange: memory.IDBKeyRange });
+  if (onIssue) db.onIssue(onIssue);
+  await db.open();
+  return db;
+}

@@ -1,0 +1,114 @@
+/**
+ * Read a backup file's text, trusting nothing: a bad file is rejected with one precise reason
+ * ("runs[3].status: expected one of …") and nothing else happens.
+ *
+ *   1. JSON syntax   2. format tag   3. version   4. tagged values (to-json-safe.ts)
+ *   5. every row (backup-format.ts, valibot)   6. rules across fields: content of imported files, base64, duplicate keys
+ *
+ * Whether dataset content matches its hash needs hashing (async): verifyBackup does that on the result.
+ */
+import * as v from 'valibot';
+import { backupMessages } from '../messages/storage';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './backup-format';
+import { BASE64 } from './base64';
+import { JsonSafeError, fromJsonSafe } from './to-json-safe';
+
+export type BackupResult = { ok: true; backup: Backup } | { ok: false; reason: string };
+
+export function parseBackup(text: string): BackupResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return reject(backupMessages.notJson(error instanceof Error ? error.message : String(error)));
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return reject(backupMessages.notObject);
+  const { format, version } = json as Record<string, unknown>;
+  if (format !== BACKUP_FORMAT) return reject(backupMessages.wrongFormat(describe(format)));
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return reject(backupMessages.badVersion(describe(version)));
+  }
+  if (version > BACKUP_VERSION) return reject(backupMessages.newerVersion(version, BACKUP_VERSION));
+
+  let revived: unknown;
+  try {
+    revived = fromJsonSafe(json);
+  } catch (error) {
+    if (error instanceof JsonSafeError) return reject(backupMessages.issue(error.path, backupMessages.base64));
+    throw error;
+  }
+  const result = v.safeParse(BackupSchema, revived);
+  if (!result.success) {
+    const [first, ...rest] = result.issues;
+    return reject(formatIssue(first) + (rest.length > 0 ? backupMessages.moreProblems(rest.length) : ''));
+  }
+  const backup: Backup = result.output;
+  const problems = crossFieldProblems(backup);
+  if (problems.length > 0) {
+    return reject(problems[0] + (problems.length > 1 ? backupMessages.moreProblems(problems.length - 1) : ''));
+  }
+  return { ok: true, backup };
+}
+
+function reject(reason: string): BackupResult {
+  return { ok: false, reason };
+}
+
+/** A value as it appears in the file, shortened: "missing" when absent. */
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+type Issue = v.InferIssue<typeof BackupSchema>;
+
+/** `runs[3].status: expected one of "running", "done", …, got "finished"`. */
+export function formatIssue(issue: Issue): string {
+  const path = issuePath(issue);
+  if (issue.kind === 'validation' || issue.type === 'custom') return backupMessages.issue(path, issue.message);
+  if (issue.received === 'undefined' && issue.input === undefined) return backupMessages.missing(path);
+  const expected = issue.expected ?? '';
+  const received = issue.received === 'undefined' ? 'nothing' : shorten(issue.received);
+  if (issue.type === 'picklist' || issue.type === 'variant' || expected.includes(' | ')) {
+    return backupMessages.expectedOneOf(path, expected.replace(/^\((.*)\)$/, '$1').split(' | ').join(', '), received);
+  }
+  return backupMessages.expected(path, expected, received);
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+function issuePath(issue: Issue): string {
+  let path = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key: unknown }).key;
+    path += typeof key === 'number' ? `[${key}]` : path === '' ? String(key) : `.${String(key)}`;
+  }
+  return path || '(the file)';
+}
+
+const KEYS = { datasets: 'hash', configs: 'id', runs: 'id' } as const;
+
+function crossFieldProblems(backup: Backup): string[] {
+  const problems: string[] = [];
+  backup.datasets.forEach((dataset, index) => {
+    const path = `datasets[${index}].content`;
+    if (dataset.source.kind === 'imported' && dataset.content === null) problems.push(backupMessages.contentRequired(path));
+    if (dataset.content?.encoding === 'base64' && !BASE64.test(dataset.content.data)) {
+      problems.push(backupMessages.issue(`${path}.data`, backupMessages.base64));
+    }
+  });
+  for (const table of ['datasets', 'configs', 'runs'] as const) {
+    const key = KEYS[table];
+    const first = new Map<string, number>();
+    backup[table].forEach((row, index) => {
+      const value = (row as unknown as Record<string, string>)[key] ?? '';
+      const earlier = first.get(value);
+      if (earlier === undefined) first.set(value, index);
+      else problems.push(backupMessages.duplicateKey(`${table}[${index}].${key}`, `${table}[${earlier}]`));
+    });
+  }
+  return problems;
+}

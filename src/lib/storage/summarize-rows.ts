@@ -1,0 +1,53 @@
+/**
+ * Stored rows as the Storage panel lists them: name, a short description, size and date, newest first.
+ * Dataset content is never kept in an item, so a list of large files stays small in memory.
+ */
+import { storageLabels } from '../messages/storage';
+import { estimateSize } from './estimate-size';
+import type { ConfigRecord, DatasetRecord, RunRecord, TableName, TableRows } from './records';
+
+export interface StorageItem {
+  table: TableName;
+  /** The row's primary key (a dataset's hash, a configuration's or run's id). */
+  key: string;
+  name: string;
+  detail: string;
+  sizeBytes: number;
+  /** ISO 8601 timestamp. */
+  created: string;
+}
+
+export function summarizeRows<T extends TableName>(table: T, rows: readonly TableRows[T][]): StorageItem[] {
+  const items = rows.map((row) => summarizeRow(table, row));
+  return items.sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.key.localeCompare(b.key)));
+}
+
+export function summarizeRow<T extends TableName>(table: T, row: TableRows[T]): StorageItem {
+  if (table === 'datasets') return summarizeDataset(row as DatasetRecord);
+  if (table === 'configs') return summarizeConfig(row as ConfigRecord);
+  return summarizeRun(row as RunRecord);
+}
+
+function summarizeDataset(row: DatasetRecord): StorageItem {
+  const source =
+    row.source.kind === 'imported'
+      ? storageLabels.sourceImported(row.source.fileName)
+      : row.source.kind === 'builtin'
+        ? storageLabels.sourceBuiltin
+        : storageLabels.sourceExample;
+  const shape = storageLabels.datasetDetail(row.schema.rowCount, row.schema.seriesCount);
+  const sizeBytes = Number.isFinite(row.sizeBytes) ? row.sizeBytes : estimateSize(row);
+  const detail = `${source} · ${shape}`;
+  return { table: 'datasets', key: row.hash, name: row.name, detail, sizeBytes, created: row.created };
+}
+
+function summarizeConfig(row: ConfigRecord): StorageItem {
+  const sizeBytes = estimateSize(row);
+  return { table: 'configs', key: row.id, name: row.name, detail: '', sizeBytes, created: row.created };
+}
+
+function summarizeRun(row: RunRecord): StorageItem {
+  const detail = storageLabels.runStatus[row.status] ?? String(row.status);
+  const name = storageLabels.runName(row.id);
+  return { table: 'runs', key: row.id, name, detail, sizeBytes: estimateSize(row), created: row.created };
+}
