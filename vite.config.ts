@@ -13,6 +13,8 @@ export default defineConfig({
   plugins: [svelte(svelteOptions)],
   base: './',
   worker: { format: 'es' },
+  // Pre-bundled up front so the dev server (and browser tests on a cold cache) never reload half-way.
+  optimizeDeps: { include: ['dexie', 'valibot', 'fake-indexeddb', 'arquero', 'papaparse', 'comlink'] },
   build: {
     target: 'es2022',
     // tfjs and vega are large on purpose and load on demand; the first-paint budget is checked by `npm run bench`.
