@@ -1,0 +1,131 @@
+import type { SalesData } from '../data/types';
+import { exploreMessages } from '../messages/explore';
+import { createRng } from '../random/rng';
+import { dayOfWeek } from './calendar';
+import { findCovariate, PROMO_PATTERN, STOCKOUT_PATTERN } from './find-covariate';
+import { fitWithinSlope } from './fit-within-slope';
+import { sampleIndices } from './sample-indices';
+
+export interface PriceVsSalesOptions {
+  /** The price covariate (found case-insensitively). Default 'price'. */
+  price?: string;
+  /**
+   * Flag covariates whose flagged rows are left out of the elasticity. Default: any 0/1 covariate named like a
+   * promotion or a stock-out, since a promotion moves sales beyond its price cut and a stock-out caps them.
+   */
+  exclude?: string[];
+  /** Points kept for the scatter. Default 2,000. */
+  maxPoints?: number;
+  /** Seed for choosing the scatter points, so the same data draws the same picture. Default 1. */
+  seed?: number;
+}
+
+export interface PricePoint {
+  price: number;
+  sales: number;
+  series: number;
+  /** The exclusion flag set on this row, if any: such rows are drawn but not used for the elasticity. */
+  excludedBy: string | null;
+}
+
+export interface PriceVsSales {
+  price: string;
+  /** A uniform sample of rows with both a price and sales, at most `maxPoints`. */
+  points: PricePoint[];
+  /**
+   * Slope of log(sales) on log(price) within series (each series' own averages removed first, so that dear products
+   * selling less than cheap ones is not read as a price effect; for daily data, within series and weekday):
+   * -1.5 means 1% dearer sells about 1.5% less.
+   */
+  elasticity: number | null;
+  /** Share of the within-series variation in log sales that log price explains. */
+  r2: number | null;
+  rowsUsed: number;
+  /** Rows left out of the final fit because their first-fit residual was wild (typos, one-off events). */
+  outliersIgnored: number;
+  seriesUsed: number;
+  /** The exclusion flags applied. */
+  excluded: string[];
+  reason: string | null;
+}
+
+const DEFAULT_MAX_POINTS = 2000;
+
+export function priceVsSales(data: SalesData, options: PriceVsSalesOptions = {}): PriceVsSales | null {
+  const { maxPoints = DEFAULT_MAX_POINTS, seed = 1 } = options;
+  const column = findCovariate(data, { name: options.price ?? 'price' });
+  if (column === null) return null;
+  const prices = data.covariates[column] as Float64Array;
+  const excluded = resolveExclusions(data, options.exclude, column);
+  const flags = excluded.map((name) => data.covariates[name] as Float64Array);
+  const excludedBy = (i: number): string | null => {
+    for (let f = 0; f < flags.length; f++) if (((flags[f] as Float64Array)[i] as number) > 0) return excluded[f] as string;
+    return null;
+  };
+
+  // x = log price, y = log sales, compared within cells of one series (and one weekday for daily data, so the
+  // weekly swing is not left in as noise).
+  const cellsPerSeries = data.frequency === 'daily' ? 7 : 1;
+  const usable = (i: number) => (prices[i] as number) > 0 && (data.sales[i] as number) > 0 && excludedBy(i) === null;
+  let drawable = 0;
+  let used = 0;
+  for (let i = 0; i < data.sales.length; i++) {
+    if (!Number.isFinite(prices[i] as number) || !Number.isFinite(data.sales[i] as number)) continue;
+    drawable++;
+    // Zero sales have no logarithm; they are left to the zero-run and distribution views.
+    if (usable(i)) used++;
+  }
+  const x = new Float64Array(used);
+  const y = new Float64Array(used);
+  const group = new Int32Array(used);
+  for (let i = 0, k = 0; k < used; i++) {
+    if (!Number.isFinite(prices[i] as number) || !Number.isFinite(data.sales[i] as number) || !usable(i)) continue;
+    x[k] = Math.log(prices[i] as number);
+    y[k] = Math.log(data.sales[i] as number);
+    group[k++] = (data.series[i] as number) * cellsPerSeries + (cellsPerSeries === 7 ? dayOfWeek(data.date[i] as number) : 0);
+  }
+  const fit = fitWithinSlope({ x, y, group, groupCount: data.seriesLabels.length * cellsPerSeries });
+  const reason = fit.rows < 3 ? exploreMessages.priceTooFewRows(column) : fit.slope === null ? exploreMessages.priceNoVariation(column) : null;
+  return {
+    price: column,
+    points: samplePoints(data, { prices, drawable, maxPoints, seed, excludedBy }),
+    elasticity: reason === null ? fit.slope : null,
+    r2: reason === null ? fit.r2 : null,
+    rowsUsed: fit.rows,
+    outliersIgnored: fit.trimmed,
+    seriesUsed: new Set(fit.groups.map((g) => Math.floor(g / cellsPerSeries))).size,
+    excluded,
+    reason,
+  };
+}
+
+function resolveExclusions(data: SalesData, exclude: string[] | undefined, price: string): string[] {
+  const names =
+    exclude?.map((name) => findCovariate(data, { name })) ??
+    [PROMO_PATTERN, STOCKOUT_PATTERN].map((pattern) => findCovariate(data, { pattern, flagOnly: true }));
+  return [...new Set(names.filter((name): name is string => name !== null && name !== price))];
+}
+
+interface SampleSpec {
+  prices: Float64Array;
+  drawable: number;
+  maxPoints: number;
+  seed: number;
+  excludedBy: (i: number) => string | null;
+}
+
+function samplePoints(data: SalesData, { prices, drawable, maxPoints, seed, excludedBy }: SampleSpec): PricePoint[] {
+  const picks = sampleIndices(drawable, maxPoints, createRng(seed));
+  const points: PricePoint[] = [];
+  let rank = 0;
+  let next = 0;
+  for (let i = 0; i < data.sales.length && next < picks.length; i++) {
+    const p = prices[i] as number;
+    const v = data.sales[i] as number;
+    if (!Number.isFinite(p) || !Number.isFinite(v)) continue;
+    if (rank++ !== picks[next]) continue;
+    next++;
+    points.push({ price: p, sales: v, series: data.series[i] as number, excludedBy: excludedBy(i) });
+  }
+  return points;
+}
