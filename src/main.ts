@@ -1,7 +1,19 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
+import { AppErrors } from './state/app-errors.svelte';
+import './ui/theme.css';
+
+const errors = new AppErrors();
+window.addEventListener('error', (event) => errors.report(event.error ?? event.message));
+window.addEventListener('unhandledrejection', (event) => errors.report(event.reason));
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Forecast Lab: #app element missing from index.html');
 target.textContent = '';
-mount(App, { target });
+try {
+  mount(App, { target, props: { errors } });
+} catch (error) {
+  // Never a blank page: if the app itself cannot start, say so in plain HTML.
+  target.innerHTML = '<p role="alert" style="font:16px system-ui;padding:2rem"></p>';
+  (target.firstChild as HTMLElement).textContent = `Forecast Lab could not start: ${String(error)}. Your stored data is untouched.`;
+}

@@ -1,0 +1,132 @@
+import { CELLS } from '../lib/notebook/cells';
+import { markStale, planRun, stageStatus, type CellStatus, type CellStatuses } from '../lib/notebook/cell-graph';
+import type { NotebookConfig } from '../lib/notebook/config';
+import type { StageId } from '../lib/notebook/stages';
+import { changedConfigInputs, decodeConfigHash, encodeConfigHash } from '../lib/notebook/url-hash';
+import { unexpectedError } from '../lib/messages/notebook';
+
+/** What a cell does when it runs; provided by the stage slices, so this class stays the scheduler only. */
+export type CellRunners = Record<string, (config: NotebookConfig) => Promise<void>>;
+
+/**
+ * The notebook: its configuration (mirrored into the URL hash), each cell's status, and the scheduler that
+ * re-runs cheap stale cells at once and leaves expensive ones for a click. One run at a time; a change that
+ * arrives mid-run is picked up by the next pass, so results never come from an older configuration.
+ */
+export class NotebookState {
+  config = $state.raw<NotebookConfig>(decodeConfigHash('').config);
+  statuses = $state.raw<CellStatuses>({});
+  cellErrors = $state.raw<Record<string, string>>({});
+  /** Messages about the link the notebook was opened with (bad fields replaced by defaults). */
+  linkProblems = $state.raw<string[]>([]);
+
+  #runners: CellRunners = {};
+  #running: Promise<void> | null = null;
+  #again = false;
+
+  constructor(hash: string) {
+    const parsed = decodeConfigHash(hash);
+    this.config = parsed.config;
+    this.linkProblems = parsed.problems;
+  }
+
+  setRunners(runners: CellRunners): void {
+    this.#runners = runners;
+  }
+
+  /** The share link's hash for the current configuration. */
+  get hash(): string {
+    return encodeConfigHash(this.config);
+  }
+
+  stageStatus(stage: StageId): CellStatus {
+    return stageStatus(CELLS, this.statuses, stage);
+  }
+
+  cellStatus(id: string): CellStatus {
+    return this.statuses[id] ?? 'not-run';
+  }
+
+  /** Change part of the configuration: downstream cells go stale and cheap ones re-run. */
+  update(patch: Partial<NotebookConfig>): void {
+    const next = { ...this.config, ...patch };
+    const changed = changedConfigInputs(this.config, next);
+    this.config = next;
+    if (changed.length === 0) return;
+    this.statuses = markStale(CELLS, this.statuses, changed);
+    void this.runStale();
+  }
+
+  /** Replace the whole configuration (a pasted link, an opened run). */
+  replace(config: NotebookConfig, problems: string[] = []): void {
+    this.linkProblems = problems;
+    this.update(config);
+  }
+
+  /** Run what is stale or not yet run, cheap cells only. */
+  runStale(): Promise<void> {
+    return this.#schedule({ includeExpensive: false });
+  }
+
+  /** "Run all": every cell, expensive ones included. */
+  runAll(): Promise<void> {
+    return this.#schedule({ includeExpensive: true });
+  }
+
+  /** Shift+Enter or a cell's Run button: the cell and whatever it needs. */
+  runCell(id: string): Promise<void> {
+    this.statuses = { ...this.statuses, [id]: this.statuses[id] === 'fresh' ? 'stale' : (this.statuses[id] ?? 'not-run') };
+    return this.#schedule({ includeExpensive: false, target: id });
+  }
+
+  async #schedule(options: { includeExpensive: boolean; target?: string }): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      await this.#running;
+      return this.#schedule(options);
+    }
+    this.#running = this.#pass(options);
+    try {
+      await this.#running;
+    } finally {
+      this.#running = null;
+    }
+    if (this.#again) {
+      this.#again = false;
+      await this.runStale();
+    }
+  }
+
+  async #pass(options: { includeExpensive: boolean; target?: string }): Promise<void> {
+    const plan = planRun(CELLS, this.statuses, options);
+    for (const id of plan) {
+      const runner = this.#runners[id];
+      if (!runner) continue;
+      const config = this.config;
+      this.#setStatus(id, 'running');
+      try {
+        await runner(config);
+        // A configuration change during the run that reached this cell has marked it stale already: keep that.
+        if (this.statuses[id] === 'running') this.#setStatus(id, 'fresh');
+        this.#setError(id, null);
+      } catch (error) {
+        if (this.statuses[id] === 'running') this.#setStatus(id, 'error');
+        this.#setError(id, error instanceof Error ? error.message : unexpectedError(String(error)));
+        // Cells downstream would read a result that does not exist.
+        return;
+      }
+      if (this.config !== config) return;
+    }
+  }
+
+  #setStatus(id: string, status: CellStatus): void {
+    this.statuses = { ...this.statuses, [id]: status };
+  }
+
+  #setError(id: string, message: string | null): void {
+    const next = { ...this.cellErrors };
+    if (message === null) delete next[id];
+    else next[id] = message;
+    this.cellErrors = next;
+  }
+}
