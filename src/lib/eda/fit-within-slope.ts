@@ -117,7 +117,10 @@ function residualsOf({ x, y, group }: WithinSlopeInput, fit: OnceFit): Float64Ar
 function residualScale(residuals: Float64Array): { center: number; sigma: number } {
   const stride = Math.max(1, Math.floor(residuals.length / SCALE_SAMPLE));
   const sample: number[] = [];
-  for (let i = 0; i < residuals.length; i += stride) if ((residuals[i] as number) === (residuals[i] as number)) sample.push(residuals[i] as number);
+  for (let i = 0; i < residuals.length; i += stride) {
+    const e = residuals[i] as number;
+    if (e === e) sample.push(e);
+  }
   const center = median(sample);
   const mad = median(sample.map((e) => Math.abs(e - center)));
   return { center, sigma: mad / MAD_TO_SIGMA };

@@ -26,6 +26,13 @@ export interface PricePoint {
   series: number;
   /** The exclusion flag set on this row, if any: such rows are drawn but not used for the elasticity. */
   excludedBy: string | null;
+  /**
+   * Price and sales relative to their own series' typical level (geometric mean over the rows used for the fit):
+   * plotted on log scales these show the within-series relation the elasticity measures, which the raw scatter hides
+   * when dear products also sell more. null for a series with no usable rows, or for zero sales.
+   */
+  priceIndex: number | null;
+  salesIndex: number | null;
 }
 
 export interface PriceVsSales {
@@ -85,10 +92,12 @@ export function priceVsSales(data: SalesData, options: PriceVsSalesOptions = {})
     group[k++] = (data.series[i] as number) * cellsPerSeries + (cellsPerSeries === 7 ? dayOfWeek(data.date[i] as number) : 0);
   }
   const fit = fitWithinSlope({ x, y, group, groupCount: data.seriesLabels.length * cellsPerSeries });
-  const reason = fit.rows < 3 ? exploreMessages.priceTooFewRows(column) : fit.slope === null ? exploreMessages.priceNoVariation(column) : null;
+  const typical = typicalLevels(x, y, { group, cellsPerSeries, seriesCount: data.seriesLabels.length });
+  const reason =
+    fit.rows < 3 ? exploreMessages.priceTooFewRows(column) : fit.slope === null ? exploreMessages.priceNoVariation(column) : null;
   return {
     price: column,
-    points: samplePoints(data, { prices, drawable, maxPoints, seed, excludedBy }),
+    points: samplePoints(data, { prices, drawable, maxPoints, seed, excludedBy, typical }),
     elasticity: reason === null ? fit.slope : null,
     r2: reason === null ? fit.r2 : null,
     rowsUsed: fit.rows,
@@ -106,7 +115,35 @@ function resolveExclusions(data: SalesData, exclude: string[] | undefined, price
   return [...new Set(names.filter((name): name is string => name !== null && name !== price))];
 }
 
+interface TypicalLevels {
+  /** Per series, the mean of log price and of log sales over the rows used for the fit (NaN if none). */
+  logPrice: Float64Array;
+  logSales: Float64Array;
+}
+
+function typicalLevels(
+  x: Float64Array,
+  y: Float64Array,
+  { group, cellsPerSeries, seriesCount }: { group: Int32Array; cellsPerSeries: number; seriesCount: number },
+): TypicalLevels {
+  const n = new Float64Array(seriesCount);
+  const logPrice = new Float64Array(seriesCount);
+  const logSales = new Float64Array(seriesCount);
+  for (let k = 0; k < x.length; k++) {
+    const s = Math.floor((group[k] as number) / cellsPerSeries);
+    n[s]!++;
+    logPrice[s]! += x[k] as number;
+    logSales[s]! += y[k] as number;
+  }
+  for (let s = 0; s < seriesCount; s++) {
+    logPrice[s] = (logPrice[s] as number) / (n[s] as number);
+    logSales[s] = (logSales[s] as number) / (n[s] as number);
+  }
+  return { logPrice, logSales };
+}
+
 interface SampleSpec {
+  typical: TypicalLevels;
   prices: Float64Array;
   drawable: number;
   maxPoints: number;
@@ -114,7 +151,7 @@ interface SampleSpec {
   excludedBy: (i: number) => string | null;
 }
 
-function samplePoints(data: SalesData, { prices, drawable, maxPoints, seed, excludedBy }: SampleSpec): PricePoint[] {
+function samplePoints(data: SalesData, { prices, drawable, maxPoints, seed, excludedBy, typical }: SampleSpec): PricePoint[] {
   const picks = sampleIndices(drawable, maxPoints, createRng(seed));
   const points: PricePoint[] = [];
   let rank = 0;
@@ -125,7 +162,17 @@ function samplePoints(data: SalesData, { prices, drawable, maxPoints, seed, excl
     if (!Number.isFinite(p) || !Number.isFinite(v)) continue;
     if (rank++ !== picks[next]) continue;
     next++;
-    points.push({ price: p, sales: v, series: data.series[i] as number, excludedBy: excludedBy(i) });
+    const series = data.series[i] as number;
+    const priceIndex = p / Math.exp(typical.logPrice[series] as number);
+    const salesIndex = v / Math.exp(typical.logSales[series] as number);
+    points.push({
+      price: p,
+      sales: v,
+      series,
+      excludedBy: excludedBy(i),
+      priceIndex: Number.isFinite(priceIndex) && priceIndex > 0 ? priceIndex : null,
+      salesIndex: Number.isFinite(salesIndex) && salesIndex > 0 ? salesIndex : null,
+    });
   }
   return points;
 }

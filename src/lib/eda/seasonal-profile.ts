@@ -41,7 +41,7 @@ export interface SeasonalProfile {
 export function seasonalProfile(data: SalesData, { period }: SeasonalProfileOptions): SeasonalProfile {
   const slotCount = period === 'day-of-week' ? 7 : period === 'month' ? 12 : 53;
   const slotOf = period === 'day-of-week' ? dayOfWeek : period === 'month' ? monthOfYear : (d: number) => isoWeekOfYear(d) - 1;
-  const label = period === 'day-of-week' ? weekdayLabel : period === 'month' ? monthLabel : (s: number) => `W${String(s + 1).padStart(2, '0')}`;
+  const label = period === 'day-of-week' ? weekdayLabel : period === 'month' ? monthLabel : weekLabel;
   const seriesMean = meanSalesPerSeries(data);
   const slotOfDay = slotsByDay(data.date, slotOf);
 
@@ -101,4 +101,8 @@ function slotsByDay(dates: Int32Array, slotOf: (day: number) => number): { first
   const slots = new Uint8Array(last - first + 1);
   for (let t = 0; t < slots.length; t++) slots[t] = slotOf(first + t);
   return { first, slots };
+}
+
+function weekLabel(slot: number): string {
+  return `W${String(slot + 1).padStart(2, '0')}`;
 }

@@ -1,0 +1,40 @@
+/**
+ * The one door to vega-embed. It is loaded on first use with a dynamic import, so vega, vega-lite and vega-embed
+ * (~280 KB gzip) stay out of the first-paint bundle and arrive only when a chart is on screen.
+ *
+ * SVG rather than canvas: marks are DOM nodes, which screen readers can reach and tests can count. Actions
+ * (export, view source, open in editor) are off: the notebook has its own export, and the editor link leaves the app.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+export interface RenderedChart {
+  /**
+   * Data-driven mark items drawn (bars, points, line vertices; not axes, legends or titles). A line counts one item
+   * per point, so this says how much data the chart shows, not how many SVG elements it has.
+   */
+  marks: number;
+  /** Stops the view's timers and listeners; call when the chart leaves the page. */
+  finalize(): void;
+}
+
+export async function renderChart(target: HTMLElement, spec: TopLevelSpec): Promise<RenderedChart> {
+  const { default: embed } = await import('vega-embed');
+  const result = await embed(target, spec, { renderer: 'svg', actions: false });
+  // vega-typings call scenegraph() a Scene, but vega returns the Scenegraph that holds it as `root`.
+  const scene = result.view.scenegraph() as unknown as SceneNode & { root?: SceneNode };
+  return { marks: countMarkItems(scene.root ?? scene), finalize: () => result.finalize() };
+}
+
+/** The shape of vega's scenegraph that matters here: marks hold items, group items hold further marks. */
+interface SceneNode {
+  marktype?: string;
+  role?: string;
+  items?: SceneNode[];
+}
+
+function countMarkItems(node: SceneNode): number {
+  let count = 0;
+  if (node.marktype !== undefined && node.marktype !== 'group' && node.role === 'mark') count += node.items?.length ?? 0;
+  for (const item of node.items ?? []) count += countMarkItems(item);
+  return count;
+}

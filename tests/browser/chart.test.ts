@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import type { TopLevelSpec } from 'vega-lite';
+import { decompositionSpec } from '../../src/lib/charts/decomposition-spec';
+import { salesOverTimeSpec } from '../../src/lib/charts/sales-over-time-spec';
+import { seasonalProfileSpec } from '../../src/lib/charts/seasonal-profile-spec';
+import { exploreMessages } from '../../src/lib/messages/explore';
+import Chart from '../../src/ui/Chart.svelte';
+import { exploreFixture } from '../lib/charts/explore-fixture';
+
+const result = exploreFixture();
+const decomposition = result.decomposition.ok ? result.decomposition.rows : [];
+
+/** Marks drawn in the SVG, not counting axes, legends and titles (vega gives data marks the role-mark class). */
+function svgMarks(container: HTMLElement): number {
+  return container.querySelectorAll('svg g.role-mark > path, svg g.role-mark > line, svg g.role-mark > rect').length;
+}
+
+async function renderReady(spec: TopLevelSpec, title = 'A chart') {
+  const screen = await render(Chart, { spec, title });
+  const figure = screen.getByTestId('chart');
+  await expect.element(figure).toHaveAttribute('data-state', 'ready');
+  return { screen, element: figure.element() as HTMLElement };
+}
+
+describe('Chart.svelte', () => {
+  it.each([
+    ['line: sales over time by store', salesOverTimeSpec(result.salesByGroup?.rows ?? [])],
+    ['bar: seasonal profile', seasonalProfileSpec(result.seasonality[0]!)],
+    ['vconcat: decomposition', decompositionSpec(decomposition)],
+  ])('renders a %s as SVG with marks, and says how many', async (_, spec) => {
+    const { element } = await renderReady(spec);
+    expect(element.querySelector('svg')).not.toBeNull();
+    expect(svgMarks(element)).toBeGreaterThan(0);
+    expect(Number(element.dataset.marks)).toBeGreaterThan(0);
+    expect(element.getAttribute('aria-label')).toBe('A chart');
+  });
+
+  it('keeps stacked panels inside the container, axes included', async () => {
+    const { element } = await renderReady(decompositionSpec(decomposition));
+    const svg = element.querySelector('svg') as SVGSVGElement;
+    expect(svg.getBoundingClientRect().width).toBeLessThanOrEqual(element.getBoundingClientRect().width + 1);
+    expect(svg.getBoundingClientRect().width).toBeGreaterThan(element.getBoundingClientRect().width * 0.8);
+  });
+
+  it('draws one SVG path per bar for a bar chart', async () => {
+    const profile = result.seasonality[0]!;
+    const { element } = await renderReady(seasonalProfileSpec(profile));
+    const bars = element.querySelectorAll('svg g.mark-rect.role-mark > path').length;
+    expect(bars).toBe(profile.slots.filter((s) => s.index !== null).length);
+    // The rule at index 1 is a data mark too.
+    expect(Number(element.dataset.marks)).toBe(bars + 1);
+  });
+
+  it('shows "No data to chart" rather than an empty frame when the spec has no rows', async () => {
+    const screen = await render(Chart, { spec: salesOverTimeSpec([]), title: 'Empty' });
+    await expect.element(screen.getByText(exploreMessages.noChartData)).toBeVisible();
+    const element = screen.getByTestId('chart').element() as HTMLElement;
+    expect(element.dataset.state).toBe('empty');
+    expect(element.querySelector('svg')).toBeNull();
+    expect(element.dataset.marks).toBeUndefined();
+  });
+
+  it('re-renders when the spec changes', async () => {
+    const rows = result.salesOverTime.rows;
+    const { screen, element } = await renderReady(salesOverTimeSpec(rows.slice(0, 10)));
+    const before = Number(element.dataset.marks);
+    await screen.rerender({ spec: salesOverTimeSpec(rows.slice(0, 40)) });
+    await expect.poll(() => Number(element.dataset.marks)).toBe(40);
+    expect(before).toBe(10);
+  });
+
+  it('shows a plain message when the spec cannot be rendered', async () => {
+    const broken = { data: { values: [{ a: 1 }] }, mark: 'no-such-mark', encoding: {} } as unknown as TopLevelSpec;
+    const screen = await render(Chart, { spec: broken, title: 'Broken' });
+    const alert = screen.getByRole('alert');
+    await expect.element(alert).toBeVisible();
+    await expect.element(alert).toHaveTextContent(/^Could not draw this chart: /);
+  });
+});
