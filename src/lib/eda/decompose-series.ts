@@ -1,6 +1,6 @@
 import type { Frequency } from '../data/types';
 import { exploreMessages } from '../messages/explore';
-import { median } from './statistics';
+import { medianInPlace } from './statistics';
 
 /** Refill passes for gaps; each shrinks the error left by the previous fill about period-fold. */
 const GAP_PASSES = 5;
@@ -137,7 +137,7 @@ function seasonalPattern(
       const d = (values[t] as number) - (trend[t] as number);
       if (d === d) (bySlot[t % p] as Float64Array)[filledTo[t % p]!++] = d;
     }
-    for (let k = 0; k < p; k++) averages[k] = (counts[k] as number) > 0 ? median(bySlot[k] as Float64Array) : 0;
+    for (let k = 0; k < p; k++) averages[k] = (counts[k] as number) > 0 ? medianInPlace(bySlot[k] as Float64Array) : 0;
   }
   // A slot never seen detrended gets no seasonal effect (0 above) rather than a NaN that would spread everywhere.
   let centre = 0;
