@@ -9,6 +9,12 @@
 
 export type Frequency = 'daily' | 'weekly' | 'monthly';
 
+/**
+ * The order of day, month and year in a file's dates. Year-first dates (`2020-01-31`, `2020/01/31`, `2020-01`) read
+ * under every order; the order only decides short-first dates such as `01/02/2020`. `DD.MM.YYYY` is always day-first.
+ */
+export type DateFormat = 'ymd' | 'dmy' | 'mdy';
+
 /** How the columns of a file map onto the forecasting problem. */
 export interface ColumnMapping {
   /** The column holding the period (a date). */
@@ -49,7 +55,29 @@ export interface SalesData {
   seriesLabels: string[];
   frequency: Frequency;
   mapping: ColumnMapping;
+  /**
+   * Per row, the 1-based line of the source file it came from (0 for a row that cleaning inserted, e.g. a filled gap).
+   * Absent for data that never was a file (the generator).
+   */
+  rowLines?: Int32Array;
+  /**
+   * Per row, what ingest noticed that the numbers alone cannot say (bits of `ROW_FLAG`), so that `cleanSales` can act
+   * on it later: a NaN sales value that was text rather than empty, a row with the wrong number of fields. Absent = 0.
+   */
+  rowFlags?: Uint8Array;
 }
+
+/** Bits of `SalesData.rowFlags`. */
+export const ROW_FLAG = {
+  /** The row had a different number of fields than the header: its values may be shifted. */
+  ragged: 1,
+  /** Sales is NaN because the cell held text that is not a number (not because it was empty). */
+  salesText: 2,
+  /** At least one covariate cell was empty. */
+  covariateMissing: 4,
+  /** At least one covariate cell held text that is not a number. */
+  covariateText: 8,
+} as const;
 
 /** Row numbers in issues are 1-based line numbers of the source file (the header is line 1). */
 export interface IssueExample {
@@ -89,6 +117,11 @@ export interface ValidationIssue {
   examples: IssueExample[];
   /** Allowed actions; the first one is the default. Empty when nothing can be done but fixing the file. */
   actions: IssueAction[];
+  /**
+   * For issues about whole series ('series-too-short', 'mixed-frequency'): the affected series (indices into
+   * `SalesData.seriesLabels`), which 'drop-rows' removes.
+   */
+  series?: number[];
 }
 
 export interface ValidationReport {

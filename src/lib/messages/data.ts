@@ -1,2 +1,164 @@
-// User-facing texts for the data area. See ./index.ts.
-export {};
+// User-facing texts for the data area: import, column mapping, validation, cleaning. See ./index.ts.
+// Tests compare issues' messages with these functions, so a wording change here is the only change needed.
+import type { DateFormat, Frequency, IssueAction, IssueKind } from '../data/types';
+
+const countFormat = new Intl.NumberFormat('en-US');
+const n = (count: number): string => countFormat.format(count);
+const plural = (count: number, one: string, many: string): string => `${n(count)} ${count === 1 ? one : many}`;
+const rows = (count: number): string => plural(count, 'row', 'rows');
+const quoted = (name: string): string => `“${name}”`;
+const list = (names: readonly string[]): string =>
+  names.length <= 1 ? names.map(quoted).join('') : `${names.slice(0, -1).map(quoted).join(', ')} and ${quoted(names.at(-1)!)}`;
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'commas', ';': 'semicolons', '\t': 'tabs', '|': 'pipes (|)' };
+export const delimiterName = (delimiter: string): string => DELIMITER_NAMES[delimiter] ?? quoted(delimiter);
+
+const PERIOD: Record<Frequency, [string, string]> = {
+  daily: ['day', 'days'],
+  weekly: ['week', 'weeks'],
+  monthly: ['month', 'months'],
+};
+const periods = (count: number, frequency: Frequency): string => plural(count, ...PERIOD[frequency]);
+
+const DATE_ORDER: Record<DateFormat, string> = {
+  ymd: 'year first (2020-01-31)',
+  dmy: 'day first (31/01/2020)',
+  mdy: 'month first (01/31/2020)',
+};
+
+// Issues ---------------------------------------------------------------------------------------------------------
+
+export const emptyFile = (): string => 'The file is empty: there is no header and no data to import.';
+
+export const headerOnly = (columnCount: number): string =>
+  `The file has a header (${plural(columnCount, 'column', 'columns')}) but no data rows below it.`;
+
+export const wrongDelimiter = (used: string, suspected: string | null): string =>
+  suspected
+    ? `The columns do not line up: the file was read as separated by ${delimiterName(used)}, but it also uses ${delimiterName(suspected)}. Save it with one separator throughout and import it again.`
+    : `The columns do not line up: most rows split into a different number of fields than the header when separated by ${delimiterName(used)}. Check the file’s separator and import it again.`;
+
+export const fileTooLarge = (bytes: number, limitBytes: number): string =>
+  `The file is ${megabytes(bytes)}; files up to ${megabytes(limitBytes)} can be imported in the browser. Import a smaller extract (fewer series or a shorter period).`;
+
+const megabytes = (bytes: number): string => `${n(Math.ceil(bytes / (1024 * 1024)))} MB`;
+
+export type ColumnRole = 'date' | 'sales' | 'key' | 'covariate';
+const ROLE_NAMES: Record<ColumnRole, string> = {
+  date: 'date',
+  sales: 'sales',
+  key: 'series key',
+  covariate: 'covariate',
+};
+
+export const missingColumn = (role: ColumnRole, name: string): string =>
+  name === ''
+    ? `No column looks like the ${ROLE_NAMES[role]} column. Choose it in the column mapping.`
+    : `The ${ROLE_NAMES[role]} column ${quoted(name)} is not in the file’s header. Choose another column in the mapping, or check the file.`;
+
+export const raggedRows = (count: number, expected: number): string =>
+  `${rows(count)} ${count === 1 ? 'has' : 'have'} a different number of fields than the header’s ${n(expected)}, so ${count === 1 ? 'its' : 'their'} values may sit in the wrong columns (often an unquoted separator inside a value).`;
+
+export const unparseableDate = (count: number, column: string): string =>
+  `${rows(count)} ${count === 1 ? 'has' : 'have'} a ${quoted(column)} value that is not a date; ${count === 1 ? 'it is' : 'they are'} left out.`;
+
+export const nonNumericSales = (count: number, column: string): string =>
+  `${rows(count)} ${count === 1 ? 'has' : 'have'} text instead of a number in the sales column ${quoted(column)}.`;
+
+export const negativeSales = (count: number): string =>
+  `${rows(count)} ${count === 1 ? 'has' : 'have'} negative sales. Returns can make this real; keep them unless the model should only see demand.`;
+
+export const missingSales = (count: number): string =>
+  `${rows(count)} ${count === 1 ? 'has' : 'have'} no sales value.`;
+
+export const missingCovariate = (count: number, columns: readonly string[]): string =>
+  `${rows(count)} ${count === 1 ? 'has' : 'have'} an empty value in ${list(columns)}.`;
+
+export const nonNumericCovariate = (count: number, columns: readonly string[]): string =>
+  `${rows(count)} ${count === 1 ? 'has' : 'have'} text instead of a number in ${list(columns)}.`;
+
+export const duplicateRows = (count: number): string =>
+  `${rows(count)} repeat${count === 1 ? 's' : ''} a date already present for the same series. Split transactions are often meant to be added up.`;
+
+export const gapsInDates = (count: number, frequency: Frequency, seriesCount: number): string =>
+  `${periods(count, frequency)} ${count === 1 ? 'is' : 'are'} missing inside ${plural(seriesCount, 'series', 'series')}. A missing period often means nothing was sold.`;
+
+export interface SeriesTooShortFacts {
+  count: number;
+  minLength: number;
+  horizon: number;
+  frequency: Frequency;
+}
+
+export const seriesTooShort = ({ count, minLength, horizon, frequency }: SeriesTooShortFacts): string =>
+  `${plural(count, 'series is', 'series are')} shorter than ${periods(minLength, frequency)}, the least needed to forecast ${periods(horizon, frequency)} ahead and check the forecast (twice the horizon plus one season).`;
+
+export const mixedFrequency = (count: number, frequency: Frequency): string =>
+  `${plural(count, 'series does', 'series do')} not follow the file’s ${frequency} rhythm: ${count === 1 ? 'its' : 'their'} dates step by other intervals. One model needs one frequency.`;
+
+export const dateOrderAmbiguous = (format: DateFormat): string =>
+  `The dates could be read day first or month first; they are read ${DATE_ORDER[format]}. Change the date order if that is wrong.`;
+
+// Column mapping notes -------------------------------------------------------------------------------------------
+
+export const noteRedundantKey = (column: string, others: readonly string[]): string =>
+  `${quoted(column)} only repeats ${list(others)}, so the series are identified by ${list(others)} instead.`;
+
+export const noteIgnoredCalendar = (column: string): string =>
+  `${quoted(column)} is left out: it is a part of the date, which the features stage derives itself.`;
+
+export const noteIgnoredIndex = (column: string): string =>
+  `${quoted(column)} is left out: it looks like a row number.`;
+
+export const noteIgnoredOtherMeasure = (column: string, sales: string): string =>
+  `${quoted(column)} is left out: it looks like another measure of the sales in ${quoted(sales)}, and would not be known ahead of time.`;
+
+export const noteIgnoredText = (column: string): string =>
+  `${quoted(column)} is left out: it holds text that is neither a date, a number nor a series name.`;
+
+export const noteOtherCandidates = (role: ColumnRole, chosen: string, others: readonly string[]): string =>
+  `${quoted(chosen)} is used as the ${ROLE_NAMES[role]} column; ${list(others)} could also be. Change it in the mapping if needed.`;
+
+// Labels ---------------------------------------------------------------------------------------------------------
+
+export const allSeriesLabel = (): string => 'all';
+
+export const seriesLabel = (keys: readonly string[], values: readonly string[]): string =>
+  keys.map((key, i) => `${key} ${values[i] ?? ''}`).join(' · ');
+
+const ISSUE_TITLES: Record<IssueKind, string> = {
+  'empty-file': 'Empty file',
+  'header-only': 'No data rows',
+  'wrong-delimiter': 'Columns do not line up',
+  'file-too-large': 'File too large',
+  'missing-column': 'Column missing',
+  'ragged-rows': 'Rows with extra or missing fields',
+  'unparseable-date': 'Dates that cannot be read',
+  'non-numeric-sales': 'Text in sales',
+  'negative-sales': 'Negative sales',
+  'missing-sales': 'Missing sales',
+  'missing-covariate': 'Missing covariate values',
+  'non-numeric-covariate': 'Text in covariates',
+  'duplicate-rows': 'Duplicate dates',
+  gaps: 'Gaps in the dates',
+  'series-too-short': 'Series too short',
+  'mixed-frequency': 'Mixed frequencies',
+};
+export const issueTitle = (kind: IssueKind): string => ISSUE_TITLES[kind];
+
+const ACTION_LABELS: Record<IssueAction, string> = {
+  'drop-rows': 'Leave these rows out',
+  'fill-zero': 'Fill with 0',
+  'fill-previous': 'Repeat the previous value',
+  sum: 'Add them up',
+  'keep-first': 'Keep the first',
+  'keep-last': 'Keep the last',
+  keep: 'Keep as they are',
+  'clip-zero': 'Set them to 0',
+};
+/** The label of a choice; 'drop-rows' reads differently where it removes whole series or every copy of a row. */
+export const actionLabel = (action: IssueAction, kind?: IssueKind): string => {
+  if (action === 'drop-rows' && (kind === 'series-too-short' || kind === 'mixed-frequency')) return 'Leave these series out';
+  if (action === 'drop-rows' && kind === 'duplicate-rows') return 'Leave out every copy';
+  return ACTION_LABELS[action];
+};

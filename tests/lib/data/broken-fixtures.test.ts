@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ingestCsv } from '../../../src/lib/data/ingest-csv';
+import { checkFileSize, MAX_FILE_BYTES } from '../../../src/lib/data/check-file-size';
+import type { IssueKind, ValidationIssue } from '../../../src/lib/data/types';
+import * as messages from '../../../src/lib/messages/data';
+import { readBrokenFixture } from './read-fixture';
+
+// One file per problem in tests/fixtures/broken (its README lists them); browser end-to-end tests import the same
+// files through the UI. Each test pins the issue's kind, count, first example line and message, and that it is the
+// only issue, so a fixture cannot quietly start testing two things.
+interface Case {
+  file: string;
+  kind: IssueKind;
+  count: number;
+  line: number | undefined;
+  message: string;
+  severity: 'error' | 'warning';
+  horizon?: number;
+}
+
+const CASES: Case[] = [
+  { file: 'empty.csv', kind: 'empty-file', count: 0, line: undefined, message: messages.emptyFile(), severity: 'error' },
+  { file: 'header-only.csv', kind: 'header-only', count: 0, line: 1, message: messages.headerOnly(3), severity: 'error' },
+  { file: 'wrong-delimiter.csv', kind: 'wrong-delimiter', count: 4, line: 2, message: messages.wrongDelimiter(',', ';'), severity: 'error' },
+  { file: 'missing-column.csv', kind: 'missing-column', count: 1, line: 1, message: messages.missingColumn('sales', ''), severity: 'error' },
+  { file: 'ragged.csv', kind: 'ragged-rows', count: 1, line: 7, message: messages.raggedRows(1, 3), severity: 'warning' },
+  { file: 'bad-dates.csv', kind: 'unparseable-date', count: 2, line: 8, message: messages.unparseableDate(2, 'date'), severity: 'warning' },
+  { file: 'text-in-sales.csv', kind: 'non-numeric-sales', count: 2, line: 3, message: messages.nonNumericSales(2, 'sales'), severity: 'warning' },
+  { file: 'negative-sales.csv', kind: 'negative-sales', count: 2, line: 3, message: messages.negativeSales(2), severity: 'warning' },
+  { file: 'missing-sales.csv', kind: 'missing-sales', count: 2, line: 3, message: messages.missingSales(2), severity: 'warning' },
+  { file: 'missing-covariate.csv', kind: 'missing-covariate', count: 2, line: 3, message: messages.missingCovariate(2, ['price']), severity: 'warning' },
+  { file: 'non-numeric-covariate.csv', kind: 'non-numeric-covariate', count: 1, line: 4, message: messages.nonNumericCovariate(1, ['price']), severity: 'warning' },
+  { file: 'duplicates.csv', kind: 'duplicate-rows', count: 2, line: 5, message: messages.duplicateRows(2), severity: 'warning' },
+  { file: 'gaps.csv', kind: 'gaps', count: 3, line: 5, message: messages.gapsInDates(3, 'daily', 1), severity: 'warning' },
+  { file: 'too-short.csv', kind: 'series-too-short', count: 1, line: 14, message: messages.seriesTooShort({ count: 1, minLength: 11, horizon: 2, frequency: 'daily' }), severity: 'warning', horizon: 2 },
+  { file: 'mixed-frequency.csv', kind: 'mixed-frequency', count: 1, line: 12, message: messages.mixedFrequency(1, 'daily'), severity: 'warning' },
+];
+
+const only = (issues: ValidationIssue[]): ValidationIssue => {
+  expect(issues.map((issue) => issue.kind)).toHaveLength(1);
+  return issues[0]!;
+};
+
+describe('ingestCsv(text) on tests/fixtures/broken', () => {
+  it.each(CASES)('ingestCsv($file) reports $kind', ({ file, kind, count, line, message, severity, horizon }) => {
+    const { report } = ingestCsv(readBrokenFixture(file), horizon === undefined ? {} : { horizon });
+    const issue = only(report.issues);
+    expect(issue.kind).toBe(kind);
+    expect(issue.count).toBe(count);
+    expect(issue.examples[0]?.line).toBe(line);
+    expect(issue.message).toBe(message);
+    expect(issue.severity).toBe(severity);
+    expect(issue.examples.length).toBeLessThanOrEqual(5);
+    // Errors leave nothing to choose and nothing usable; warnings offer actions and leave data.
+    expect(issue.actions.length > 0).toBe(severity === 'warning');
+    expect(report.usable).toBe(severity === 'warning');
+  });
+
+  it('ingestCsv(missing-column.csv, { mapping }) names the mapped column that is not in the header', () => {
+    const mapping = { date: 'date', sales: 'sales', keys: ['store'], covariates: [] };
+    const issue = only(ingestCsv(readBrokenFixture('missing-column.csv'), { mapping }).report.issues);
+    expect(issue).toMatchObject({ kind: 'missing-column', count: 1, message: messages.missingColumn('sales', 'sales') });
+    expect(issue.examples).toEqual([{ line: 1, values: ['date', 'store', 'comment'] }]);
+  });
+
+  it('ingestCsv(too-short.csv, { horizon: 10 }) is an error when no series is long enough', () => {
+    const issue = only(ingestCsv(readBrokenFixture('too-short.csv'), { horizon: 10 }).report.issues);
+    expect(issue).toMatchObject({ kind: 'series-too-short', count: 2, severity: 'error', actions: [], series: [0, 1] });
+  });
+
+  it('ingestCsv(text) is an error when every date is unreadable or every sales value is text', () => {
+    const dates = ingestCsv('date,sales\nmonday,1\ntuesday,2\n', { mapping: { date: 'date', sales: 'sales', keys: [], covariates: [] } });
+    expect(dates.report.issues.map((issue) => [issue.kind, issue.severity])).toEqual([['unparseable-date', 'error']]);
+    expect(dates.report.usable).toBe(false);
+    const sales = ingestCsv('date,sales\n2024-01-01,n.a.\n2024-01-02,?\n2024-01-03,x\n');
+    expect(sales.report.issues.map((issue) => [issue.kind, issue.severity])).toEqual([
+      ['non-numeric-sales', 'error'],
+      ['missing-sales', 'error'],
+    ]);
+  });
+
+  it('ingestCsv(text, { bytes }) refuses a file over the limit before reading it', () => {
+    const issue = only(ingestCsv('date,sales\n2024-01-01,1\n', { bytes: MAX_FILE_BYTES + 1 }).report.issues);
+    expect(issue).toMatchObject({ kind: 'file-too-large', severity: 'error', message: messages.fileTooLarge(MAX_FILE_BYTES + 1, MAX_FILE_BYTES) });
+  });
+});
+
+describe('checkFileSize(bytes)', () => {
+  it('checkFileSize(bytes) accepts 100 MB and refuses one byte more', () => {
+    expect(MAX_FILE_BYTES).toBe(100 * 1024 * 1024);
+    expect(checkFileSize(MAX_FILE_BYTES)).toBeNull();
+    expect(checkFileSize(MAX_FILE_BYTES + 1)).toMatchObject({ kind: 'file-too-large', count: 1, actions: [] });
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { ingestCsv } from '../../../src/lib/data/ingest-csv';
+import { cleanSales } from '../../../src/lib/data/clean-sales';
+import { validateSales } from '../../../src/lib/data/validate-sales';
+import { formatDay } from '../../../src/lib/data/civil-days';
+import type { CleaningChoices, SalesData } from '../../../src/lib/data/types';
+import { readBrokenFixture } from './read-fixture';
+
+const clean = (file: string, choices: CleaningChoices = {}, horizon?: number): SalesData => {
+  const { data, report } = ingestCsv(readBrokenFixture(file), horizon === undefined ? {} : { horizon });
+  return cleanSales(data, report, choices);
+};
+const rows = (data: SalesData): string[] =>
+  [...data.date].map((d, r) => `${data.seriesLabels[data.series[r]!]} ${formatDay(d)} ${data.sales[r]}`);
+
+describe('cleanSales(data, report, choices)', () => {
+  it('cleanSales sums duplicate (series, date) rows by default', () => {
+    expect(rows(clean('duplicates.csv'))).toEqual([
+      'store 1 · product A 2024-05-01 3',
+      'store 1 · product A 2024-05-02 7',
+      'store 1 · product A 2024-05-03 4',
+      'store 1 · product B 2024-05-01 4',
+      'store 1 · product B 2024-05-02 6',
+      'store 1 · product B 2024-05-03 2',
+    ]);
+  });
+
+  it('cleanSales keeps the first, the last, or none of duplicate rows when asked', () => {
+    const sales = (choice: CleaningChoices) => [...clean('duplicates.csv', choice).sales];
+    expect(sales({ 'duplicate-rows': 'keep-first' })).toEqual([3, 5, 4, 4, 6, 1]);
+    expect(sales({ 'duplicate-rows': 'keep-last' })).toEqual([3, 2, 4, 4, 6, 1]);
+    expect(sales({ 'duplicate-rows': 'drop-rows' })).toEqual([3, 4, 4, 6]);
+  });
+
+  it('cleanSales fills gaps with zeros, or the previous value, on new rows of line 0', () => {
+    const zero = clean('gaps.csv', { gaps: 'fill-zero' });
+    expect([...zero.sales]).toEqual([4, 5, 6, 0, 0, 3, 4, 5, 0, 6, 2]);
+    expect([...zero.rowLines!]).toEqual([2, 3, 4, 0, 0, 5, 6, 7, 0, 8, 9]);
+    expect(formatDay(zero.date[3]!)).toBe('2024-06-04');
+    expect([...clean('gaps.csv', { gaps: 'fill-previous' }).sales]).toEqual([4, 5, 6, 6, 6, 3, 4, 5, 5, 6, 2]);
+    expect(clean('gaps.csv').date.length).toBe(8);
+    expect(validateSales(zero)).toEqual([]);
+  });
+
+  it('cleanSales fills a weekly gap a week at a time and a monthly gap a calendar month at a time', () => {
+    const weekly = ingestCsv('date,sales\n2024-01-05,1\n2024-01-19,2\n2024-01-26,3\n2024-02-02,4\n');
+    const filledWeeks = cleanSales(weekly.data, weekly.report, { gaps: 'fill-zero' });
+    expect([...filledWeeks.date].map(formatDay)).toEqual(['2024-01-05', '2024-01-12', '2024-01-19', '2024-01-26', '2024-02-02']);
+    const monthly = ingestCsv('month,sales\n2023-10-31,1\n2023-11-30,2\n2023-12-31,3\n2024-03-31,4\n2024-04-30,5\n');
+    const filledMonths = cleanSales(monthly.data, monthly.report, { gaps: 'fill-zero' });
+    expect([...filledMonths.date].map(formatDay).slice(3, 5)).toEqual(['2024-01-31', '2024-02-29']);
+  });
+
+  it('cleanSales fills no “gaps” in a weekly series of a daily table, even when too few to count as mixed', () => {
+    const lines = ['date,store,sales'];
+    for (let d = 1; d <= 28; d++) if (d !== 10) lines.push(`2024-01-${String(d).padStart(2, '0')},A,1`);
+    lines.push('2024-01-05,B,7', '2024-01-12,B,7', '2024-01-19,B,7');
+    const { data, report } = ingestCsv(lines.join('\n'));
+    expect(report.issues.map((issue) => [issue.kind, issue.count])).toEqual([['gaps', 1]]);
+    const filled = cleanSales(data, report, { gaps: 'fill-zero' });
+    expect(filled.date.length).toBe(28 + 3);
+  });
+
+  it('cleanSales keeps negative sales by default, clips them to 0 or drops them when asked', () => {
+    expect([...clean('negative-sales.csv').sales]).toEqual([120.5, -15.25, 98, -3, 101]);
+    expect([...clean('negative-sales.csv', { 'negative-sales': 'clip-zero' }).sales]).toEqual([120.5, 0, 98, 0, 101]);
+    expect([...clean('negative-sales.csv', { 'negative-sales': 'drop-rows' }).sales]).toEqual([120.5, 98, 101]);
+  });
+
+  it('cleanSales drops rows with missing or text sales by default, or fills them', () => {
+    expect([...clean('missing-sales.csv').sales]).toEqual([5, 7, 6]);
+    expect([...clean('missing-sales.csv', { 'missing-sales': 'fill-zero' }).sales]).toEqual([5, 0, 7, 0, 6]);
+    expect([...clean('missing-sales.csv', { 'missing-sales': 'fill-previous' }).sales]).toEqual([5, 5, 7, 7, 6]);
+    expect([...clean('text-in-sales.csv').sales]).toEqual([14, 11, 15, 13]);
+    expect([...clean('text-in-sales.csv', { 'non-numeric-sales': 'fill-zero' }).sales]).toEqual([14, 0, 11, 0, 15, 13]);
+  });
+
+  it('cleanSales repeats the previous covariate value, back-fills a leading one, or fills 0', () => {
+    expect([...clean('missing-covariate.csv').covariates.price!]).toEqual([2.5, 2.5, 2.5, 2.5, 2.75]);
+    expect([...clean('missing-covariate.csv', { 'missing-covariate': 'fill-zero' }).covariates.price!]).toEqual([2.5, 0, 2.5, 0, 2.75]);
+    expect(clean('missing-covariate.csv', { 'missing-covariate': 'drop-rows' }).date.length).toBe(3);
+    const leading = ingestCsv('date,sales,price\n2024-01-01,1,\n2024-01-02,2,3.5\n2024-01-03,3,\n');
+    expect([...cleanSales(leading.data, leading.report).covariates.price!]).toEqual([3.5, 3.5, 3.5]);
+    expect([...clean('non-numeric-covariate.csv').covariates.price!]).toEqual([2.5, 2.5, 2.5, 2.4, 2.4, 2.4]);
+  });
+
+  it('cleanSales drops ragged rows by default, and the series only they made', () => {
+    const cleaned = clean('ragged.csv');
+    expect(cleaned.seriesLabels).toEqual(['product Blue shirt', 'product Shoes, red']);
+    expect(cleaned.date.length).toBe(5);
+    expect(clean('ragged.csv', { 'ragged-rows': 'keep' }).seriesLabels).toHaveLength(3);
+  });
+
+  it('cleanSales leaves out series too short for the horizon and renumbers the rest', () => {
+    const cleaned = clean('too-short.csv', {}, 2);
+    expect(cleaned.seriesLabels).toEqual(['store A']);
+    expect(new Set(cleaned.series)).toEqual(new Set([0]));
+    expect(clean('too-short.csv', { 'series-too-short': 'keep' }, 2).seriesLabels).toHaveLength(2);
+  });
+
+  it('cleanSales leaves out series at another frequency, and never fills their “gaps”', () => {
+    expect(clean('mixed-frequency.csv').seriesLabels).toEqual(['store A']);
+    const kept = clean('mixed-frequency.csv', { 'mixed-frequency': 'keep' });
+    expect(kept.date.length).toBe(16);
+  });
+
+  it('cleanSales ignores a choice the issue does not offer and returns the same table when nothing is to do', () => {
+    const { data, report } = ingestCsv(readBrokenFixture('negative-sales.csv'));
+    expect([...cleanSales(data, report, { 'negative-sales': 'sum' }).sales]).toEqual([...data.sales]);
+    expect(cleanSales(data, report.issues)).toBe(data);
+    expect(cleanSales(data, [])).toBe(data);
+  });
+
+  it('cleanSales is deterministic and does not change its input', () => {
+    const { data, report } = ingestCsv(readBrokenFixture('duplicates.csv'));
+    const before = structuredClone(data);
+    const a = cleanSales(data, report, { 'duplicate-rows': 'keep-last' });
+    const b = cleanSales(data, report, { 'duplicate-rows': 'keep-last' });
+    expect(a).toEqual(b);
+    expect(data).toEqual(before);
+  });
+});
