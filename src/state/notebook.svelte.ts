@@ -104,8 +104,11 @@ export class NotebookState {
       if (!runner) continue;
       const config = this.config;
       this.#setStatus(id, 'running');
+      // Marks let `npm run bench` (and the browser's performance panel) time each cell.
+      performance.mark(`fl:${id}:start`);
       try {
         await runner(config);
+        performance.mark(`fl:${id}:end`);
         // A configuration change during the run that reached this cell has marked it stale already: keep that.
         if (this.statuses[id] === 'running') this.#setStatus(id, 'fresh');
         this.#setError(id, null);

@@ -5,3 +5,4 @@
 export * from './data';
 export * from './storage';
 export * from './notebook';
+export * from './explore';

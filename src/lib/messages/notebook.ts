@@ -17,3 +17,14 @@ export const importedDatasetMissing = (name: string): string =>
 
 export const unexpectedError = (detail: string): string =>
   `Something went wrong: ${detail}. Your stored data is untouched; reload the page to start this stage again.`;
+
+export const loadCancelled = (): string => 'Loading was cancelled. Nothing was changed: the previous data is still in use.';
+
+export const dataNotUsable = (): string =>
+  'The data has problems that leave nothing to work with (see the validation report on the Data stage). Fix the file or choose another dataset.';
+
+export const dataNotLoaded = (): string => 'Load a dataset on the Data stage first.';
+
+export const workerFailed = (detail: string): string =>
+  `The background worker stopped unexpectedly (${detail}). Your stored data is untouched; reload the page to continue.`;
+

@@ -7,6 +7,6 @@ import type { CellSpec } from './cell-graph';
 export const CELLS: readonly CellSpec[] = [
   { id: 'data.load', stage: 'data', title: 'Load and check the sales data', inputs: ['config.dataset', 'config.mapping'], cost: 'cheap' },
   { id: 'data.clean', stage: 'data', title: 'Apply cleaning choices', inputs: ['data.load', 'config.cleaning', 'config.horizon'], cost: 'cheap' },
-  { id: 'explore.summary', stage: 'explore', title: 'Column summary', inputs: ['data.clean'], cost: 'cheap' },
-  { id: 'explore.charts', stage: 'explore', title: 'Charts', inputs: ['data.clean', 'config.explore'], cost: 'cheap' },
+  { id: 'explore.summary', stage: 'explore', title: 'Columns, rhythm, promotions and prices', inputs: ['data.clean'], cost: 'cheap' },
+  { id: 'explore.charts', stage: 'explore', title: 'Sales over time', inputs: ['data.clean', 'config.explore'], cost: 'cheap' },
 ];

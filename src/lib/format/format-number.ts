@@ -1,0 +1,18 @@
+/**
+ * Numbers for tables people read: four significant digits at most, thousands separated, "–" for nothing.
+ * Fixed to the 'en' locale so screenshots and tests read the same on every machine.
+ */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 0.001 || abs >= 1e9)) return value.toExponential(2);
+  const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : 3;
+  return value.toLocaleString('en', { maximumFractionDigits: digits });
+}
+
+/** A ratio as a percentage change: 1.4 → "+40%". */
+export function formatUplift(ratio: number | null | undefined): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '–';
+  const pct = (ratio - 1) * 100;
+  return `${pct >= 0 ? '+' : ''}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
+}

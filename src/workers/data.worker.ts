@@ -1,0 +1,163 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import Papa from 'papaparse';
+import { generateSales } from '../lib/data/generate-sales';
+import { salesToCsv } from '../lib/data/sales-to-csv';
+import { previewCsv } from '../lib/data/preview-csv';
+import { detectMapping } from '../lib/data/detect-mapping';
+import { checkFileSize } from '../lib/data/check-file-size';
+import { createIngest } from '../lib/data/create-ingest';
+import { emptySalesData } from '../lib/data/empty-sales-data';
+import { hashBytes } from '../lib/data/hash-bytes';
+import { validateSales } from '../lib/data/validate-sales';
+import { cleanSales } from '../lib/data/clean-sales';
+import type { SalesData, ValidationReport } from '../lib/data/types';
+import { exploreSales } from '../lib/eda/explore-sales';
+import { aggregateSalesOverTime } from '../lib/eda/aggregate-sales-over-time';
+import { resolveHorizon } from '../lib/scope/default-horizon';
+import { dataNotLoaded, dataNotUsable, loadCancelled } from '../lib/messages/notebook';
+import type { CleanRequest, DataWorkerApi, LoadProgress, LoadRequest, LoadResult } from './data-protocol';
+
+/**
+ * The data worker: a thin dispatcher over src/lib. It keeps the loaded table and its cleaned version, so the page
+ * never holds a million rows and never runs a long task. One load at a time; a new load replaces the old table
+ * only when it has finished (a cancelled or failed load leaves the previous one in place).
+ */
+
+// Enough rows for detection to see several series (e.g. to tell a composite id from its parts).
+const PREVIEW_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 4 * 1024 * 1024;
+// Kinds validateSales decides from the table as a whole; they are recomputed when the horizon changes.
+const TABLE_KINDS = new Set(['duplicate-rows', 'gaps', 'mixed-frequency', 'series-too-short']);
+
+let raw: { data: SalesData; report: ValidationReport } | null = null;
+let cleaned: SalesData | null = null;
+let cancelRequested = false;
+
+const api: DataWorkerApi = {
+  async load(request, onProgress) {
+    cancelRequested = false;
+    const blob = await sourceBlob(request, onProgress);
+    const result = await ingestBlob(blob, request, onProgress);
+    raw = { data: result.data, report: result.report };
+    cleaned = null;
+    return result.summary;
+  },
+
+  cancel() {
+    cancelRequested = true;
+  },
+
+  async clean(request: CleanRequest) {
+    if (!raw) throw new Error(dataNotLoaded());
+    const horizon = resolveHorizon(request.horizon, raw.report.frequency);
+    const tableIssues = validateSales(raw.data, { horizon });
+    const report: ValidationReport = {
+      ...raw.report,
+      issues: [...raw.report.issues.filter((issue) => !TABLE_KINDS.has(issue.kind)), ...tableIssues],
+    };
+    const data = cleanSales(raw.data, report, request.cleaning);
+    cleaned = data;
+    return {
+      report,
+      horizon,
+      rowCount: data.date.length,
+      seriesCount: data.seriesLabels.length,
+      frequency: data.frequency,
+      seriesKeys: data.seriesKeys,
+      seriesLabels: data.seriesLabels,
+      ...dateRange(data.date),
+    };
+  },
+
+  async explore(options) {
+    return exploreSales(usable(), options);
+  },
+
+  async salesOverTime(options) {
+    return aggregateSalesOverTime(usable(), options);
+  },
+};
+
+function usable(): SalesData {
+  if (!cleaned) throw new Error(dataNotLoaded());
+  if (cleaned.date.length === 0) throw new Error(dataNotUsable());
+  return cleaned;
+}
+
+async function sourceBlob(request: LoadRequest, onProgress: (p: LoadProgress) => void): Promise<Blob> {
+  if (request.source.kind === 'blob') return request.source.blob;
+  onProgress({ phase: 'generating', done: 0, total: 1 });
+  const csv = salesToCsv(generateSales(request.source.options));
+  onProgress({ phase: 'generating', done: 1, total: 1 });
+  return new Blob([csv], { type: 'text/csv' });
+}
+
+async function ingestBlob(
+  blob: Blob,
+  request: LoadRequest,
+  onProgress: (p: LoadProgress) => void,
+): Promise<{ data: SalesData; report: ValidationReport; summary: LoadResult }> {
+  const name = request.source.name;
+  const slice = await blob.slice(0, PREVIEW_BYTES).text();
+  // A slice ends mid-line; only whole lines go to the preview.
+  const head = blob.size > PREVIEW_BYTES ? slice.slice(0, slice.lastIndexOf('\n') + 1) : slice;
+  const preview = previewCsv(head);
+  const detection = detectMapping(preview);
+  const mapping = request.mapping ?? detection.mapping;
+  const hash = await hashBytes(new Uint8Array(await blob.arrayBuffer()));
+  const summary = (report: ValidationReport): LoadResult => ({ name, hash, sizeBytes: blob.size, preview, detection, mapping, report });
+
+  const tooLarge = checkFileSize(blob.size);
+  if (tooLarge) {
+    const report: ValidationReport = { rowCount: 0, seriesCount: 0, frequency: null, start: null, end: null, issues: [tooLarge], usable: false };
+    return { data: emptySalesData(mapping), report, summary: summary(report) };
+  }
+
+  const ingest = createIngest({
+    mapping,
+    header: preview.header,
+    dateFormat: detection.dateFormat,
+    delimiter: preview.delimiter,
+    ...(request.horizon !== null ? { horizon: request.horizon } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    let line = 1;
+    let bytes = 0;
+    Papa.parse<string[]>(blob as File, {
+      delimiter: preview.delimiter,
+      skipEmptyLines: false,
+      chunkSize: CHUNK_BYTES,
+      chunk: ({ data }, parser) => {
+        if (cancelRequested) {
+          parser.abort();
+          reject(new Error(loadCancelled()));
+          return;
+        }
+        const rows = line === 1 ? data.slice(1) : data;
+        ingest.addRows(rows, line === 1 ? 2 : line);
+        line += data.length;
+        bytes = Math.min(blob.size, bytes + CHUNK_BYTES);
+        onProgress({ phase: 'reading', done: bytes, total: blob.size });
+      },
+      complete: () => resolve(),
+      error: (error) => reject(error),
+    });
+  });
+  onProgress({ phase: 'checking', done: blob.size, total: blob.size });
+  const { data, report } = ingest.finish();
+  return { data, report, summary: summary(report) };
+}
+
+function dateRange(dates: Int32Array): { start: number | null; end: number | null } {
+  if (dates.length === 0) return { start: null, end: null };
+  let start = Infinity;
+  let end = -Infinity;
+  for (const d of dates) {
+    if (d < start) start = d;
+    if (d > end) end = d;
+  }
+  return { start, end };
+}
+
+Comlink.expose(api);
