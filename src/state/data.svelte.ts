@@ -80,13 +80,17 @@ export class DataState {
   async #run(request: LoadRequest): Promise<LoadResult> {
     const startedAt = performance.now();
     this.progress = { phase: 'reading', fraction: 0, eta: '' };
+    let finished = false;
+    // Progress messages can arrive after the result (both are messages); a late one must not revive the bar.
     const onProgress = this.#client.callback((p: LoadProgress) => {
+      if (finished) return;
       const estimate = estimateEta({ startedAt, now: performance.now(), done: p.done, total: p.total });
       this.progress = { phase: p.phase, fraction: estimate.fraction, eta: formatEta(estimate.etaMs) };
     });
     try {
       return await this.#client.api.load(request, onProgress);
     } finally {
+      finished = true;
       this.progress = null;
     }
   }

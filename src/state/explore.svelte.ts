@@ -19,13 +19,16 @@ export class ExploreState {
   }
 
   /** Runner of the 'explore.summary' cell. */
-  async summarize(config: NotebookConfig): Promise<void> {
-    this.result = await this.#client.api.explore({ seed: config.seed });
+  async summarize(config: NotebookConfig, defaultGroupKey: string | null): Promise<void> {
+    const groupKey = config.explore.key ?? defaultGroupKey;
+    this.result = await this.#client.api.explore({ seed: config.seed, ...(groupKey !== null ? { groupKey } : {}) });
   }
 
   /** Runner of the 'explore.charts' cell. */
-  async chart(config: NotebookConfig, seriesLabels: readonly string[]): Promise<void> {
-    const { by, key, series } = config.explore;
+  async chart(config: NotebookConfig, cleaned: { seriesLabels: readonly string[]; defaultGroupKey: string | null } | null): Promise<void> {
+    const { by, series } = config.explore;
+    const seriesLabels = cleaned?.seriesLabels ?? [];
+    const key = config.explore.key ?? cleaned?.defaultGroupKey ?? null;
     if (by === 'series') {
       const index = Math.max(0, series === null ? 0 : seriesLabels.indexOf(series));
       this.overTime = await this.#client.api.salesOverTime({ by: 'series', series: index });

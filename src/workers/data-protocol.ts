@@ -50,6 +50,8 @@ export interface CleanResult {
   seriesCount: number;
   frequency: Frequency;
   seriesKeys: string[];
+  /** The key to group charts by when the user has not chosen: the first that takes more than one value. */
+  defaultGroupKey: string | null;
   seriesLabels: string[];
   start: number | null;
   end: number | null;

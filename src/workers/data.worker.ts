@@ -65,6 +65,7 @@ const api: DataWorkerApi = {
       seriesCount: data.seriesLabels.length,
       frequency: data.frequency,
       seriesKeys: data.seriesKeys,
+      defaultGroupKey: data.seriesKeys.find((_, k) => new Set(data.seriesKeyValues.map((values) => values[k])).size > 1) ?? data.seriesKeys[0] ?? null,
       seriesLabels: data.seriesLabels,
       ...dateRange(data.date),
     };
