@@ -28,3 +28,10 @@ export const dataNotLoaded = (): string => 'Load a dataset on the Data stage fir
 export const workerFailed = (detail: string): string =>
   `The background worker stopped unexpectedly (${detail}). Your stored data is untouched; reload the page to continue.`;
 
+
+export const savedNotebookName = (datasetName: string, when: string): string => `${datasetName} — saved ${when}`;
+
+export const notebookSaved = (): string => 'Notebook saved in this browser (see Stored in this browser).';
+
+export const storedItemUnreadable = (name: string): string =>
+  `“${name}” could not be opened: its stored settings are not ones this version of Forecast Lab understands.`;

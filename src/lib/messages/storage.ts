@@ -81,6 +81,8 @@ export const storageLabels = {
   created: 'Created',
   details: 'Details',
   actions: 'Actions',
+  open: 'Open',
+  openLabel: (name: string): string => `Open “${name}” in the notebook`,
   delete: 'Delete',
   deleteLabel: (name: string): string => `Delete “${name}”`,
   confirmDelete: (name: string): string => `Delete “${name}” for good?`,

@@ -1,0 +1,45 @@
+import type { DatasetRef, NotebookConfig } from '../lib/notebook/config';
+import { parseConfig, type ParsedConfig } from '../lib/notebook/parse-config';
+import type { DatasetRecord, JsonObject } from '../lib/storage/records';
+import { savedNotebookName } from '../lib/messages/notebook';
+import type { StorageState } from './storage.svelte';
+
+/**
+ * Saved notebooks and stored datasets as things to open: the glue between the Storage panel's rows and the
+ * notebook's configuration. A stored configuration is untrusted input (a backup may have come from anywhere),
+ * so it is validated exactly like a link.
+ */
+export async function saveNotebook(storage: StorageState, config: NotebookConfig, datasetName: string): Promise<void> {
+  const db = await storage.open();
+  const now = new Date();
+  const id = `${now.getTime().toString(36)}-${Math.round(performance.now() * 1000).toString(36)}`;
+  await db.configs.put({
+    id,
+    name: savedNotebookName(datasetName, now.toISOString().slice(0, 16).replace('T', ' ')),
+    created: now.toISOString(),
+    updated: now.toISOString(),
+    config: structuredClone(config) as unknown as JsonObject,
+  });
+  await storage.refresh();
+}
+
+export async function openSavedNotebook(storage: StorageState, id: string): Promise<ParsedConfig | null> {
+  const record = await (await storage.open()).configs.get(id);
+  return record ? parseConfig(record.config) : null;
+}
+
+export async function storedDatasetRef(storage: StorageState, hash: string): Promise<DatasetRef | null> {
+  const record = await (await storage.open()).datasets.get(hash);
+  return record ? datasetRefOf(record) : null;
+}
+
+function datasetRefOf(record: DatasetRecord): DatasetRef | null {
+  const source = record.source;
+  if (source.kind === 'imported') return { kind: 'imported', hash: record.hash, name: source.fileName };
+  if (source.kind === 'builtin') {
+    const parsed = parseConfig({ dataset: { kind: 'builtin', file: source.file } });
+    return parsed.problems.length === 0 ? parsed.config.dataset : null;
+  }
+  const parsed = parseConfig({ dataset: { kind: 'example', ...source.options } });
+  return parsed.problems.length === 0 ? parsed.config.dataset : null;
+}
