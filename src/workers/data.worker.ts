@@ -39,8 +39,11 @@ const api: DataWorkerApi = {
     cancelRequested = false;
     const blob = await sourceBlob(request, onProgress);
     const result = await ingestBlob(blob, request, onProgress);
-    raw = { data: result.data, report: result.report };
-    cleaned = null;
+    // Unusable data never replaces the table in use: the page shows why, and everything else keeps working.
+    if (result.report.usable) {
+      raw = { data: result.data, report: result.report };
+      cleaned = null;
+    }
     return result.summary;
   },
 
@@ -106,14 +109,15 @@ async function ingestBlob(
   const preview = previewCsv(head);
   const detection = detectMapping(preview);
   const mapping = request.mapping ?? detection.mapping;
-  const hash = await hashBytes(new Uint8Array(await blob.arrayBuffer()));
-  const summary = (report: ValidationReport): LoadResult => ({ name, hash, sizeBytes: blob.size, preview, detection, mapping, report });
+  const summary = (report: ValidationReport, hash: string): LoadResult => ({ name, hash, sizeBytes: blob.size, preview, detection, mapping, report });
 
+  // Checked before a single byte more is read: an oversized file is refused, not half-loaded.
   const tooLarge = checkFileSize(blob.size);
   if (tooLarge) {
     const report: ValidationReport = { rowCount: 0, seriesCount: 0, frequency: null, start: null, end: null, issues: [tooLarge], usable: false };
-    return { data: emptySalesData(mapping), report, summary: summary(report) };
+    return { data: emptySalesData(mapping), report, summary: summary(report, '') };
   }
+  const hash = await hashBytes(new Uint8Array(await blob.arrayBuffer()));
 
   const ingest = createIngest({
     mapping,
@@ -147,7 +151,7 @@ async function ingestBlob(
   });
   onProgress({ phase: 'checking', done: blob.size, total: blob.size });
   const { data, report } = ingest.finish();
-  return { data, report, summary: summary(report) };
+  return { data, report, summary: summary(report, hash) };
 }
 
 function dateRange(dates: Int32Array): { start: number | null; end: number | null } {

@@ -35,3 +35,6 @@ export const notebookSaved = (): string => 'Notebook saved in this browser (see 
 
 export const storedItemUnreadable = (name: string): string =>
   `“${name}” could not be opened: its stored settings are not ones this version of Forecast Lab understands.`;
+
+export const fileRejected = (name: string): string =>
+  `“${name}” cannot be used as it is, so nothing was changed: the data in use and everything stored are as before. Here is why:`;
