@@ -6,3 +6,4 @@ export * from './data';
 export * from './storage';
 export * from './notebook';
 export * from './explore';
+export * from './train';

@@ -1,0 +1,253 @@
+/**
+ * Training and prediction on the active tfjs backend (see tf-backend.ts), over plain arrays in and plain arrays out.
+ *
+ *   1. build the model from spec + seed (tf-models.ts); Adam at spec.learningRate
+ *   2. per epoch: shuffle the rows with the seeded rng, train batch by batch (data loss + L2 penalty),
+ *      yielding to the event loop so a cancel message gets through, and stopping within the epoch when asked
+ *   3. validation loss on every epoch; early stopping with `patience`, keeping the best epoch's weights
+ *   4. restore the best weights and read them out as Float32Arrays
+ *
+ * Shuffling is done here, not by model.fit, so the order comes from the run's seed. Every tensor is disposed before
+ * returning, on success, cancellation or error: tf.memory().numTensors ends where it started.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { trainMessages } from '../lib/messages/train';
+import { startEarlyStopping, stepEarlyStopping } from '../lib/models/early-stopping';
+import { gatherRows } from '../lib/models/gather-rows';
+import { modelOutputWidth } from '../lib/models/model-output-width';
+import { seededPermutation } from '../lib/models/seeded-permutation';
+import type { EpochReport, MatrixInput, SequenceColumns, SerializedWeight } from '../lib/models/train-types';
+import type { ModelSpec } from '../lib/models/types';
+import { createRng } from '../lib/random/rng';
+import { buildModel, lossFunction, modelInputs, readWeights, writeWeights, type LossFunction } from './tf-models';
+
+// Rows per forward pass when evaluating or predicting (bounds memory, not results).
+const EVAL_BATCH = 4096;
+// Yield to the worker's event loop this often during an epoch, so cancel() is heard within a few batches.
+const YIELD_EVERY_MS = 25;
+
+export interface TrainModelOptions {
+  spec: ModelSpec;
+  seed: number;
+  train: MatrixInput;
+  validation: MatrixInput;
+  sequence: SequenceColumns | null;
+  onEpoch?: (report: EpochReport) => void;
+  /** Checked between batches; when it turns true, training stops and rejects with trainMessages.trainingCancelled. */
+  isCancelled?: () => boolean;
+}
+
+export interface TrainModelResult {
+  /** The best epoch's weights (or the last epoch's when no validation loss was finite). */
+  weights: SerializedWeight[];
+  history: EpochReport[];
+  /** Validation loss of the freshly initialised model, before any training. */
+  initialValLoss: number;
+  stoppedEarly: boolean;
+  /** 1-based; 0 when no epoch had a finite validation loss. */
+  bestEpoch: number;
+}
+
+export async function trainModel(options: TrainModelOptions): Promise<TrainModelResult> {
+  const { spec, train, validation, sequence } = options;
+  const rng = createRng(options.seed);
+  const model = buildModel({ spec, width: train.width, sequence, rng: rng.fork() });
+  const shuffleRng = rng.fork();
+  const net: Net = { model, spec, sequence, loss: lossFunction(spec) };
+  const optimizer = tf.train.adam(spec.learningRate);
+  const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+  const batchSize = Math.min(spec.batchSize, train.rows);
+  const pause = eventLoopYielder(options.isCancelled ?? (() => false));
+  let best: tf.Tensor[] | null = null;
+
+  try {
+    const initialValLoss = await evaluateLoss(net, validation);
+    const history: EpochReport[] = [];
+    let stopping = startEarlyStopping(spec.patience);
+    for (let epoch = 1; epoch <= spec.epochs && !stopping.stop; epoch++) {
+      const started = performance.now();
+      const order = seededPermutation(train.rows, shuffleRng);
+      const batchLosses: tf.Scalar[] = [];
+      const batchRows: number[] = [];
+      try {
+        for (let from = 0; from < train.rows; from += batchSize) {
+          await pause();
+          const to = Math.min(train.rows, from + batchSize);
+          batchLosses.push(trainBatch(net, { optimizer, variables, train, order, from, to }));
+          batchRows.push(to - from);
+        }
+        const trainLoss = await weightedMean(batchLosses, batchRows);
+        const valLoss = await evaluateLoss(net, validation);
+        if (!Number.isFinite(trainLoss) || !Number.isFinite(valLoss)) throw new Error(trainMessages.trainingDiverged(epoch));
+        const report = { epoch, loss: trainLoss, valLoss, ms: performance.now() - started };
+        history.push(report);
+        options.onEpoch?.(report);
+        stopping = stepEarlyStopping(stopping, report);
+        if (stopping.improved) {
+          tf.dispose(best ?? []);
+          // Clones share the variables' current data; Adam's next update gives the variables new data instead.
+          best = model.getWeights().map((weight) => tf.keep(weight.clone()));
+        }
+      } finally {
+        tf.dispose(batchLosses);
+      }
+    }
+    if (best) model.setWeights(best);
+    const stoppedEarly = stopping.stop && history.length < spec.epochs;
+    return { weights: await readWeights(model), history, initialValLoss, stoppedEarly, bestEpoch: stopping.bestEpoch };
+  } finally {
+    tf.dispose(best ?? []);
+    optimizer.dispose();
+    model.dispose();
+  }
+}
+
+export interface PredictModelOptions {
+  spec: ModelSpec;
+  weights: SerializedWeight[];
+  x: Float32Array;
+  rows: number;
+  width: number;
+  sequence: SequenceColumns | null;
+}
+
+/** Rows × outputs predictions, row-major (outputs = number of quantiles for the quantile loss, else 1). */
+export async function predictModel({ spec, weights, x, rows, width, sequence }: PredictModelOptions): Promise<Float32Array> {
+  // The initialisers' draws are overwritten by the stored weights, so any seed will do.
+  const model = buildModel({ spec, width, sequence, rng: createRng(0) });
+  try {
+    writeWeights(model, weights);
+    const outputs = modelOutputWidth(spec);
+    const result = new Float32Array(rows * outputs);
+    for (let from = 0; from < rows; from += EVAL_BATCH) {
+      const to = Math.min(rows, from + EVAL_BATCH);
+      const prediction = tf.tidy(() => forward({ model, spec, sequence }, tf.tensor2d(x.subarray(from * width, to * width), [to - from, width])));
+      try {
+        result.set(await prediction.data(), from * outputs);
+      } finally {
+        prediction.dispose();
+      }
+    }
+    return result;
+  } finally {
+    model.dispose();
+  }
+}
+
+/** A built model with what it takes to feed it and score it. */
+interface Net {
+  model: tfl.LayersModel;
+  spec: ModelSpec;
+  sequence: SequenceColumns | null;
+  loss: LossFunction;
+}
+
+interface TrainBatchOptions {
+  optimizer: tf.Optimizer;
+  variables: tf.Variable[];
+  train: MatrixInput;
+  order: Uint32Array;
+  from: number;
+  to: number;
+}
+
+/** One Adam step on rows order[from…to); returns the batch's data loss (a kept scalar, not yet read back). */
+function trainBatch({ model, spec, sequence, loss }: Net, { optimizer, variables, train, order, from, to }: TrainBatchOptions): tf.Scalar {
+  const rows = to - from;
+  const x = tf.tensor2d(gatherRows({ source: train.x, width: train.width, order, from, to }), [rows, train.width]);
+  const y = tf.tensor2d(gatherRows({ source: train.y, width: 1, order, from, to }), [rows, 1]);
+  const inputs = tf.tidy(() => modelInputs(x, spec, sequence));
+  const kept: { dataLoss?: tf.Scalar } = {};
+  try {
+    const total = optimizer.minimize(
+      () => {
+        const prediction = model.apply(inputs, { training: true }) as tf.Tensor;
+        const dataLoss = tf.keep(loss(y, prediction));
+        kept.dataLoss = dataLoss;
+        const penalties = model.calculateLosses();
+        return penalties.length > 0 ? (tf.addN([dataLoss, ...penalties]) as tf.Scalar) : dataLoss;
+      },
+      true,
+      variables,
+    );
+    // `total` is the data loss itself when there is no penalty; only a separate sum is disposed here.
+    if (total && total !== kept.dataLoss) total.dispose();
+    if (!kept.dataLoss) throw new Error('tf-train: the loss function was not called');
+    return kept.dataLoss;
+  } catch (error) {
+    tf.dispose(kept.dataLoss ?? []);
+    throw error;
+  } finally {
+    // For ridge and mlp `inputs` is `x` itself; disposing a tensor twice is a no-op.
+    tf.dispose([x, y, ...[inputs].flat()]);
+  }
+}
+
+/** Mean data loss over all rows (no dropout, no penalty), evaluated in chunks and read back once. */
+async function evaluateLoss(net: Net, data: MatrixInput): Promise<number> {
+  const losses: tf.Scalar[] = [];
+  const rows: number[] = [];
+  try {
+    for (let from = 0; from < data.rows; from += EVAL_BATCH) {
+      const to = Math.min(data.rows, from + EVAL_BATCH);
+      losses.push(
+        tf.tidy(() => {
+          const x = tf.tensor2d(data.x.subarray(from * data.width, to * data.width), [to - from, data.width]);
+          const y = tf.tensor2d(data.y.subarray(from, to), [to - from, 1]);
+          return net.loss(y, forward(net, x));
+        }),
+      );
+      rows.push(to - from);
+    }
+    return await weightedMean(losses, rows);
+  } finally {
+    tf.dispose(losses);
+  }
+}
+
+/** Inference-mode forward pass. Call inside tf.tidy. */
+function forward({ model, spec, sequence }: Omit<Net, 'loss'>, x: tf.Tensor2D): tf.Tensor {
+  return model.apply(modelInputs(x, spec, sequence), { training: false }) as tf.Tensor;
+}
+
+/** Σ lossᵢ·rowsᵢ / Σ rowsᵢ, with one read-back for all the scalars (one GPU sync per epoch, not per batch). */
+async function weightedMean(losses: tf.Scalar[], rows: number[]): Promise<number> {
+  if (losses.length === 0) return NaN;
+  const stacked = tf.stack(losses);
+  try {
+    const values = await stacked.data();
+    let sum = 0;
+    let count = 0;
+    rows.forEach((n, i) => {
+      sum += (values[i] as number) * n;
+      count += n;
+    });
+    return sum / count;
+  } finally {
+    stacked.dispose();
+  }
+}
+
+/**
+ * Returns an async checkpoint for the batch loop: every YIELD_EVERY_MS it lets the worker's event loop run (a posted
+ * message, not setTimeout, which is clamped to 4 ms when nested), so a cancel() call can arrive; then throws the
+ * cancellation message if it did.
+ */
+function eventLoopYielder(isCancelled: () => boolean): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last >= YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          resolve();
+        };
+        channel.port2.postMessage(null);
+      });
+      last = performance.now();
+    }
+    if (isCancelled()) throw new Error(trainMessages.trainingCancelled);
+  };
+}

@@ -1,0 +1,28 @@
+// User-facing texts for the Train stage (the train worker, src/adapters/tf-*, src/lib/models). See ./index.ts.
+
+export const trainMessages = {
+  backendUnavailable: (backend: string, reason: string) =>
+    `The ${backend} backend cannot be used in this browser: ${reason}. Choose another backend or “auto”.`,
+  noBackendAvailable: (reasons: string) =>
+    `No TensorFlow.js backend could start in this browser (${reasons}), so models cannot be trained here.`,
+  webglNoCanvas: 'this browser offers no OffscreenCanvas in workers, which WebGL training needs',
+  webglNoContext: 'a WebGL context could not be created (WebGL is off, blocked, or has no driver)',
+  wasmUnsupported: 'this browser does not support WebAssembly',
+  backendInitFailed: 'it failed to start (the browser console has the details)',
+  trainingCancelled: 'Training was cancelled. Nothing was saved; the previous model is unchanged.',
+  trainingBusy: 'The model worker is already busy with another training or prediction; wait for it or cancel it first.',
+  trainingDiverged: (epoch: number) =>
+    `Training diverged at epoch ${epoch} (the loss is no longer a number). Lower the learning rate or scale the inputs, then train again.`,
+  matrixShape: (label: string, detail: string) => `The ${label} data has the wrong shape: ${detail}.`,
+  matrixEmpty: (label: string) => `The ${label} data has no rows, so there is nothing to ${label === 'validation' ? 'validate on' : 'learn from'}.`,
+  matrixNotFinite: (label: string, row: number) =>
+    `The ${label} data has a missing or infinite value in row ${row + 1}; features and targets must be finite numbers.`,
+  widthMismatch: (train: number, other: number, label: string) =>
+    `The ${label} data has ${other} feature columns but the model was trained on ${train}.`,
+  specInvalid: (field: string, detail: string) => `The model setting “${field}” is invalid: ${detail}.`,
+  quantilesInvalid: 'Quantile loss needs at least one quantile, each strictly between 0 and 1 and in increasing order.',
+  cnnNeedsSequence: 'The CNN model needs to know which feature columns are the lag window (a contiguous run of lag columns).',
+  sequenceInvalid: (start: number, length: number, width: number) =>
+    `The lag window (columns ${start}–${start + length - 1}) does not fit inside the ${width} feature columns.`,
+  weightsMismatch: (detail: string) => `The stored weights do not fit this model (${detail}); train the model again.`,
+} as const;

@@ -1,0 +1,68 @@
+import { trainMessages } from '../messages/train';
+import type { MatrixInput, SequenceColumns } from './train-types';
+import type { ModelSpec } from './types';
+
+/**
+ * Bad input is caught here, before any tensor exists, with a message that says what to fix (not a tfjs shape error
+ * from deep inside a layer). Each check returns the first problem's text, or null when the input is fine.
+ */
+export interface TrainInputs {
+  spec: ModelSpec;
+  train: MatrixInput;
+  validation: MatrixInput;
+  sequence: SequenceColumns | null;
+}
+
+export function checkTrainInputs({ spec, train, validation, sequence }: TrainInputs): string | null {
+  return (
+    checkModelSpec(spec) ??
+    checkMatrix(train, 'training') ??
+    checkMatrix(validation, 'validation') ??
+    (validation.width !== train.width ? trainMessages.widthMismatch(train.width, validation.width, 'validation') : null) ??
+    checkSequence(spec, train.width, sequence)
+  );
+}
+
+export function checkModelSpec(spec: ModelSpec): string | null {
+  const positiveInteger = (value: number) => Number.isInteger(value) && value >= 1;
+  if (!positiveInteger(spec.epochs)) return trainMessages.specInvalid('epochs', 'a whole number of at least 1');
+  if (!positiveInteger(spec.batchSize)) return trainMessages.specInvalid('batchSize', 'a whole number of at least 1');
+  if (!(spec.learningRate > 0 && Number.isFinite(spec.learningRate))) return trainMessages.specInvalid('learningRate', 'a positive number');
+  if (!(spec.dropout >= 0 && spec.dropout < 1)) return trainMessages.specInvalid('dropout', 'a rate from 0 up to (not including) 1');
+  if (!(spec.l2 >= 0 && Number.isFinite(spec.l2))) return trainMessages.specInvalid('l2', 'zero or a positive number');
+  if (!(spec.patience >= 0)) return trainMessages.specInvalid('patience', 'zero or a positive number of epochs');
+  if (!spec.hidden.every(positiveInteger)) return trainMessages.specInvalid('hidden', 'layer widths must be whole numbers of at least 1');
+  if (spec.kind === 'cnn' && !positiveInteger(spec.kernelSize)) return trainMessages.specInvalid('kernelSize', 'a whole number of at least 1');
+  if (spec.loss === 'quantile') {
+    const q = spec.quantiles;
+    const ordered = q.every((value, i) => value > 0 && value < 1 && (i === 0 || value > (q[i - 1] as number)));
+    if (q.length === 0 || !ordered) return trainMessages.quantilesInvalid;
+  }
+  return null;
+}
+
+/** `y` is checked when present (training and validation data; prediction inputs have none). */
+export function checkMatrix(matrix: Omit<MatrixInput, 'y'> & { y?: Float32Array }, label: string): string | null {
+  const { x, y, rows, width } = matrix;
+  if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(width) || width < 1) {
+    return trainMessages.matrixShape(label, `${rows} rows × ${width} columns`);
+  }
+  if (rows === 0) return trainMessages.matrixEmpty(label);
+  if (x.length !== rows * width) return trainMessages.matrixShape(label, `${x.length} values, expected ${rows} rows × ${width} columns`);
+  if (y && y.length !== rows) return trainMessages.matrixShape(label, `${y.length} targets for ${rows} rows`);
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i] as number)) return trainMessages.matrixNotFinite(label, Math.floor(i / width));
+  }
+  if (y) {
+    for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i] as number)) return trainMessages.matrixNotFinite(label, i);
+  }
+  return null;
+}
+
+export function checkSequence(spec: Pick<ModelSpec, 'kind'>, width: number, sequence: SequenceColumns | null): string | null {
+  if (spec.kind !== 'cnn') return null;
+  if (!sequence) return trainMessages.cnnNeedsSequence;
+  const { start, length } = sequence;
+  const fits = Number.isInteger(start) && Number.isInteger(length) && start >= 0 && length >= 1 && start + length <= width;
+  return fits ? null : trainMessages.sequenceInvalid(start, length, width);
+}

@@ -1,0 +1,90 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { activeBackend, memoryInUse, probeBackends, useBackend } from '../adapters/tf-backend';
+import { predictModel, trainModel } from '../adapters/tf-train';
+import { trainMessages } from '../lib/messages/train';
+import { checkMatrix, checkSequence, checkTrainInputs } from '../lib/models/check-train-inputs';
+import type { BackendChoice, BackendName, ProbeResult } from '../lib/models/train-types';
+import type { TrainResult, TrainWorkerApi } from './train-protocol';
+
+/**
+ * The train worker: a thin dispatcher over src/adapters/tf-*. It remembers the probe (so 'auto' measures once per
+ * worker) and whether a job is running (one at a time: jobs share the active backend).
+ */
+
+let probed: ProbeResult | null = null;
+let busy = false;
+let cancelRequested = false;
+
+const api: TrainWorkerApi = {
+  probe: (options) =>
+    exclusive(async () => {
+      probed = await probeBackends(options);
+      return probed;
+    }),
+
+  train: (request, onEpoch) =>
+    exclusive(async () => {
+      const sequence = request.sequence ?? null;
+      const problem = checkTrainInputs({ spec: request.spec, train: request.train, validation: request.validation, sequence });
+      if (problem) throw new Error(problem);
+      cancelRequested = false;
+      const backend = await chooseBackend(request.backend);
+      const started = performance.now();
+      const trained = await trainModel({
+        spec: request.spec,
+        seed: request.seed,
+        train: request.train,
+        validation: request.validation,
+        sequence,
+        // Progress is best effort: a failing listener on the page must not stop the training.
+        ...(onEpoch ? { onEpoch: (report) => void Promise.resolve(onEpoch(report)).catch(() => undefined) } : {}),
+        isCancelled: () => cancelRequested,
+      });
+      const result: TrainResult = { ...trained, backend, durationMs: performance.now() - started };
+      return Comlink.transfer(result, trained.weights.map((weight) => weight.data.buffer as ArrayBuffer));
+    }),
+
+  predict: (request) =>
+    exclusive(async () => {
+      const sequence = request.sequence ?? null;
+      const problem = checkMatrix(request, 'prediction') ?? checkSequence(request.spec, request.width, sequence);
+      if (problem) throw new Error(problem);
+      await chooseBackend(request.backend ?? activeBackend() ?? 'auto');
+      const predictions = await predictModel({ ...request, sequence });
+      return Comlink.transfer(predictions, [predictions.buffer as ArrayBuffer]);
+    }),
+
+  cancel() {
+    cancelRequested = true;
+  },
+
+  async memory() {
+    return memoryInUse();
+  },
+};
+
+async function chooseBackend(choice: BackendChoice): Promise<BackendName> {
+  if (choice !== 'auto') {
+    await useBackend(choice);
+    return choice;
+  }
+  probed ??= await probeBackends();
+  if (!probed.pick) {
+    throw new Error(trainMessages.noBackendAvailable(probed.backends.map((b) => `${b.backend}: ${b.reason ?? ''}`).join('; ')));
+  }
+  await useBackend(probed.pick);
+  return probed.pick;
+}
+
+async function exclusive<T>(job: () => Promise<T>): Promise<T> {
+  if (busy) throw new Error(trainMessages.trainingBusy);
+  busy = true;
+  try {
+    return await job();
+  } finally {
+    busy = false;
+  }
+}
+
+Comlink.expose(api);

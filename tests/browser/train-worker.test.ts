@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trainMessages } from '../../src/lib/messages/train';
+import type { BackendName, EpochReport, MatrixInput, SequenceColumns } from '../../src/lib/models/train-types';
+import type { ModelSpec } from '../../src/lib/models/types';
+import { createRng } from '../../src/lib/random/rng';
+import { createTrainClient, type TrainClient } from '../../src/workers/train-client';
+
+// The real train worker in real Chromium (SwiftShader WebGL2, wasm SIMD, cpu). Data stays tiny: software WebGL is slow.
+
+interface Problem {
+  train: MatrixInput;
+  validation: MatrixInput;
+}
+
+/** y = 2·x1 − x2 + noise·ε with two distractor columns, all N(0, 1); the first 80% of rows train, the rest validate. */
+function linearProblem({ rows = 2000, noise = 0.1, seed = 1, trainShare = 0.8 } = {}): Problem {
+  const rng = createRng(seed);
+  const width = 4;
+  const x = new Float32Array(rows * width);
+  const y = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < width; j++) x[i * width + j] = rng.normal();
+    y[i] = 2 * (x[i * width] as number) - (x[i * width + 1] as number) + noise * rng.normal();
+  }
+  return split({ x, y, rows, width }, trainShare);
+}
+
+/**
+ * An AR(2) sales-like series with a promotion effect: s_t = 0.6·s_{t−1} + 0.3·s_{t−2} + promo_t + 0.3·ε.
+ * Columns: lag 1…8 (the CNN's window) then promo_t; rows in time order, split chronologically.
+ */
+function lagProblem({ rows = 1500, seed = 5 } = {}): Problem & { sequence: { start: number; length: number } } {
+  const rng = createRng(seed);
+  const lags = 8;
+  const width = lags + 1;
+  const series = new Float64Array(rows + lags);
+  const promo = new Float64Array(rows + lags);
+  for (let t = 2; t < series.length; t++) {
+    promo[t] = rng.next() < 0.2 ? 1 : 0;
+    series[t] = 0.6 * (series[t - 1] as number) + 0.3 * (series[t - 2] as number) + (promo[t] as number) + 0.3 * rng.normal();
+  }
+  const x = new Float32Array(rows * width);
+  const y = new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const t = i + lags;
+    for (let k = 1; k <= lags; k++) x[i * width + k - 1] = series[t - k] as number;
+    x[i * width + lags] = promo[t] as number;
+    y[i] = series[t] as number;
+  }
+  return { ...split({ x, y, rows, width }), sequence: { start: 0, length: lags } };
+}
+
+/** Copies, so each part owns its buffer (the client transfers whole buffers to the worker). */
+function split({ x, y, rows, width }: MatrixInput, trainShare = 0.8): Problem {
+  const cut = Math.floor(rows * trainShare);
+  return {
+    train: { x: x.slice(0, cut * width), y: y.slice(0, cut), rows: cut, width },
+    validation: { x: x.slice(cut * width), y: y.slice(cut), rows: rows - cut, width },
+  };
+}
+
+const copy = (m: MatrixInput): MatrixInput => ({ ...m, x: m.x.slice(), y: m.y.slice() });
+
+function spec(overrides: Partial<ModelSpec> = {}): ModelSpec {
+  return {
+    kind: 'mlp',
+    loss: 'mse',
+    quantiles: [0.1, 0.5, 0.9],
+    hidden: [16],
+    kernelSize: 3,
+    dropout: 0,
+    l2: 0,
+    learningRate: 0.02,
+    epochs: 12,
+    batchSize: 64,
+    patience: 4,
+    ...overrides,
+  };
+}
+
+function meanSquaredError(predicted: Float32Array, actual: Float32Array): number {
+  let sum = 0;
+  actual.forEach((value, i) => (sum += (value - (predicted[i] as number)) ** 2));
+  return sum / actual.length;
+}
+
+function variance(values: Float32Array): number {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
+}
+
+const valLossOfBest = (history: EpochReport[], bestEpoch: number) => (history[bestEpoch - 1] as EpochReport).valLoss;
+
+let client: TrainClient;
+const crashes: string[] = [];
+beforeAll(() => {
+  client = createTrainClient((message) => crashes.push(message));
+});
+afterAll(() => {
+  client.terminate();
+  expect(crashes).toEqual([]);
+});
+
+describe('train worker (real worker, real backends)', { timeout: 90_000 }, () => {
+  it('probe() times every backend in the worker and picks the fastest', async () => {
+    const probe = await client.probe({ rows: 128, features: 16, steps: 3 });
+    console.info('probe (128 rows × 16 features, ms/step):', probe.backends.map((b) => `${b.backend} ${b.msPerStep?.toFixed(1) ?? b.reason}`).join(', '));
+    expect(probe.backends.map((b) => b.backend)).toEqual(['webgl', 'wasm', 'cpu']);
+    for (const backend of probe.backends) {
+      expect(backend).toMatchObject({ available: true, reason: null });
+      expect(backend.msPerStep).toBeGreaterThan(0);
+    }
+    const fastest = [...probe.backends].sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number))[0];
+    expect(probe.pick).toBe(fastest?.backend);
+    expect((await client.api.memory()).backend).toBe(probe.pick);
+  });
+
+  it('train(mlp, webgl) learns y = 2·x1 − x2 on WebGL in the worker; train + predict leave no tensors behind', async () => {
+    const problem = linearProblem({ seed: 1 });
+    const check = copy(problem.validation);
+    const model = spec({ batchSize: 128 });
+    await client.api.memory(); // the worker is up
+    const before = await client.api.memory();
+    const epochs: EpochReport[] = [];
+    const result = await client.train({ spec: model, seed: 1, backend: 'webgl', ...problem }, { onEpoch: (e) => epochs.push(e) });
+    expect(result.backend).toBe('webgl');
+    expect(result.history.length).toBeGreaterThan(1);
+    expect(epochs.map((e) => e.epoch)).toEqual(result.history.map((e) => e.epoch));
+    expect(valLossOfBest(result.history, result.bestEpoch)).toBeLessThan(0.05 * result.initialValLoss);
+    const predicted = await client.predict({ spec: model, weights: result.weights, x: check.x, rows: check.rows, width: check.width });
+    expect(predicted.length).toBe(check.rows);
+    expect(meanSquaredError(predicted, check.y)).toBeLessThan(0.05 * variance(check.y));
+    const after = await client.api.memory();
+    expect(after.backend).toBe('webgl');
+    expect(after.numTensors).toBe(before.numTensors);
+  });
+
+  it.each<BackendName>(['wasm', 'cpu'])('train(mlp, %s) learns the same problem and predicts close to it', async (backend) => {
+    const problem = linearProblem({ seed: 2 });
+    const check = copy(problem.validation);
+    const before = await client.api.memory();
+    const result = await client.train({ spec: spec(), seed: 1, backend, ...problem });
+    expect(result.backend).toBe(backend);
+    expect(valLossOfBest(result.history, result.bestEpoch)).toBeLessThan(0.05 * result.initialValLoss);
+    const predicted = await client.predict({ spec: spec(), weights: result.weights, x: check.x, rows: check.rows, width: check.width, backend });
+    expect(meanSquaredError(predicted, check.y)).toBeLessThan(0.05 * variance(check.y));
+    expect((await client.api.memory()).numTensors).toBe(before.numTensors);
+  });
+
+  it('train() replays: same seed + data + backend → identical weights and losses; another seed → different', async () => {
+    // Dropout on, so the seeded masks are part of what must replay.
+    const model = spec({ hidden: [16, 8], dropout: 0.2, epochs: 4 });
+    const run = (seed: number) => client.train({ spec: model, seed, backend: 'wasm', ...linearProblem({ seed: 3 }) });
+    const first = await run(7);
+    const again = await run(7);
+    const other = await run(8);
+    const values = (r: typeof first) => r.weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }));
+    const losses = (r: typeof first) => r.history.map(({ loss, valLoss }) => ({ loss, valLoss }));
+    expect(values(again)).toEqual(values(first));
+    expect(losses(again)).toEqual(losses(first));
+    expect(again.bestEpoch).toBe(first.bestEpoch);
+    expect(values(other).map((w) => w.data)).not.toEqual(values(first).map((w) => w.data));
+    expect(losses(other)).not.toEqual(losses(first));
+  });
+
+  it('train(quantile loss) gives ordered P10 ≤ P50 ≤ P90 and about 80% coverage on a noisy problem', async () => {
+    const problem = linearProblem({ noise: 1, seed: 4 });
+    const check = copy(problem.validation);
+    const model = spec({ loss: 'quantile', quantiles: [0.1, 0.5, 0.9], epochs: 30, learningRate: 0.01, patience: 6 });
+    const result = await client.train({ spec: model, seed: 1, backend: 'wasm', ...problem });
+    const predicted = await client.predict({ spec: model, weights: result.weights, x: check.x, rows: check.rows, width: check.width });
+    expect(predicted.length).toBe(check.rows * 3);
+    let ordered = 0;
+    let covered = 0;
+    check.y.forEach((actual, i) => {
+      const [p10, p50, p90] = [predicted[i * 3], predicted[i * 3 + 1], predicted[i * 3 + 2]] as number[];
+      if ((p10 as number) <= (p50 as number) && (p50 as number) <= (p90 as number)) ordered++;
+      if ((p10 as number) <= actual && actual <= (p90 as number)) covered++;
+    });
+    expect(ordered / check.rows).toBeGreaterThan(0.95);
+    expect(covered / check.rows).toBeGreaterThan(0.7);
+    expect(covered / check.rows).toBeLessThan(0.9);
+  });
+
+  it.each([
+    { kind: 'ridge' as const, backend: 'wasm' as const },
+    { kind: 'cnn' as const, backend: 'wasm' as const },
+    { kind: 'cnn' as const, backend: 'webgl' as const },
+  ])('train($kind, $backend) beats predicting the mean', async ({ kind, backend }) => {
+    // Fewer rows and epochs on WebGL: shader compilation on SwiftShader dominates there.
+    const problem: Problem & { sequence?: SequenceColumns } =
+      kind === 'cnn' ? lagProblem({ rows: backend === 'webgl' ? 600 : 1500 }) : linearProblem({ seed: 6 });
+    const sequence = problem.sequence;
+    const check = copy(problem.validation);
+    const model = spec({ kind, hidden: [8, 8], kernelSize: 3, l2: 1e-4, epochs: backend === 'webgl' ? 3 : 15, batchSize: 128 });
+    const result = await client.train({ spec: model, seed: 1, backend, train: problem.train, validation: problem.validation, sequence });
+    expect(result.backend).toBe(backend);
+    const predicted = await client.predict({ spec: model, weights: result.weights, x: check.x, rows: check.rows, width: check.width, sequence });
+    expect(meanSquaredError(predicted, check.y)).toBeLessThan(0.6 * variance(check.y));
+  });
+
+  it('early stopping keeps the best epoch’s weights: their predictions score exactly its validation loss', async () => {
+    // 40 noisy training rows and a wide network overfit within a few epochs, so validation loss turns up.
+    const problem = linearProblem({ rows: 240, noise: 1.5, seed: 11, trainShare: 1 / 6 });
+    const check = copy(problem.validation);
+    const model = spec({ hidden: [64, 64], learningRate: 0.03, epochs: 300, batchSize: 8, patience: 5 });
+    const result = await client.train({ spec: model, seed: 1, backend: 'cpu', ...problem });
+    expect(result.stoppedEarly).toBe(true);
+    expect(result.history).toHaveLength(result.bestEpoch + 5);
+    const predicted = await client.predict({ spec: model, weights: result.weights, x: check.x, rows: check.rows, width: check.width });
+    const best = valLossOfBest(result.history, result.bestEpoch);
+    expect(Math.abs(meanSquaredError(predicted, check.y) - best)).toBeLessThan(1e-4 * best);
+    expect((result.history.at(-1) as EpochReport).valLoss).toBeGreaterThan(best);
+  });
+
+  it.each(['mae', 'huber'] as const)('train(ridge, %s loss) lowers its loss', async (loss) => {
+    const result = await client.train({ spec: spec({ kind: 'ridge', loss, epochs: 8 }), seed: 1, backend: 'cpu', ...linearProblem({ seed: 8 }) });
+    expect(valLossOfBest(result.history, result.bestEpoch)).toBeLessThan(0.2 * result.initialValLoss);
+  });
+
+  it('cancel() stops training within an epoch, rejects with the cancellation message, and the worker stays usable', async () => {
+    const before = await client.api.memory();
+    const seen: number[] = [];
+    const training = client.train(
+      { spec: spec({ epochs: 500, batchSize: 16, patience: 500 }), seed: 1, backend: 'cpu', ...linearProblem({ seed: 9 }) },
+      {
+        onEpoch: (e) => {
+          seen.push(e.epoch);
+          if (e.epoch === 2) void client.cancel();
+        },
+      },
+    );
+    await expect(training).rejects.toThrow(trainMessages.trainingCancelled);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.length).toBeLessThanOrEqual(4);
+    expect((await client.api.memory()).numTensors).toBe(before.numTensors);
+    const next = await client.train({ spec: spec({ epochs: 2 }), seed: 1, backend: 'cpu', ...linearProblem({ seed: 10 }) });
+    expect(next.history).toHaveLength(2);
+  });
+
+  it('train(…, { signal }) with an aborted signal is refused before the worker starts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const request = { spec: spec(), seed: 1, backend: 'cpu' as const, ...linearProblem() };
+    await expect(client.train(request, { signal: controller.signal })).rejects.toThrow(trainMessages.trainingCancelled);
+  });
+
+  it('probeBackends() (here on the page) skips a backend that cannot start, says why, and useBackend() refuses it', async () => {
+    const { probeBackends, useBackend } = await import('../../src/adapters/tf-backend');
+    const getContext = OffscreenCanvas.prototype.getContext;
+    OffscreenCanvas.prototype.getContext = (() => null) as typeof getContext;
+    try {
+      const probe = await probeBackends({ candidates: ['webgl', 'cpu'], rows: 16, features: 4, steps: 1 });
+      expect(probe.backends[0]).toEqual({ backend: 'webgl', available: false, msPerStep: null, reason: trainMessages.webglNoContext });
+      expect(probe.backends[1]).toMatchObject({ backend: 'cpu', available: true });
+      expect(probe.pick).toBe('cpu');
+      await expect(useBackend('webgl')).rejects.toThrow(trainMessages.backendUnavailable('webgl', trainMessages.webglNoContext));
+    } finally {
+      OffscreenCanvas.prototype.getContext = getContext;
+    }
+  });
+
+  it('refuses bad input with a message: a CNN without its lag window, weights from another model', async () => {
+    const cnn = client.train({ spec: spec({ kind: 'cnn' }), seed: 1, backend: 'cpu', ...linearProblem() });
+    await expect(cnn).rejects.toThrow(trainMessages.cnnNeedsSequence);
+    const ridge = await client.train({ spec: spec({ kind: 'ridge', epochs: 1 }), seed: 1, backend: 'cpu', ...linearProblem() });
+    const wrong = client.predict({ spec: spec(), weights: ridge.weights, x: new Float32Array(8), rows: 2, width: 4 });
+    await expect(wrong).rejects.toThrow(/do not fit this model/);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { trainMessages } from '../../../src/lib/messages/train';
+import { checkMatrix, checkModelSpec, checkSequence, checkTrainInputs } from '../../../src/lib/models/check-train-inputs';
+import { modelOutputWidth } from '../../../src/lib/models/model-output-width';
+import type { MatrixInput } from '../../../src/lib/models/train-types';
+import type { ModelSpec } from '../../../src/lib/models/types';
+
+const spec: ModelSpec = {
+  kind: 'mlp',
+  loss: 'mse',
+  quantiles: [0.1, 0.5, 0.9],
+  hidden: [8],
+  kernelSize: 3,
+  dropout: 0.1,
+  l2: 0,
+  learningRate: 0.01,
+  epochs: 10,
+  batchSize: 32,
+  patience: 3,
+};
+
+const matrix = (rows: number, width: number): MatrixInput => ({
+  x: new Float32Array(rows * width),
+  y: new Float32Array(rows),
+  rows,
+  width,
+});
+
+describe('checkTrainInputs({ spec, train, validation, sequence })', () => {
+  it('accepts well-formed input', () => {
+    expect(checkTrainInputs({ spec, train: matrix(10, 3), validation: matrix(4, 3), sequence: null })).toBeNull();
+  });
+
+  it('names the first problem: empty validation, a width that differs from training', () => {
+    expect(checkTrainInputs({ spec, train: matrix(10, 3), validation: matrix(0, 3), sequence: null })).toBe(trainMessages.matrixEmpty('validation'));
+    expect(checkTrainInputs({ spec, train: matrix(10, 3), validation: matrix(4, 2), sequence: null })).toBe(
+      trainMessages.widthMismatch(3, 2, 'validation'),
+    );
+  });
+});
+
+describe('checkModelSpec(spec)', () => {
+  it.each<[Partial<ModelSpec>, string]>([
+    [{ epochs: 0 }, 'epochs'],
+    [{ batchSize: 2.5 }, 'batchSize'],
+    [{ learningRate: 0 }, 'learningRate'],
+    [{ dropout: 1 }, 'dropout'],
+    [{ l2: -1 }, 'l2'],
+    [{ hidden: [8, 0] }, 'hidden'],
+  ])('refuses %o, naming “%s”', (change, field) => {
+    expect(checkModelSpec({ ...spec, ...change })).toContain(`“${field}”`);
+  });
+
+  it('quantile loss needs increasing quantiles strictly inside (0, 1)', () => {
+    const quantile = (quantiles: number[]) => checkModelSpec({ ...spec, loss: 'quantile', quantiles });
+    expect(quantile([0.1, 0.5, 0.9])).toBeNull();
+    expect(quantile([])).toBe(trainMessages.quantilesInvalid);
+    expect(quantile([0.5, 0.1])).toBe(trainMessages.quantilesInvalid);
+    expect(quantile([0, 0.5])).toBe(trainMessages.quantilesInvalid);
+  });
+});
+
+describe('checkMatrix(matrix, label)', () => {
+  it('refuses a length that does not match rows × width, and a target count that does not match rows', () => {
+    expect(checkMatrix({ ...matrix(3, 2), x: new Float32Array(5) }, 'training')).toContain('5 values');
+    expect(checkMatrix({ ...matrix(3, 2), y: new Float32Array(2) }, 'training')).toContain('2 targets');
+  });
+
+  it('points at the first row with a NaN or infinite value, 1-based', () => {
+    const m = matrix(3, 2);
+    m.x[5] = NaN;
+    expect(checkMatrix(m, 'training')).toBe(trainMessages.matrixNotFinite('training', 2));
+    const n = matrix(3, 2);
+    n.y[0] = Infinity;
+    expect(checkMatrix(n, 'validation')).toBe(trainMessages.matrixNotFinite('validation', 0));
+  });
+
+  it('checks no targets when there are none (prediction input)', () => {
+    expect(checkMatrix({ x: new Float32Array(4), rows: 2, width: 2 }, 'prediction')).toBeNull();
+  });
+});
+
+describe('checkSequence(spec, width, sequence)', () => {
+  it('only the cnn needs a lag window, and it must fit inside the columns', () => {
+    expect(checkSequence({ kind: 'mlp' }, 5, null)).toBeNull();
+    expect(checkSequence({ kind: 'cnn' }, 5, null)).toBe(trainMessages.cnnNeedsSequence);
+    expect(checkSequence({ kind: 'cnn' }, 5, { start: 1, length: 4 })).toBeNull();
+    expect(checkSequence({ kind: 'cnn' }, 5, { start: 2, length: 4 })).toBe(trainMessages.sequenceInvalid(2, 4, 5));
+  });
+});
+
+describe('modelOutputWidth(spec)', () => {
+  it('is one per quantile for the quantile loss, else 1', () => {
+    expect(modelOutputWidth({ loss: 'quantile', quantiles: [0.1, 0.5, 0.9] })).toBe(3);
+    expect(modelOutputWidth({ loss: 'huber', quantiles: [0.1, 0.5, 0.9] })).toBe(1);
+  });
+});
