@@ -7,3 +7,4 @@ export * from './storage';
 export * from './notebook';
 export * from './explore';
 export * from './train';
+export * from './features';

@@ -1,0 +1,180 @@
+import { addMonths } from '../data/civil-days';
+import type { Frequency, SalesData } from '../data/types';
+import { periodIndex } from '../eda/calendar';
+import { featureMessages } from '../messages/features';
+import type { Forecast } from '../models/types';
+import { checkState } from './check-state';
+import { compileFeatures, type RowInput } from './compile-features';
+import { scaleRow } from './scale-row';
+import { seriesHistory, type SeriesHistory } from './series-history';
+import { seriesRows } from './series-rows';
+import { inverseTransformTarget } from './target-transform';
+import type { FeatureSpec, FeatureState } from './types';
+
+/** A model's forward pass: `rows` feature rows (row-major) in, rows × k outputs out (k = 1, or one per quantile). */
+export type PredictFn = (x: Float32Array, rows: number) => Float32Array | Promise<Float32Array>;
+
+export interface RecursiveForecastOptions {
+  data: SalesData;
+  spec: FeatureSpec;
+  state: FeatureState;
+  /** The forecast origin (days since epoch): sales dated after it are never read. */
+  cutoff: number;
+  /** Steps ahead, in periods of the data's frequency. */
+  horizon: number;
+  predict: PredictFn;
+  /**
+   * The quantile of each output column when `predict` returns several per row, ascending (e.g. [0.1, 0.5, 0.9]).
+   * Default: [0.1, 0.5, 0.9] for three columns. The 0.5 column (else the middle one) is the point forecast.
+   */
+  quantiles?: number[];
+}
+
+/**
+ * RECURSIVE one-step-ahead forecasting (see ./types.ts):
+ *
+ *   for h = 1 … H:  rows at cutoff + h for every series ──► predict ──► median fed back as the next steps' lag
+ *
+ *   1. Per series, its history on the period grid from sales dated ≤ cutoff only (missing values carried forward,
+ *      as in training), extended by H empty periods.
+ *   2. Each step writes one row per series through the same writer as training (compileFeatures), with the known
+ *      covariates of the target date from the data (a target date without a row takes the training fills), scales
+ *      it with the state's scaler, and calls `predict` once for all series.
+ *   3. The median output is written into the history (the next steps read it as a lag and in rolling windows);
+ *      every output is inverse-transformed to sales. P10/P90 are conditional on the median path so far: they carry
+ *      the model's one-step uncertainty, not the error that accumulates over the steps.
+ *
+ * A series without `warmup` periods of history at the cutoff (or with none) gets no forecast; the result holds
+ * the others in data order, step by step.
+ */
+export async function recursiveForecast(options: RecursiveForecastOptions): Promise<Forecast> {
+  const { data, spec, state, cutoff, horizon, predict } = options;
+  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(featureMessages.badHorizon(horizon));
+  if (!Number.isInteger(cutoff)) throw new RangeError(featureMessages.badCutoff(cutoff));
+  const compiled = compileFeatures(data, spec, state);
+  checkState({ data, spec, compiled, state });
+  const { frequency } = data;
+  const width = compiled.names.length;
+  const origin = periodIndex(cutoff, frequency);
+
+  // 1. Histories of the series that can be forecast.
+  const offsets = seriesRows(data);
+  const active: { series: number; history: SeriesHistory; base: number; dates: Int32Array }[] = [];
+  for (let s = 0; s + 1 < offsets.length; s++) {
+    const begin = offsets[s] as number;
+    const end = offsets[s + 1] as number;
+    if (end <= begin) continue;
+    const history = seriesHistory(data, {
+      begin, end, target: spec.target, scale: compiled.scaleOf[s] as number, until: cutoff, through: origin + horizon,
+    });
+    const base = origin - history.start;
+    if (history.firstObserved < 0 || base + 1 - compiled.warmup < history.firstObserved) continue;
+    active.push({ series: s, history, base, dates: stepDates({ data, history, base, horizon, frequency }) });
+  }
+
+  const m = active.length;
+  const forecast: Forecast = {
+    series: new Int32Array(m * horizon),
+    date: new Int32Array(m * horizon),
+    step: new Int32Array(m * horizon),
+    p50: new Float64Array(m * horizon),
+  };
+  const values = new Float64Array(width);
+  const input: RowInput = { z: values, pos: 0, date: 0, row: -1, series: 0 };
+  let columns: OutputColumns | null = null;
+
+  for (let h = 1; h <= horizon && m > 0; h++) {
+    // 2. One row per series at cutoff + h; a fresh buffer, since `predict` may transfer it to a worker.
+    const x = new Float32Array(m * width);
+    active.forEach(({ series, history, base, dates }, j) => {
+      input.z = history.z;
+      input.pos = base + h;
+      input.date = dates[h - 1] as number;
+      input.row = history.rowAt[base + h] ?? -1;
+      input.series = series;
+      compiled.write(input, values);
+      scaleRow(values, state.scaler, x, j * width);
+    });
+    const out = await predict(x, m);
+    columns ??= outputColumns(out.length, m, options.quantiles);
+    const { k, median, p10, p90 } = columns;
+    if (out.length !== m * k) throw new Error(featureMessages.badPrediction(out.length, m));
+    if (p10 >= 0) forecast.p10 ??= new Float64Array(m * horizon);
+    if (p90 >= 0) forecast.p90 ??= new Float64Array(m * horizon);
+
+    // 3. Feed the median back; store every output as sales.
+    active.forEach(({ series, history, base, dates }, j) => {
+      const z = out[j * k + median] as number;
+      history.z[base + h] = z;
+      const scale = compiled.scaleOf[series] as number;
+      const at = j * horizon + h - 1;
+      forecast.series[at] = series;
+      forecast.date[at] = dates[h - 1] as number;
+      forecast.step[at] = h;
+      forecast.p50[at] = inverseTransformTarget(spec.target, z, scale);
+      if (forecast.p10) forecast.p10[at] = inverseTransformTarget(spec.target, out[j * k + p10] as number, scale);
+      if (forecast.p90) forecast.p90[at] = inverseTransformTarget(spec.target, out[j * k + p90] as number, scale);
+    });
+  }
+  return forecast;
+}
+
+/** How many outputs per row, and which column is the median, P10 and P90 (−1 when absent). */
+interface OutputColumns {
+  k: number;
+  median: number;
+  p10: number;
+  p90: number;
+}
+
+function outputColumns(length: number, rows: number, quantiles: number[] | undefined): OutputColumns {
+  const k = length / rows;
+  if (!Number.isInteger(k) || k < 1) throw new Error(featureMessages.badPrediction(length, rows));
+  if (k === 1 && quantiles === undefined) return { k, median: 0, p10: -1, p90: -1 };
+  const q = quantiles ?? (k === 3 ? [0.1, 0.5, 0.9] : []);
+  if (q.length !== k) throw new Error(featureMessages.badQuantiles(k, q));
+  const find = (p: number) => q.findIndex((v) => Math.abs(v - p) < 1e-9);
+  const median = find(0.5);
+  return { k, median: median >= 0 ? median : (k - 1) >> 1, p10: find(0.1), p90: find(0.9) };
+}
+
+interface StepDatesInput {
+  data: SalesData;
+  history: SeriesHistory;
+  base: number;
+  horizon: number;
+  frequency: Frequency;
+}
+
+/**
+ * The date of each step: the data row's own date when the target period has a row (its covariates are used too),
+ * else counted on from the series' last row before it (a day, 7 days, or a calendar month per period).
+ */
+function stepDates({ data, history, base, horizon, frequency }: StepDatesInput): Int32Array {
+  const dates = new Int32Array(horizon);
+  let anchorPos = -1;
+  let anchorDate = 0;
+  for (let pos = Math.min(base, history.rowAt.length - 1); pos >= 0; pos--) {
+    const row = history.rowAt[pos] as number;
+    if (row >= 0) {
+      anchorPos = pos;
+      anchorDate = data.date[row] as number;
+      break;
+    }
+  }
+  for (let h = 1; h <= horizon; h++) {
+    const pos = base + h;
+    const row = history.rowAt[pos] ?? -1;
+    if (row >= 0) {
+      anchorPos = pos;
+      anchorDate = data.date[row] as number;
+      dates[h - 1] = anchorDate;
+      continue;
+    }
+    const periods = pos - anchorPos;
+    if (frequency === 'daily') dates[h - 1] = anchorDate + periods;
+    else if (frequency === 'weekly') dates[h - 1] = anchorDate + 7 * periods;
+    else dates[h - 1] = addMonths(anchorDate, periods);
+  }
+  return dates;
+}

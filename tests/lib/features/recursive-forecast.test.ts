@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../../src/lib/data/civil-days';
+import type { SalesData } from '../../../src/lib/data/types';
+import { applyFeatures } from '../../../src/lib/features/apply-features';
+import { buildFeatures } from '../../../src/lib/features/build-features';
+import { defaultFeatureSpec } from '../../../src/lib/features/default-feature-spec';
+import { fitFeatureState } from '../../../src/lib/features/fit-feature-state';
+import { recursiveForecast, type PredictFn } from '../../../src/lib/features/recursive-forecast';
+import type { FeatureSpec, FeatureState } from '../../../src/lib/features/types';
+import { featureMessages } from '../../../src/lib/messages/features';
+import { makeSales } from '../eda/make-sales';
+import { exampleSales } from './example-sales';
+import { PLAIN_SPEC } from './feature-fixtures';
+
+/** A "model" that returns one unscaled feature as its prediction, in one column or as a (½, 1, 2)× band. */
+function echo(state: FeatureState, name: string, band = false): PredictFn {
+  const j = state.names.indexOf(name);
+  const width = state.names.length;
+  const mean = state.scaler?.mean[j] ?? 0;
+  const std = state.scaler?.std[j] ?? 1;
+  return (x, rows) => {
+    const out = new Float32Array(rows * (band ? 3 : 1));
+    for (let r = 0; r < rows; r++) {
+      const z = (x[r * width + j] as number) * std + mean;
+      if (band) out.set([z / 2, z, z * 2], r * 3);
+      else out[r] = z;
+    }
+    return out;
+  };
+}
+
+const data = exampleSales({ stores: 2, products: 2, days: 200 });
+const cutoff = (data.date[0] as number) + 150;
+const spec = defaultFeatureSpec(data);
+const state = fitFeatureState(data, spec, { trainEnd: cutoff });
+const lastSales = (s: number) => {
+  for (let i = data.date.length - 1; i >= 0; i--) if (data.series[i] === s && (data.date[i] as number) <= cutoff) return data.sales[i] as number;
+  return NaN;
+};
+
+describe('recursiveForecast({ data, spec, state, cutoff, horizon, predict })', () => {
+  it('recursiveForecast(…) feeds each step back as the next lag: echoing lag_1 repeats the last sales before the cutoff', async () => {
+    const forecast = await recursiveForecast({ data, spec, state, cutoff, horizon: 5, predict: echo(state, 'lag_1') });
+    expect(Array.from(forecast.series)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+    expect(Array.from(forecast.step)).toEqual(Array.from({ length: 20 }, (_, i) => (i % 5) + 1));
+    expect(Array.from(forecast.date)).toEqual(Array.from({ length: 20 }, (_, i) => cutoff + (i % 5) + 1));
+    forecast.p50.forEach((p, i) => expect(p).toBeCloseTo(lastSales(forecast.series[i] as number), 4));
+    expect(forecast.p10).toBeUndefined();
+  });
+
+  it('recursiveForecast(…) with quantile outputs keeps P10/P90 per step and feeds back only the median', async () => {
+    const forecast = await recursiveForecast({ data, spec, state, cutoff, horizon: 4, predict: echo(state, 'lag_1', true) });
+    forecast.p50.forEach((p, i) => {
+      expect(p).toBeCloseTo(lastSales(forecast.series[i] as number), 4);
+      expect(forecast.p10?.[i]).toBeCloseTo(p / 2, 4);
+      expect(forecast.p90?.[i]).toBeCloseTo(p * 2, 4);
+    });
+  });
+
+  it('recursiveForecast(…) builds each step exactly as applyFeatures builds that date when the fed-back values are the actuals', async () => {
+    const raw: FeatureSpec = { ...spec, target: 'none' }; // integer sales survive float32 exactly, so the histories match bit for bit
+    const rawState = fitFeatureState(data, raw, { trainEnd: cutoff });
+    const matrix = applyFeatures(data, raw, rawState);
+    const width = matrix.names.length;
+    const rowOf = new Map(Array.from(matrix.date, (d, r) => [`${matrix.series[r]}@${d}`, r]));
+    let step = 0;
+    const oracle: PredictFn = async (x, rows) => {
+      step++;
+      const out = new Float32Array(rows);
+      for (let s = 0; s < rows; s++) {
+        const r = rowOf.get(`${s}@${cutoff + step}`) as number;
+        expect(Array.from(x.subarray(s * width, (s + 1) * width))).toEqual(Array.from(matrix.x.subarray(r * width, (r + 1) * width)));
+        out[s] = matrix.y[r] as number;
+      }
+      return out;
+    };
+    const forecast = await recursiveForecast({ data, spec: raw, state: rawState, cutoff, horizon: 10, predict: oracle });
+    expect(step).toBe(10);
+    forecast.p50.forEach((p, i) => expect(p).toBe(matrix.y[rowOf.get(`${forecast.series[i]}@${forecast.date[i]}`) as number]));
+  });
+
+  it('recursiveForecast(…) on the example is unchanged when every sales value after the cutoff is changed or removed', async () => {
+    const tampered: SalesData = { ...data, sales: data.sales.map((v, i) => ((data.date[i] as number) > cutoff ? (i % 3 === 0 ? NaN : v * 10 + 7) : v)) };
+    const predict = echo(state, 'rolling_mean_7', true);
+    const clean = await recursiveForecast({ data, spec, state, cutoff, horizon: 28, predict });
+    expect(await recursiveForecast({ data: tampered, spec, state, cutoff, horizon: 28, predict })).toEqual(clean);
+  });
+
+  it("recursiveForecast(…) reads known covariates at the target date, and the training fill for a date beyond the data", async () => {
+    const rows = [1, 2, 3, 4, 5, 6].map((t) => ({ date: 19_723 + t, sales: t, promo: t * 10 }));
+    const promoData = makeSales(rows, { covariates: ['promo'] });
+    const promoSpec: FeatureSpec = { ...PLAIN_SPEC, lags: [1], covariates: ['promo'] };
+    const promoState = fitFeatureState(promoData, promoSpec, { trainEnd: 19_723 + 4 });
+    const forecast = await recursiveForecast({ data: promoData, spec: promoSpec, state: promoState, cutoff: 19_723 + 4, horizon: 3, predict: echo(promoState, 'promo') });
+    expect(Array.from(forecast.p50)).toEqual([50, 60, promoState.fill.promo]);
+    expect(Array.from(forecast.date)).toEqual([19_728, 19_729, 19_730]);
+  });
+
+  it('recursiveForecast(…) dates steps past the data a week or a calendar month apart', async () => {
+    const weekly = makeSales([0, 1, 2, 3].map((t) => ({ date: 19_727 + 7 * t, sales: 5 })), { frequency: 'weekly' });
+    const wState = fitFeatureState(weekly, { ...PLAIN_SPEC, lags: [1] }, { trainEnd: 19_748 });
+    const w = await recursiveForecast({ data: weekly, spec: { ...PLAIN_SPEC, lags: [1] }, state: wState, cutoff: 19_748, horizon: 2, predict: echo(wState, 'lag_1') });
+    expect(Array.from(w.date)).toEqual([19_755, 19_762]);
+    const monthly = makeSales(['2023-11-30', '2023-12-31', '2024-01-31'].map((date) => ({ date, sales: 5 })), { frequency: 'monthly' });
+    const last = monthly.date[2] as number;
+    const mState = fitFeatureState(monthly, { ...PLAIN_SPEC, lags: [1] }, { trainEnd: last });
+    const m = await recursiveForecast({ data: monthly, spec: { ...PLAIN_SPEC, lags: [1] }, state: mState, cutoff: last, horizon: 2, predict: echo(mState, 'lag_1') });
+    expect(Array.from(m.date)).toEqual([addMonths(last, 1), addMonths(last, 2)]); // 2024-02-29, 2024-03-31
+  });
+
+  it('recursiveForecast(…) skips a series without a full warm-up of history at the cutoff', async () => {
+    const rows = [...[0, 1, 2, 3, 4].map((t) => ({ date: 19_723 + t, sales: 1, id: 'long' })), ...[3, 4].map((t) => ({ date: 19_723 + t, sales: 1, id: 'short' }))];
+    const two = makeSales(rows, { keys: ['id'] });
+    const twoSpec: FeatureSpec = { ...PLAIN_SPEC, lags: [1, 2, 3] };
+    const twoState = fitFeatureState(two, twoSpec, { trainEnd: 19_727 });
+    const forecast = await recursiveForecast({ data: two, spec: twoSpec, state: twoState, cutoff: 19_727, horizon: 2, predict: echo(twoState, 'lag_1') });
+    expect(Array.from(forecast.series)).toEqual([0, 0]);
+  });
+
+  it('recursiveForecast(…) rejects a bad horizon, and a model output that does not fit the rows or the quantiles', async () => {
+    const base = { data, spec, state, cutoff };
+    await expect(recursiveForecast({ ...base, horizon: 0, predict: echo(state, 'lag_1') })).rejects.toThrow(featureMessages.badHorizon(0));
+    await expect(recursiveForecast({ ...base, horizon: 1, predict: (_x, rows) => new Float32Array(rows + 1) })).rejects.toThrow(featureMessages.badPrediction(5, 4));
+    await expect(recursiveForecast({ ...base, horizon: 1, predict: (_x, rows) => new Float32Array(rows * 2) })).rejects.toThrow(featureMessages.badQuantiles(2, []));
+    const ok = await recursiveForecast({ ...base, horizon: 1, quantiles: [0.5, 0.9], predict: (_x, rows) => new Float32Array(rows * 2).fill(1) });
+    expect(ok.p90).toBeDefined();
+    expect(ok.p10).toBeUndefined();
+  });
+
+  it('buildFeatures(…) then recursiveForecast(…) with the same state are independent of how the state was stored', async () => {
+    const { state: built } = buildFeatures(data, spec, { fit: { trainEnd: cutoff } });
+    const stored = JSON.parse(JSON.stringify(built)) as FeatureState;
+    const predict = echo(built, 'rolling_mean_28');
+    expect(await recursiveForecast({ data, spec, state: stored, cutoff, horizon: 7, predict })).toEqual(
+      await recursiveForecast({ data, spec, state: built, cutoff, horizon: 7, predict }),
+    );
+  });
+});
