@@ -8,3 +8,5 @@ export * from './notebook';
 export * from './explore';
 export * from './train';
 export * from './features';
+export * from './evaluate';
+export * from './scope';
