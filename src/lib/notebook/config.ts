@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { CleaningChoices, ColumnMapping } from '../data/types';
 import type { StageId } from './stages';
+import { DEFAULT_MODELS, DEFAULT_SCOPE, DEFAULT_SPLIT, STAGE_CONFIG_FIELDS, type FeaturesConfig, type ModelsConfig, type ScopeConfig, type SplitConfig } from './stage-configs';
 
 /**
  * The notebook's whole configuration: dataset, seed and every parameter. It is the URL hash (so a pasted link
@@ -18,6 +19,11 @@ export interface NotebookConfig {
   /** Forecast horizon in periods of the data's frequency; null means the default for that frequency. */
   horizon: number | null;
   explore: ExploreConfig;
+  scope: ScopeConfig;
+  /** The feature spec; null means the default for the data (defaultFeatureSpec). */
+  features: FeaturesConfig;
+  split: SplitConfig;
+  models: ModelsConfig;
   /** The stage in view, so a link opens where the sender was looking. */
   stage: StageId;
 }
@@ -51,6 +57,10 @@ export const DEFAULT_CONFIG: NotebookConfig = {
   cleaning: {},
   horizon: null,
   explore: { by: 'total', key: null, series: null },
+  scope: DEFAULT_SCOPE,
+  features: null,
+  split: DEFAULT_SPLIT,
+  models: DEFAULT_MODELS,
   stage: 'data',
 };
 
@@ -102,5 +112,6 @@ export const CONFIG_FIELDS = {
     key: v.nullable(columnName),
     series: v.nullable(v.pipe(v.string(), v.maxLength(300))),
   }),
+  ...STAGE_CONFIG_FIELDS,
   stage: v.picklist(STAGE_IDS),
 } satisfies { [K in keyof NotebookConfig]: v.GenericSchema<unknown, unknown> };

@@ -1,0 +1,39 @@
+import * as v from 'valibot';
+import type { ModelKind, ModelSpec } from './types';
+
+/**
+ * The three model families with defaults meant to do well on sales data nobody has seen, not tuned to any file:
+ * inputs are standardised and the target is scaled per series (see features), so one learning rate fits all;
+ * early stopping on the validation periods decides the real number of epochs; P10/P50/P90 come from the
+ * quantile loss, which also makes the point forecast a median (robust to promotion spikes).
+ */
+export function defaultModelSpec(kind: ModelKind): ModelSpec {
+  const common = { loss: 'quantile', quantiles: [0.1, 0.5, 0.9], dropout: 0, learningRate: 0.003, epochs: 40, batchSize: 256, patience: 5 } as const;
+  switch (kind) {
+    case 'ridge':
+      return { ...common, kind, quantiles: [...common.quantiles], hidden: [], kernelSize: 3, l2: 1e-4, learningRate: 0.01 };
+    case 'mlp':
+      return { ...common, kind, quantiles: [...common.quantiles], hidden: [64, 32], kernelSize: 3, l2: 1e-5, dropout: 0.1 };
+    case 'cnn':
+      return { ...common, kind, quantiles: [...common.quantiles], hidden: [16, 32], kernelSize: 3, l2: 1e-5 };
+  }
+}
+
+export const MODEL_KINDS: readonly ModelKind[] = ['ridge', 'mlp', 'cnn'];
+
+const positiveInt = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
+
+/** Model specs arrive from links and stored runs: validated before use. */
+export const ModelSpecSchema = v.strictObject({
+  kind: v.picklist(['ridge', 'mlp', 'cnn']),
+  loss: v.picklist(['mae', 'mse', 'huber', 'quantile']),
+  quantiles: v.pipe(v.array(v.pipe(v.number(), v.gtValue(0), v.ltValue(1))), v.maxLength(9)),
+  hidden: v.pipe(v.array(positiveInt(1024)), v.maxLength(6)),
+  kernelSize: positiveInt(64),
+  dropout: v.pipe(v.number(), v.minValue(0), v.ltValue(1)),
+  l2: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  learningRate: v.pipe(v.number(), v.gtValue(0), v.maxValue(1)),
+  epochs: positiveInt(1000),
+  batchSize: positiveInt(65536),
+  patience: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+});

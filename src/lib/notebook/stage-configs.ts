@@ -1,0 +1,96 @@
+import * as v from 'valibot';
+import type { CostModel } from '../scope/cost-model';
+import type { FeatureSpec } from '../features/types';
+import type { ModelSpec } from '../models/types';
+import { FeatureSpecSchema } from '../features/parse-feature-spec';
+import { defaultModelSpec, ModelSpecSchema } from '../models/default-model-specs';
+
+/**
+ * The configuration of the modelling stages (Scope, Features, Train), part of the notebook's URL state.
+ * A null means "the default for this data", decided when the data is known (frequency, covariates).
+ */
+export type MetricName = 'wape' | 'mae' | 'rmse' | 'smape' | 'mase';
+
+export interface ScopeConfig {
+  requirements: {
+    /** How often forecasts are made (usually the data's frequency). */
+    predictionFrequency: 'daily' | 'weekly' | 'monthly' | null;
+    latencyBudgetMs: number;
+    explainability: 'low' | 'medium' | 'high';
+    compliance: string;
+    budget: string;
+    team: string;
+  };
+  /** null: the default cost model for the data's frequency (src/lib/scope/cost-model.ts). */
+  cost: CostModel | null;
+  /** The data scientist's primary accuracy metric. */
+  primaryMetric: MetricName;
+  /** User-defined metrics: a name and a formula in the small metric language (src/lib/scope). */
+  customMetrics: { name: string; expression: string }[];
+}
+
+export interface SplitConfig {
+  /** Validation periods before the test periods (for early stopping); null: one horizon. */
+  validation: number | null;
+  /** Train only on the last N periods before the cutoff; null: all history. */
+  trainingWindow: number | null;
+  /** Rolling-origin backtest folds before the final test; 0 for the final test alone. */
+  folds: number;
+  /** Periods between fold cutoffs; null: one horizon. */
+  period: number | null;
+}
+
+export interface ModelsConfig {
+  /** Candidate neural models; baselines always run beside them. */
+  candidates: ModelSpec[];
+  backend: 'auto' | 'webgl' | 'wasm' | 'cpu';
+}
+
+export const DEFAULT_SCOPE: ScopeConfig = {
+  requirements: { predictionFrequency: null, latencyBudgetMs: 200, explainability: 'medium', compliance: '', budget: '', team: '' },
+  cost: null,
+  primaryMetric: 'wape',
+  customMetrics: [],
+};
+
+export const DEFAULT_SPLIT: SplitConfig = { validation: null, trainingWindow: null, folds: 2, period: null };
+
+export const DEFAULT_MODELS: ModelsConfig = {
+  candidates: [defaultModelSpec('ridge'), defaultModelSpec('mlp'), defaultModelSpec('cnn')],
+  backend: 'auto',
+};
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const money = v.pipe(v.number(), v.minValue(0), v.maxValue(1e9));
+const periods = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)));
+
+export const STAGE_CONFIG_FIELDS = {
+  scope: v.strictObject({
+    requirements: v.strictObject({
+      predictionFrequency: v.nullable(v.picklist(['daily', 'weekly', 'monthly'])),
+      latencyBudgetMs: v.pipe(v.number(), v.minValue(0), v.maxValue(600_000)),
+      explainability: v.picklist(['low', 'medium', 'high']),
+      compliance: text(2000),
+      budget: text(500),
+      team: text(500),
+    }),
+    cost: v.nullable(
+      v.strictObject({ unitPrice: money, unitCost: money, holdingCostPerUnitPerPeriod: money, stockoutPenaltyPerUnit: money }),
+    ),
+    primaryMetric: v.picklist(['wape', 'mae', 'rmse', 'smape', 'mase']),
+    customMetrics: v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), expression: text(1000) })), v.maxLength(20)),
+  }),
+  features: v.nullable(FeatureSpecSchema),
+  split: v.strictObject({
+    validation: periods,
+    trainingWindow: periods,
+    folds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10)),
+    period: periods,
+  }),
+  models: v.strictObject({
+    candidates: v.pipe(v.array(ModelSpecSchema), v.maxLength(6)),
+    backend: v.picklist(['auto', 'webgl', 'wasm', 'cpu']),
+  }),
+};
+
+export type FeaturesConfig = FeatureSpec | null;
