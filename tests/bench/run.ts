@@ -1,0 +1,361 @@
+/**
+ * `npm run bench`: Forecast Lab's performance figures, printed beside their targets. Nothing here passes or fails
+ * (timings are never asserted in tests, see STYLE.md); the tables are for people to read and compare over time.
+ *
+ * 1. First-paint JS of dist/ (gzip), file by file, against 200 kB; CSS and the lazy chunks apart.
+ * 2. The bench file: 1,000,000 rows from the app's own seeded generator, in test-output/bench/ (reused).
+ * 3. Where an import's time goes: the data worker's steps re-run one by one in Node on that file.
+ * 4. The built app in headless Chromium under `vite preview`, PASSES times in fresh contexts: the default example's
+ *    first load, then the file set on the file input — times to data loaded, validated, summarised (≤ 5 s), long
+ *    main-thread tasks (none over 200 ms), the data worker's heap.
+ * 5. When a task went over 200 ms: one more pass with Chrome tracing, and what that task was made of.
+ *
+ * Options: --passes=N (default 2).
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
+import { measureFirstPaint, type AssetSize } from './first-paint';
+import { ensureSalesCsv } from './ensure-sales-csv';
+import { timeImportSteps, type ImportStep } from './time-import-steps';
+import { startPreview, type PreviewServer } from './start-preview';
+import { measureAppPass, traceAppPass, type PassResult, type WindowCulprits } from './measure-app-pass';
+import type { LongTaskStats } from './page-probe';
+import type { TaskCulprit } from './find-long-task-culprit';
+import { nameFrames, type NamedFrame } from './name-frames';
+import { formatTable, kb, mb, ms, ratio } from './format-table';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIST = resolve(ROOT, 'dist');
+const OUT = resolve(ROOT, 'test-output/bench');
+const MAPS = resolve(OUT, 'dist-sourcemap');
+const CSV_OPTIONS = { seed: 42, stores: 50, products: 20, days: 1000 };
+const TARGET = { firstPaintGzipBytes: 200_000, importToSummaryMs: 5000, longTaskMs: 200 };
+const PASSES = Math.max(1, Number(/^--passes=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--passes=')) ?? '')?.[1] ?? 2));
+
+const print = (text = '') => console.log(text);
+const heading = (text: string) => print(`\n■ ${text}\n`);
+const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
+
+await main();
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const busy = loadavg()[0]! > cpus().length ? ' (busy: other processes inflate every timing below)' : '';
+  print(`Forecast Lab bench, ${new Date().toISOString()}, ${load()}${busy}`);
+  let server: PreviewServer | null = null;
+  let browser: Browser | null = null;
+  const cleanUp = async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
+
+  try {
+    // 1.
+    heading('1. First-paint JS (gzip, level 6): the entry script of dist/index.html and its static imports');
+    const firstPaintGzip = printFirstPaint();
+
+    // 2.
+    heading('2. The bench file');
+    const csv = ensureSalesCsv(OUT, CSV_OPTIONS);
+    print(
+      `${csv.rows.toLocaleString('en')} rows, ${mb(csv.bytes)}: generateSales(${JSON.stringify(CSV_OPTIONS)}) + salesToCsv, ` +
+        (csv.generatedMs === null ? 'reused from an earlier run' : `written in ${ms(csv.generatedMs)}`) +
+        `\n${csv.path}`,
+    );
+
+    // 3.
+    heading('3. Where the import time goes: the data worker’s steps, run one by one in Node on the same file');
+    printSteps(await timeImportSteps(csv.path));
+
+    // 4.
+    server = await startPreview({ root: ROOT });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
+    heading(`4. The built app in headless Chromium ${browser.version()}, vite preview at ${server.url} (pid ${server.pid}), ${PASSES} passes`);
+    const passes: PassResult[] = [];
+    for (let i = 0; i < PASSES; i++) {
+      print(`pass ${i + 1}…`);
+      passes.push(await measureAppPass(browser, { url: server.url, csvPath: csv.path, log: print }));
+    }
+    printImport(passes);
+    printLongTasks(passes);
+    printFirstLoad(passes);
+    printMemory(passes);
+
+    // 5.
+    heading('5. Long-task culprits');
+    const over = (stats: LongTaskStats) => (stats.longest?.duration ?? 0) > TARGET.longTaskMs;
+    const trace = {
+      firstLoad: passes.some((p) => over(p.firstLoad.longTasks)),
+      import: passes.some((p) => over(p.import.duringImport) || over(p.import.afterSummary)),
+    };
+    if (!trace.firstLoad && !trace.import) {
+      print(`No main-thread task over ${TARGET.longTaskMs} ms in any pass: nothing to trace.`);
+    } else {
+      const where = [trace.firstLoad && 'first load', trace.import && 'import'].filter(Boolean).join(', ');
+      print(`A task went over ${TARGET.longTaskMs} ms (${where}): one more pass, traced…`);
+      const culprits = await traceAppPass(browser, { url: server.url, csvPath: csv.path, ...trace });
+      print('Building once more with --sourcemap (into test-output/bench/dist-sourcemap) to name the minified frames…');
+      const name = nameFrames({ distDir: DIST, mapsDir: buildSourceMaps() });
+      printCulprits('First load (page open → settled)', culprits.firstLoad, name);
+      printCulprits('During the import (file set → explore.summary fresh)', culprits.duringImport, name);
+      printCulprits('After it (explore.summary fresh → charts redrawn)', culprits.afterSummary, name);
+    }
+    printSummary(firstPaintGzip, passes);
+  } finally {
+    await cleanUp();
+  }
+  print(`\nbench done in ${ms(performance.now() - started)} (after the build), ${load()}`);
+}
+
+/** Prints the table; returns the first-paint JS total, gzip bytes. */
+function printFirstPaint(): number {
+  const firstPaint = measureFirstPaint(DIST);
+  const lazy = readdirSync(resolve(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js') && !firstPaint.files.some((p) => p.file === `assets/${f}`))
+    .map((f) => {
+      const content = readFileSync(resolve(DIST, 'assets', f));
+      return { file: `assets/${f}`, bytes: content.length, gzipBytes: gzipSync(content, { level: 6 }).length };
+    });
+  const row = (f: AssetSize) => [f.file, kb(f.bytes), kb(f.gzipBytes), '', ''];
+  print(
+    formatTable(
+      ['file', 'raw', 'gzip', 'target', 'of target'],
+      [
+        ...firstPaint.files.map(row),
+        ['first-paint JS, total', '', kb(firstPaint.totalGzipBytes), `≤ ${kb(TARGET.firstPaintGzipBytes)}`, ratio(firstPaint.totalGzipBytes, TARGET.firstPaintGzipBytes)],
+        ['CSS (linked from index.html; not in the JS budget)'],
+        ...firstPaint.css.map(row),
+        ['Later: dynamic import() chunks and workers (not at first paint)'],
+        ...lazy.map(row),
+      ],
+    ),
+  );
+  return firstPaint.totalGzipBytes;
+}
+
+function printSummary(firstPaintGzip: number, passes: PassResult[]): void {
+  heading('Summary');
+  const each = (pick: (p: PassResult) => number) => passes.map((p) => ms(pick(p))).join(' / ');
+  const worst = (pick: (p: PassResult) => number) => Math.max(...passes.map(pick));
+  const longest = (pick: (p: PassResult) => LongTaskStats) => (p: PassResult) => pick(p).longest?.duration ?? 0;
+  const retained = passes[0]?.workerHeap?.importedRetained;
+  print(
+    formatTable(
+      ['figure', `value (${passes.length === 1 ? 'one pass' : 'pass by pass'})`, 'target', 'worst / target'],
+      [
+        ['first-paint JS, gzip', kb(firstPaintGzip), `≤ ${kb(TARGET.firstPaintGzipBytes)}`, ratio(firstPaintGzip, TARGET.firstPaintGzipBytes)],
+        ['1M-row import → Explore summary fresh', each((p) => p.import.summaryFresh), `≤ ${ms(TARGET.importToSummaryMs)}`, ratio(worst((p) => p.import.summaryFresh), TARGET.importToSummaryMs)],
+        ['  of which the worker load (read, hash, parse, ingest)', each((p) => p.import.workerLoaded), '', ''],
+        ['  of which explore.summary', each((p) => p.import.summaryFresh - p.import.cleanFresh), '', ''],
+        ['longest main-thread task during the import', each(longest((p) => p.import.duringImport)), `≤ ${ms(TARGET.longTaskMs)}`, ratio(worst(longest((p) => p.import.duringImport)), TARGET.longTaskMs)],
+        ['longest main-thread task, charts redrawn after it', each(longest((p) => p.import.afterSummary)), `≤ ${ms(TARGET.longTaskMs)}`, ratio(worst(longest((p) => p.import.afterSummary)), TARGET.longTaskMs)],
+        ['default example: page open → Explore summary fresh', each((p) => p.firstLoad.summaryFresh), '', ''],
+        ['longest main-thread task of the first load', each(longest((p) => p.firstLoad.longTasks)), `≤ ${ms(TARGET.longTaskMs)}`, ratio(worst(longest((p) => p.firstLoad.longTasks)), TARGET.longTaskMs)],
+        ['data worker after the import, after GC (heap + buffers)', retained ? `${mb(retained.usedSize)} + ${mb(retained.backingStorageSize)}` : '–', '', ''],
+      ],
+    ),
+  );
+}
+
+/** The same build with source maps; its chunks keep the measured build's names when their code is the same. */
+function buildSourceMaps(): string | null {
+  try {
+    execFileSync(resolve(ROOT, 'node_modules/.bin/vite'), ['build', '--sourcemap', '--outDir', MAPS, '--emptyOutDir', '--logLevel', 'error'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return MAPS;
+  } catch (error) {
+    print(`(the source-map build failed, frames stay minified: ${String(error).slice(0, 200)})`);
+    return null;
+  }
+}
+
+function printSteps(steps: ImportStep[]): void {
+  const cells = [...new Set(steps.map((s) => s.cell))];
+  const total = steps.reduce((a, s) => a + s.ms, 0);
+  const rows: string[][] = [];
+  for (const cell of cells) {
+    const own = steps.filter((s) => s.cell === cell);
+    const sum = (pick: (s: ImportStep) => number) => own.reduce((a, s) => a + pick(s), 0);
+    rows.push([cell, ms(sum((s) => s.ms)), ms(sum((s) => s.cpuMs)), ratio(sum((s) => s.ms), total)]);
+    for (const s of own) {
+      rows.push([`  ${s.step}`, ms(s.ms), ms(s.cpuMs), ratio(s.ms, total)]);
+      if (s.note) rows.push([`    ${s.note}`, '', '', '']);
+      // The functions behind a step that matters (a tenth of the whole or more).
+      if (s.ms >= total / 10) for (const f of s.hot) rows.push([`      ${s.hotBy === 'callees' ? '→' : '·'} ${f.name}  ${f.where}`, ms(f.ms), '', '']);
+    }
+  }
+  rows.push(['all steps', ms(total), ms(steps.reduce((a, s) => a + s.cpuMs, 0)), '100 %']);
+  print(formatTable(['cell / step / where the time goes (CPU profile, steps of 10 % or more)', 'wall', 'CPU', 'share'], rows));
+  print('· a function\'s self time   → a function the step calls directly, with everything it calls   CPU = process user + system time');
+}
+
+function passColumns(passes: readonly unknown[]): string[] {
+  return passes.map((_, i) => `pass ${i + 1}`);
+}
+
+function printImport(passes: PassResult[]): void {
+  const rows = (CSV_OPTIONS.stores * CSV_OPTIONS.products * CSV_OPTIONS.days).toLocaleString('en');
+  heading(`4a. Import of the ${rows}-row CSV: ms after the file was set on the input (performance marks, page clock)`);
+  const row = (label: string, pick: (p: PassResult) => number, target?: number): string[] => {
+    const values = passes.map(pick);
+    const worst = Math.max(...values);
+    return [label, ...values.map(ms), target === undefined ? '' : `≤ ${ms(target)}`, target === undefined ? '' : ratio(worst, target)];
+  };
+  print(
+    formatTable(
+      ['milestone', ...passColumns(passes), 'target', 'worst / target'],
+      [
+        row('worker has read, hashed, parsed and checked the file (fl:import:loaded)', (p) => p.import.workerLoaded),
+        row('(a) data loaded: kept in IndexedDB, import done (fl:import:end)', (p) => p.import.stored),
+        row('    data.load cell fresh', (p) => p.import.dataLoadFresh),
+        row('(b) validation and cleaning done: data.clean fresh', (p) => p.import.cleanFresh),
+        row('(c) Explore summary fresh: import + validation + summary', (p) => p.import.summaryFresh, TARGET.importToSummaryMs),
+        row('    explore.charts fresh', (p) => p.import.chartsFresh),
+        row('    every cell fresh and every chart drawn', (p) => p.import.settled),
+        row('Node wall clock: setInputFiles → summary fresh seen', (p) => p.import.wallToSummary),
+        ['rows the app shows', ...passes.map((p) => p.import.rowsShown), '', ''],
+      ],
+    ),
+  );
+  print('\nStep times (each milestone minus the one before):');
+  const step = (label: string, pick: (p: PassResult) => number) => [label, ...passes.map((p) => ms(pick(p)))];
+  print(
+    formatTable(
+      ['step', ...passColumns(passes)],
+      [
+        step('worker load (read + hash + parse + ingest + report to the page)', (p) => p.import.workerLoaded),
+        step('store the file in IndexedDB', (p) => p.import.stored - p.import.workerLoaded),
+        step('data.load cell (finds the table already held)', (p) => p.import.dataLoadFresh - p.import.stored),
+        step('data.clean cell', (p) => p.import.cleanFresh - p.import.dataLoadFresh),
+        step('explore.summary cell', (p) => p.import.summaryFresh - p.import.cleanFresh),
+        step('explore.charts cell', (p) => p.import.chartsFresh - p.import.summaryFresh),
+        step('charts drawn after the last cell', (p) => p.import.settled - p.import.chartsFresh),
+      ],
+    ),
+  );
+}
+
+function printLongTasks(passes: PassResult[]): void {
+  heading('4b. Long main-thread tasks (Long Tasks API, observed from page open)');
+  const rows: string[][] = [];
+  const window = (label: string, pick: (p: PassResult) => LongTaskStats) => {
+    rows.push([label]);
+    const longest = passes.map((p) => pick(p).longest?.duration ?? 0);
+    rows.push(['  longest', ...longest.map(ms), `≤ ${ms(TARGET.longTaskMs)}`, ratio(Math.max(...longest), TARGET.longTaskMs)]);
+    rows.push(['  tasks over 50 ms', ...passes.map((p) => String(pick(p).count50)), '', '']);
+    rows.push(['  tasks over 200 ms', ...passes.map((p) => String(pick(p).count200)), '0', '']);
+  };
+  window('during the import: file set → explore.summary fresh', (p) => p.import.duringImport);
+  window('after it: charts redrawn, until settled + 1 s', (p) => p.import.afterSummary);
+  window('first load of the default example: page open → settled + 1 s', (p) => p.firstLoad.longTasks);
+  print(formatTable(['window', ...passColumns(passes), 'target', 'worst / target'], rows));
+}
+
+function printFirstLoad(passes: PassResult[]): void {
+  heading('4c. First load of the default example (5 stores × 10 products × 1,096 days = 54,800 rows): ms after navigation start');
+  const row = (label: string, pick: (p: PassResult) => number | null) => [label, ...passes.map((p) => ms(pick(p)))];
+  print(
+    formatTable(
+      ['milestone', ...passColumns(passes)],
+      [
+        row('first contentful paint', (p) => p.firstLoad.firstContentfulPaint),
+        row('data.load fresh (example generated and checked in the worker)', (p) => p.firstLoad.dataLoaded),
+        row('explore.summary fresh', (p) => p.firstLoad.summaryFresh),
+        row('every cell fresh and every chart drawn', (p) => p.firstLoad.settled),
+      ],
+    ),
+  );
+}
+
+function printMemory(passes: PassResult[]): void {
+  heading('4d. Memory (CDP Runtime.getHeapUsage on the data worker; "after GC" = what stays)');
+  const heaps = passes.map((p) => p.workerHeap);
+  if (heaps.some((h) => h === null)) {
+    print('The data worker could not be reached over CDP: no worker memory figures.');
+    return;
+  }
+  const row = (label: string, pick: (h: NonNullable<PassResult['workerHeap']>) => number) => [label, ...heaps.map((h) => mb(pick(h!)))];
+  print(
+    formatTable(
+      ['data worker', ...passColumns(passes)],
+      [
+        ['after the default example, as is'],
+        row('  JS heap used', (h) => h.example.usedSize),
+        row('  array buffers (typed-array columns)', (h) => h.example.backingStorageSize),
+        ['after the default example, after GC'],
+        row('  JS heap used', (h) => h.exampleRetained.usedSize),
+        row('  array buffers', (h) => h.exampleRetained.backingStorageSize),
+        ['after the 1M-row import, as is'],
+        row('  JS heap used', (h) => h.imported.usedSize),
+        row('  JS heap reserved', (h) => h.imported.totalSize),
+        row('  array buffers', (h) => h.imported.backingStorageSize),
+        ['after the 1M-row import, after GC'],
+        row('  JS heap used', (h) => h.importedRetained.usedSize),
+        row('  array buffers', (h) => h.importedRetained.backingStorageSize),
+        ['page main thread'],
+        ['  JS heap used at the end (performance.memory)', ...passes.map((p) => (p.pageHeapUsed === null ? '–' : mb(p.pageHeapUsed)))],
+      ],
+    ),
+  );
+}
+
+type FrameNamer = (frame: TaskCulprit['self'][number]['frame']) => NamedFrame;
+
+/** The longest task of a traced window; when that one mostly waited, also the task with the most work of its own. */
+function printCulprits(window: string, culprits: WindowCulprits | null, name: FrameNamer): void {
+  if (culprits === null) return;
+  const { wall, cpu } = culprits;
+  printCulprit(`${window}, traced: the longest main-thread task`, wall, name);
+  if (wall !== null && cpu !== null && cpu.start !== wall.start && (wall.cpuMs ?? wall.duration) < wall.duration / 2) {
+    printCulprit(`${window}, traced: the task with the most CPU time`, cpu, name);
+  }
+}
+
+function printCulprit(title: string, culprit: TaskCulprit | null, name: FrameNamer): void {
+  print('');
+  if (culprit === null) {
+    print(`${title}: none found (the marks or the CPU profile were missing from the trace).`);
+    return;
+  }
+  const cpu = culprit.cpuMs === null ? '' : `, ${ms(culprit.cpuMs)} of it on the CPU`;
+  print(`${title}: ${ms(culprit.duration)}${cpu}, starting at ${ms(culprit.start)} (page clock)${culprit.postedFrom ? `, posted by ${culprit.postedFrom}` : ''}`);
+  if (culprit.duration <= 50) {
+    print('  not a long task (50 ms or less): nothing to take apart.');
+    return;
+  }
+  if (culprit.cpuMs !== null && culprit.cpuMs < culprit.duration / 2) {
+    print('  Mostly waiting, not working: the main thread was off the CPU for most of this task (other threads or processes');
+    print('  had the cores: the data worker, the GPU process, anything else running), so its length is not its own work.');
+  }
+  const rows: string[][] = [];
+  if (culprit.native.length > 0) {
+    rows.push(['browser work inside the task (trace events)']);
+    for (const n of culprit.native) rows.push([`  ${n.kind}`, '', ms(n.ms)]);
+  }
+  const byModule = new Map<string, number>();
+  for (const f of culprit.self) {
+    const module = name(f.frame).module;
+    byModule.set(module, (byModule.get(module) ?? 0) + f.ms);
+  }
+  rows.push([`CPU samples inside the task (${ms(culprit.sampledMs)}), self time by package or src/ folder`]);
+  for (const [module, time] of [...byModule].sort((a, b) => b[1] - a[1]).slice(0, 8)) rows.push([`  ${module}`, '', ms(time)]);
+  rows.push(['functions by self time']);
+  for (const f of culprit.self.slice(0, 8)) {
+    const named = name(f.frame);
+    rows.push([`  ${named.name}`, named.where, ms(f.ms)]);
+  }
+  if (culprit.total.length > 0) rows.push(['functions by total time (the call paths through the task)']);
+  for (const f of culprit.total.slice(0, 12)) {
+    const named = name(f.frame);
+    rows.push([`  ${named.name}`, named.where, ms(f.ms)]);
+  }
+  print(formatTable(['what', 'where (original source, via source maps)', 'time'], rows));
+}
