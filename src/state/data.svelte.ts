@@ -142,8 +142,11 @@ export class DataState {
     this.storageNotice = null;
     try {
       const db = await this.#storage.open();
-      if (await db.datasets.get(result.hash)) return;
       const content = ref.kind === 'imported' && source.kind === 'blob' ? source.blob : null;
+      // A record with these bytes is kept as it is, unless it lacks the file this import brings (the same bytes
+      // listed as a built-in file): then the file must be stored, or a reload could not re-open the import.
+      const existing = await db.datasets.get(result.hash);
+      if (existing && (existing.content != null || content === null)) return;
       const record: DatasetRecord = {
         hash: result.hash,
         name: result.name,

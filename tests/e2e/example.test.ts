@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { STAGES } from '../../src/lib/notebook/stages';
+import { stageNotBuilt } from '../../src/lib/messages/notebook';
+import { launchChromium, openApp, screenshot, screenshotOf, type AppPage } from './browser';
+import {
+  EXPLORE_CELLS,
+  LONG,
+  byTestId,
+  expectExploreChartsDrawn,
+  readConfig,
+  readFacts,
+  salesOverTime,
+  waitForCells,
+  waitForConfig,
+} from './notebook';
+
+// A first visit: an empty profile, no hash. The notebook must load the generated example on its own and explore it.
+describe('the example notebook on a first visit', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await openApp(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('loads the generated example, checks it and explores it without being asked', async () => {
+    const { page, errors } = app;
+    await waitForCells(page);
+
+    const facts = await readFacts(page);
+    expect(facts).toMatchObject({ rows: '54,800', series: '50', frequency: 'daily' });
+    expect(facts.name).toMatch(/^Product-sales example \(seed 42,/);
+    await byTestId(page, 'validation-ok').waitFor({ timeout: LONG });
+    expect(await byTestId(page, 'clean-summary').innerText()).toContain('54,800 rows in 50 series, daily');
+
+    const charts = await expectExploreChartsDrawn(page);
+    expect(charts.map((chart) => chart.label)).toEqual(
+      expect.arrayContaining([
+        'Sales over time',
+        'Distribution of sales',
+        'Promotion uplift',
+        'Price against sales',
+        'Decomposition of total sales',
+      ]),
+    );
+    for (const column of ['date', 'store', 'product', 'sales', 'price', 'promo', 'holiday', 'stockout']) {
+      expect(await byTestId(page, `summary-${column}`).innerText(), column).toMatch(new RegExp(`^${column}\\b`));
+    }
+    expect(await byTestId(page, 'promo-uplift').innerText()).toMatch(/^Promotion days sell [+−-]?\d+% against comparable days/);
+    expect(await byTestId(page, 'price-elasticity').innerText()).toMatch(/^Price elasticity ≈ [−-]?\d/);
+    expect(await byTestId(page, 'outlier-count').innerText()).toMatch(/outlier rows in \d+ series/);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows Data and Explore fresh in the rail and says which stages are not built yet, each with its explanation', async () => {
+    const { page, errors } = app;
+    for (const id of ['data', 'explore']) {
+      expect(await byTestId(page, `rail-${id}`).locator('[data-status]').getAttribute('data-status'), id).toBe('fresh');
+    }
+    const notBuilt = STAGES.filter((stage) => !stage.built);
+    expect(notBuilt.map((stage) => stage.id)).not.toContain('data');
+    expect(notBuilt.map((stage) => stage.id)).not.toContain('explore');
+    for (const stage of STAGES) {
+      const section = byTestId(page, `stage-${stage.id}`);
+      await section.getByText(stage.explanation).waitFor({ state: 'visible', timeout: LONG });
+      if (stage.built) continue;
+      expect(await byTestId(page, `rail-${stage.id}`).innerText(), stage.id).toContain('not built yet');
+      expect(await byTestId(page, `not-built-${stage.id}`).innerText(), stage.id).toBe(stageNotBuilt());
+    }
+    // Screenshots for people to look at (never compared): every stage section, then the whole page.
+    for (const stage of STAGES) await screenshotOf(byTestId(page, `stage-${stage.id}`), `stage-${stage.id}`);
+    await screenshot(page, 'example-full-page', { fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('regroups sales over time by store, then shows one chosen series, and redraws the chart each time', async () => {
+    const { page, errors } = app;
+    const total = await salesOverTime(page);
+
+    await byTestId(page, 'explore-by').selectOption('key:store');
+    await waitForConfig(page, { explore: { by: 'key', key: 'store' } });
+    await waitForCells(page, { ids: EXPLORE_CELLS });
+    const byStore = await salesOverTime(page);
+    expect(byStore.state).toBe('ready');
+    // One line per store (5) draws more points than the one total line.
+    expect(byStore.marks).toBeGreaterThan(total.marks);
+    await screenshotOf(byTestId(page, 'cell-explore.charts'), 'example-sales-by-store');
+
+    await byTestId(page, 'explore-by').selectOption('series');
+    await waitForConfig(page, { explore: { by: 'series' } });
+    const labels = await byTestId(page, 'explore-series').locator('option').allInnerTexts();
+    expect(labels.length).toBe(50);
+    const chosen = labels[7]!;
+    await byTestId(page, 'explore-series').selectOption(chosen);
+    await waitForConfig(page, { explore: { by: 'series', series: chosen } });
+    await waitForCells(page, { ids: EXPLORE_CELLS });
+    const one = await salesOverTime(page);
+    expect(one.state).toBe('ready');
+    expect(one.marks).toBeGreaterThan(0);
+    expect(one.marks).toBeLessThan(byStore.marks);
+    expect((await readConfig(page)).explore).toEqual({ by: 'series', key: 'store', series: chosen });
+    await screenshotOf(byTestId(page, 'cell-explore.charts'), 'example-one-series');
+    expect(errors).toEqual([]);
+  });
+});
