@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { CallFrame } from './find-long-task-culprit';
 import { readSourceMap, type SourceMapLookup } from './read-source-map';
@@ -13,24 +12,15 @@ export interface NamedFrame {
 }
 
 /**
- * Names minified frames through the source maps of a second build made with `--sourcemap`. Its chunks have the same
- * content-hashed names as the measured build's when the code is the same (only the trailing sourceMappingURL
- * comment differs), so a chunk is looked up by file name, and only when the measured file has the same content.
+ * Names minified frames through the source maps of the build that was traced (made with `--sourcemap`, so each
+ * `assets/x.js` has its `assets/x.js.map`). Without maps (null), frames keep V8's minified names and positions.
  */
-export function nameFrames(options: { distDir: string; mapsDir: string | null }): (frame: CallFrame) => NamedFrame {
+export function nameFrames(mapsDir: string | null): (frame: CallFrame) => NamedFrame {
   const lookups = new Map<string, SourceMapLookup | null>();
   const lookupFor = (file: string): SourceMapLookup | null => {
-    if (!lookups.has(file)) lookups.set(file, load(file));
+    if (mapsDir === null) return null;
+    if (!lookups.has(file)) lookups.set(file, readSourceMap(resolve(mapsDir, 'assets', `${file}.map`)));
     return lookups.get(file) ?? null;
-  };
-  const load = (file: string): SourceMapLookup | null => {
-    if (options.mapsDir === null) return null;
-    const measured = resolve(options.distDir, 'assets', file);
-    const mapped = resolve(options.mapsDir, 'assets', file);
-    if (!existsSync(measured) || !existsSync(mapped)) return null;
-    const strip = (code: string) => code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '');
-    if (strip(readFileSync(measured, 'utf8')) !== strip(readFileSync(mapped, 'utf8'))) return null;
-    return readSourceMap(`${mapped}.map`);
   };
   return (frame) => {
     const file = frame.url === '' ? '' : basename(new URL(frame.url, 'http://x/').pathname);
