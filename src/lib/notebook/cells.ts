@@ -5,6 +5,7 @@ import type { CellSpec } from './cell-graph';
  * say honestly that they are not built, rather than run anything.
  */
 export const CELLS: readonly CellSpec[] = [
+  { id: 'scope.define', stage: 'scope', title: 'Problem, requirements and value', inputs: ['config.scope', 'config.horizon'], cost: 'cheap' },
   { id: 'data.load', stage: 'data', title: 'Load and check the sales data', inputs: ['config.dataset', 'config.mapping'], cost: 'cheap' },
   { id: 'data.clean', stage: 'data', title: 'Apply cleaning choices', inputs: ['data.load', 'config.cleaning', 'config.horizon'], cost: 'cheap' },
   { id: 'explore.summary', stage: 'explore', title: 'Columns, rhythm, promotions and prices', inputs: ['data.clean'], cost: 'cheap' },

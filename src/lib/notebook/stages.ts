@@ -34,7 +34,7 @@ export const STAGES: readonly StageInfo[] = [
       'Before any data, decide what the forecast is for: how many units of each product each shop will sell, so it can buy the right amount. ' +
       'Write down the horizon, what an error costs in money and stockouts, and which metric each role cares about. ' +
       'Every later stage is judged against these choices.',
-    built: false,
+    built: true,
   },
   {
     id: 'data',
