@@ -54,3 +54,93 @@ export const evaluateMessages = {
 } as const;
 
 export type EvaluationMetricKey = keyof typeof evaluateMessages.metricLabel;
+
+// The Evaluate stage's panel (src/ui/EvaluatePanel.svelte, src/ui/evaluate/*): headings, what each metric means
+// (shown as a tooltip and in a short legend), and the sentences around the numbers.
+const pct = (value: number): string => `${Math.abs(value).toFixed(1)}%`;
+
+export const evaluatePanelMessages = {
+  empty: 'Train a model on the Train stage to see its evaluation here.',
+  title: 'Evaluate',
+  modelName: {
+    ridge: 'Ridge (linear)',
+    mlp: 'MLP',
+    cnn: 'CNN',
+    naive: 'Naive',
+    'seasonal-naive': 'Seasonal naive',
+    'moving-average': 'Moving average',
+  },
+  family: { baseline: 'baseline', neural: 'neural' },
+  leaderboard: {
+    title: 'Leaderboard',
+    caption: (primary: string, windows: number) =>
+      `Backtest mean over ${windows} ${windows === 1 ? 'window' : 'windows'}, sorted by ${primary} (lower is better). Baselines run beside the neural models.`,
+    rank: '#',
+    model: 'Model',
+    family: 'Kind',
+    vsReference: 'vs seasonal naive',
+    vsReferenceHelp: 'How much lower the primary metric is than seasonal naive’s on the backtest: (seasonal naive − model) ÷ seasonal naive.',
+    best: 'best',
+    bestHelp: 'The neural model with the lowest backtest value of the primary metric: the candidate to register.',
+    reference: 'reference',
+    cost: 'Cost of error',
+  },
+  improvement: (percent: number) => (percent >= 0 ? `${pct(percent)} lower` : `${pct(percent)} higher`),
+  testImprovement: (model: string, percent: number, modelWape: string, referenceWape: string, target: number) =>
+    `On the test window, ${model}’s WAPE (${modelWape}) is ${pct(percent)} ${percent >= 0 ? 'lower' : 'higher'} than seasonal naive’s (${referenceWape}): ${percent >= target ? `meets the quality bar (at least ${target}% lower)` : `short of the quality bar (at least ${target}% lower)`}.`,
+  testImprovementMissing: 'The test-window improvement over seasonal naive cannot be computed: a WAPE is missing (no neural model, no seasonal naive, or no sales in the test window).',
+  modelPicker: 'Model to inspect',
+  windowColumn: { test: 'Test window', backtest: 'Backtest mean' },
+  metricColumn: 'Metric',
+  role: {
+    dataScientist: { title: 'Data scientist', intro: 'Accuracy and calibration of the forecast: point errors, quantile losses and how often the P10–P90 band holds the actual.' },
+    expert: { title: 'Demand planner (subject-matter expert)', intro: 'What the forecast means on the shelf if the shop stocks exactly the forecast: stockouts, leftovers, and which way it leans on special days.' },
+    business: { title: 'Business', intro: 'Money under the Scope’s cost model: what forecast errors cost, what the model saves against the baseline, and a rough yearly value.' },
+  },
+  extraLabel: {
+    holdingCost: 'Holding cost of overstock',
+    lostMargin: 'Margin lost to stockouts',
+    stockoutPenalty: 'Stockout penalty',
+    valuePerPeriod: 'Value per period (estimate)',
+  },
+  help: {
+    mae: 'Mean absolute error: the average size of a miss, in units.',
+    rmse: 'Root mean squared error: like MAE, but large misses weigh more; in units.',
+    mase: 'Mean absolute scaled error: MAE divided by the in-sample error of a seasonal naive forecast. Below 1 beats repeating last season.',
+    smape: 'Symmetric MAPE: mean of 2·|forecast − actual| ÷ (|actual| + |forecast|), in percent (0 to 200).',
+    pinballP10: 'Pinball (quantile) loss of P10: how good P10 is as a low estimate; lower is better.',
+    pinballP50: 'Pinball loss of P50 (half the MAE): how good the median forecast is.',
+    pinballP90: 'Pinball loss of P90: how good P90 is as a high estimate; lower is better.',
+    coverage80: 'Share of actuals inside the P10–P90 band. A well-calibrated 80% interval holds about 80%.',
+    wape: 'Weighted absolute percentage error: total absolute error ÷ total sales. Big sellers count more; zero-sales days do no harm.',
+    mape: 'Mean absolute percentage error over rows with sales (zero-sales rows left out), in percent.',
+    bias: 'Mean of forecast − actual, in units: positive over-forecasts, negative under-forecasts.',
+    biasPercent: 'Total (forecast − actual) as a percentage of total sales.',
+    stockoutUnits: 'Demand not served if the shop stocked exactly the forecast: Σ max(actual − forecast, 0).',
+    stockoutPeriods: 'Series-periods in which demand exceeded the stocked forecast.',
+    overstockUnits: 'Units left over: Σ max(forecast − actual, 0).',
+    serviceLevel: 'Share of series-periods without a stockout (cycle service level).',
+    fillRate: 'Share of demand served from stock: 1 − stockout units ÷ units sold.',
+    errorCost: 'Holding cost of overstock plus the margin lost and the penalty on stockouts, under the Scope’s cost model.',
+    baselineErrorCost: 'The baseline’s cost of forecast error over the same rows.',
+    savings: 'The baseline’s cost of error minus this model’s, over the same rows. Negative: the model costs more.',
+    valuePerYear: 'Savings over the test window scaled to a year (÷ periods × periods per year). An order of magnitude, assuming the window is typical.',
+    holdingCost: 'Overstock units × holding cost per unit per period.',
+    lostMargin: 'Stockout units × (price − unit cost).',
+    stockoutPenalty: 'Stockout units × stockout penalty per unit.',
+    valuePerPeriod: 'Savings over the test window per period.',
+    cost: 'Cost of forecast error (mean over the backtest windows).',
+  },
+  biasPercentWithFlag: (flag: string, on: boolean) => `Bias ${on ? 'on' : 'off'} “${flag}” rows (% of actual)`,
+  biasFlagHelp: (flag: string, on: boolean) =>
+    `Total (forecast − actual) as a percentage of sales, on rows where “${flag}” is ${on ? 'on' : 'off'}: a special day the model misses in one direction shows here.`,
+  savingsAgainst: (baseline: string) => `Savings are measured against ${baseline}, the baseline every model is compared with.`,
+  valueEstimate: (perYear: string, periodsPerYear: number) =>
+    `If the test window is typical, this model is worth about ${perYear} a year (${periodsPerYear} periods) against the baseline.`,
+  valueMissing: 'No yearly value estimate: the savings against the baseline are undefined for this model.',
+  noImportance: 'Permutation importance is measured for neural models only.',
+  importanceTitle: 'What the model relies on',
+  chartsTitle: 'Charts',
+  series: 'Series',
+  downloads: { csv: 'Metrics CSV', json: 'Metrics JSON', help: 'Every metric of every model and window (CSV), or the whole run’s metrics as stored (JSON).' },
+} as const;
