@@ -1,7 +1,7 @@
 import type { NotebookConfig, DatasetRef } from '../lib/notebook/config';
 import type { ColumnMapping } from '../lib/data/types';
 import { estimateEta, formatEta } from '../lib/progress/estimate-eta';
-import { dataNotUsable, importedDatasetMissing } from '../lib/messages/notebook';
+import { dataNotUsable, importedDatasetMissing, loadCancelled } from '../lib/messages/notebook';
 import { toStorageError } from '../lib/storage/storage-error';
 import { estimateSize } from '../lib/storage/estimate-size';
 import type { DatasetRecord, DatasetSource } from '../lib/storage/records';
@@ -31,6 +31,8 @@ export class DataState {
   progress = $state.raw<ProgressView | null>(null);
   /** A storage problem that did not stop the data from being used (it is just not kept). */
   storageNotice = $state<string | null>(null);
+  /** "Loading was cancelled": a plain notice, not an error. */
+  loadNotice = $state<string | null>(null);
 
   readonly #client: DataClient;
   readonly #storage: StorageState;
@@ -74,7 +76,15 @@ export class DataState {
     // Marks for `npm run bench`: the import runs before the cells do (they find the table already held).
     performance.mark('fl:import:start');
     const source: LoadSource = { kind: 'blob', name: file.name, blob: file };
-    const result = await this.#run({ source, mapping, horizon: null });
+    this.loadNotice = null;
+    let result: LoadResult;
+    try {
+      result = await this.#run({ source, mapping, horizon: null });
+    } catch (error) {
+      if (!(error instanceof Error && error.message === loadCancelled())) throw error;
+      this.loadNotice = loadCancelled();
+      return null;
+    }
     performance.mark('fl:import:loaded');
     if (!result.report.usable) {
       this.rejected = result;

@@ -3,6 +3,15 @@ import type { MappingDetection } from '../lib/data/detect-mapping';
 import type { GenerateSalesOptions } from '../lib/data/generate-sales';
 import type { ExploreOptions, ExploreResult } from '../lib/eda/explore-sales';
 import type { AggregateSalesOverTimeOptions, SalesOverTime } from '../lib/eda/aggregate-sales-over-time';
+import type { FeatureSpec } from '../lib/features/types';
+import type { BacktestPlan } from '../lib/train/plan-backtest';
+import type { SplitConfig } from '../lib/notebook/stage-configs';
+import type { MatrixInput, SequenceColumns } from '../lib/models/train-types';
+import type { CostModel } from '../lib/scope/cost-model';
+import type { ForecastEvaluation } from '../lib/evaluate/evaluate-forecast';
+import type { ForecastSample, ModelName } from '../lib/runs/types';
+import type { previewFeatures } from '../lib/features/preview-features';
+import type { featureCorrelations } from '../lib/features/feature-correlations';
 
 /**
  * The data worker's protocol. The worker owns the big table (a million rows stay there); the page only ever
@@ -57,6 +66,50 @@ export interface CleanResult {
   end: number | null;
 }
 
+export interface FeaturesRequest {
+  /** null: the default spec for this data. */
+  spec: FeatureSpec | null;
+  horizon: number | null;
+  split: SplitConfig;
+}
+
+export interface FeaturesResult {
+  /** The spec in use (the default one resolved). */
+  spec: FeatureSpec;
+  plan: BacktestPlan;
+  horizon: number;
+  /** Feature rows in the whole table, and training rows of the final test window. */
+  rows: number;
+  trainRows: number;
+  names: string[];
+  sequence: SequenceColumns | null;
+  preview: ReturnType<typeof previewFeatures>;
+  /** Correlation of each feature with the (transformed) target, on training rows only. */
+  correlations: ReturnType<typeof featureCorrelations>;
+}
+
+export interface WindowMatrices {
+  train: MatrixInput;
+  validation: MatrixInput;
+  names: string[];
+  sequence: SequenceColumns | null;
+}
+
+export interface WindowForecastRequest {
+  window: number;
+  model: ModelName;
+  quantiles: number[] | null;
+  /** null: the default cost model for the data's frequency. */
+  cost: CostModel | null;
+}
+
+export type PredictProxy = (x: Float32Array, rows: number) => Promise<Float32Array>;
+
+export interface WindowForecastResult {
+  evaluation: ForecastEvaluation;
+  sample: ForecastSample;
+}
+
 export interface DataWorkerApi {
   load(request: LoadRequest, onProgress: (progress: LoadProgress) => void): Promise<LoadResult>;
   /** Stops a load in progress; its promise rejects with a cancellation message and nothing changes. */
@@ -64,4 +117,15 @@ export interface DataWorkerApi {
   clean(request: CleanRequest): Promise<CleanResult>;
   explore(options: ExploreOptions): Promise<ExploreResult>;
   salesOverTime(options: AggregateSalesOverTimeOptions): Promise<SalesOverTime>;
+  /** Build the features of the cleaned table and plan the backtest (the Features stage). */
+  prepareFeatures(request: FeaturesRequest): Promise<FeaturesResult>;
+  /** One backtest window's training and validation rows, transferred. */
+  windowMatrices(window: number): Promise<WindowMatrices>;
+  /**
+   * Forecast one window with a baseline or a trained model, and score it. `predict` is the trained model's forward
+   * pass (a comlink proxy to the train worker; a separate argument because comlink proxies only top-level arguments).
+   */
+  forecastWindow(request: WindowForecastRequest, predict?: PredictProxy): Promise<WindowForecastResult>;
+  /** Permutation importance of each feature on a window's validation rows, through the same proxy. */
+  importance(request: { window: number; outputs: number; seed: number }, predict: PredictProxy): Promise<{ feature: string; increase: number }[]>;
 }

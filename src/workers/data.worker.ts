@@ -16,6 +16,7 @@ import { exploreSales } from '../lib/eda/explore-sales';
 import { aggregateSalesOverTime } from '../lib/eda/aggregate-sales-over-time';
 import { resolveHorizon } from '../lib/scope/default-horizon';
 import { dataNotLoaded, dataNotUsable, loadCancelled } from '../lib/messages/notebook';
+import { DataPipeline } from './data-pipeline';
 import type { CleanRequest, DataWorkerApi, LoadProgress, LoadRequest, LoadResult } from './data-protocol';
 
 /**
@@ -33,6 +34,7 @@ const TABLE_KINDS = new Set(['duplicate-rows', 'gaps', 'mixed-frequency', 'serie
 let raw: { data: SalesData; report: ValidationReport } | null = null;
 let cleaned: SalesData | null = null;
 let cancelRequested = false;
+const pipeline = new DataPipeline();
 
 const api: DataWorkerApi = {
   async load(request, onProgress) {
@@ -80,6 +82,23 @@ const api: DataWorkerApi = {
 
   async salesOverTime(options) {
     return aggregateSalesOverTime(usable(), options);
+  },
+
+  async prepareFeatures(request) {
+    return pipeline.prepare(usable(), request);
+  },
+
+  async windowMatrices(window) {
+    const result = pipeline.matrices(window);
+    return Comlink.transfer(result, [result.train.x.buffer, result.train.y.buffer, result.validation.x.buffer, result.validation.y.buffer]);
+  },
+
+  async forecastWindow(request, predict) {
+    return pipeline.forecast(request, predict);
+  },
+
+  async importance(request, predict) {
+    return pipeline.importance(request, predict);
   },
 };
 
@@ -135,8 +154,9 @@ async function ingestBlob(
       chunkSize: CHUNK_BYTES,
       chunk: ({ data }, parser) => {
         if (cancelRequested) {
-          parser.abort();
+          // Reject first: papaparse's abort() calls `complete`, whose resolve() would otherwise win.
           reject(new Error(loadCancelled()));
+          parser.abort();
           return;
         }
         const rows = line === 1 ? data.slice(1) : data;

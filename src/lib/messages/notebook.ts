@@ -13,7 +13,7 @@ export const stageNotBuilt = (): string =>
   'This stage is not built yet. Its explanation above says what it will do; nothing below is simulated or faked.';
 
 export const importedDatasetMissing = (name: string): string =>
-  `This notebook uses your file “${name}”, which is not stored in this browser. Import the same file on the Data stage to continue; the built-in example is shown meanwhile.`;
+  `This notebook uses your file “${name}”, which is not stored in this browser. Import the same file on the Data stage to continue, or pick another dataset there.`;
 
 export const unexpectedError = (detail: string): string =>
   `Something went wrong: ${detail}. Your stored data is untouched; reload the page to start this stage again.`;
@@ -38,3 +38,12 @@ export const storedItemUnreadable = (name: string): string =>
 
 export const fileRejected = (name: string): string =>
   `“${name}” cannot be used as it is, so nothing was changed: the data in use and everything stored are as before. Here is why:`;
+
+export const featuresStrategy = (): string =>
+  'Forecasts are made recursively, one period at a time: each row’s features use only sales before its date (lags, rolling windows ending the period before) and what is known in advance for its own date (calendar, planned price and promotion, holidays). Over the horizon, each predicted value becomes the next step’s lag. This keeps the training table at one row per period, small enough for a browser, and the backtest feeds predictions back exactly as real use would, so errors that build up over the horizon show in the metrics.';
+
+export const MODEL_TITLES: Record<'ridge' | 'mlp' | 'cnn', string> = {
+  ridge: 'Linear (ridge)',
+  mlp: 'Neural network (MLP)',
+  cnn: 'Convolution over the lags (CNN)',
+};

@@ -10,4 +10,8 @@ export const CELLS: readonly CellSpec[] = [
   { id: 'data.clean', stage: 'data', title: 'Apply cleaning choices', inputs: ['data.load', 'config.cleaning', 'config.horizon'], cost: 'cheap' },
   { id: 'explore.summary', stage: 'explore', title: 'Columns, rhythm, promotions and prices', inputs: ['data.clean'], cost: 'cheap' },
   { id: 'explore.charts', stage: 'explore', title: 'Sales over time', inputs: ['data.clean', 'config.explore'], cost: 'cheap' },
+  { id: 'features.build', stage: 'features', title: 'Feature table and backtest plan', inputs: ['data.clean', 'config.features', 'config.split', 'config.horizon'], cost: 'cheap' },
+  // Evaluation happens inside training (the cost model is applied per window), so the Scope is an input here.
+  { id: 'train.models', stage: 'train', title: 'Train the candidate models', inputs: ['features.build', 'config.models', 'config.seed', 'config.scope'], cost: 'expensive' },
+  { id: 'evaluate.report', stage: 'evaluate', title: 'One backtest, three role views', inputs: ['train.models'], cost: 'cheap' },
 ];

@@ -61,7 +61,7 @@ export const STAGES: readonly StageInfo[] = [
       'Turn the sales table into inputs a model can learn from: recent sales (lags), rolling averages, calendar, price and promotion. ' +
       'Every feature must be knowable at the moment the forecast is made, or the model cheats in testing and fails in use (leakage). ' +
       'The feature spec is plain JSON, stored with every run, so any result can be replayed.',
-    built: false,
+    built: true,
   },
   {
     id: 'train',
@@ -70,7 +70,7 @@ export const STAGES: readonly StageInfo[] = [
       'Fit models on the past and keep the most recent periods aside to test them honestly. ' +
       'Simple baselines (last value, same day last week) always train beside the neural models: a model that cannot beat them is not worth deploying. ' +
       'Training runs in a background worker with live loss curves; runs are seeded, so the same settings give the same result.',
-    built: false,
+    built: true,
   },
   {
     id: 'evaluate',
@@ -79,7 +79,7 @@ export const STAGES: readonly StageInfo[] = [
       'Judge each model on periods it never saw, through three lenses: accuracy for the data scientist, stockouts and overstock for the store expert, money for the business. ' +
       'A lower error is only better if it lowers the cost of being wrong. ' +
       'Look at errors by horizon, by store and on holidays and promotions, not just the average.',
-    built: false,
+    built: true,
   },
   {
     id: 'registry',

@@ -61,7 +61,8 @@ export interface RunMetrics {
 
 /** Stored as RunRecord.artifacts: the final (test-window) weights of each neural model and the fitted feature state. */
 export interface RunArtifacts {
-  featureState: FeatureState;
+  /** The feature state lives in the data worker; the spec in RunMetrics and the data hash rebuild it. */
+  featureState?: FeatureState;
   weights: { model: ModelKind; weights: SerializedWeight[] }[];
 }
 

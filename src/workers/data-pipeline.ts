@@ -1,0 +1,121 @@
+import type { SalesData } from '../lib/data/types';
+import type { FeatureSpec, FeatureState } from '../lib/features/types';
+import { defaultFeatureSpec } from '../lib/features/default-feature-spec';
+import { buildFeatures } from '../lib/features/build-features';
+import { previewFeatures } from '../lib/features/preview-features';
+import { featureCorrelations } from '../lib/features/feature-correlations';
+import { recursiveForecast } from '../lib/features/recursive-forecast';
+import { baselineForecast } from '../lib/models/baseline-forecast';
+import { evaluateForecast } from '../lib/evaluate/evaluate-forecast';
+import { defaultCostModel } from '../lib/scope/cost-model';
+import { resolveHorizon } from '../lib/scope/default-horizon';
+import { planBacktest } from '../lib/train/plan-backtest';
+import { selectRows } from '../lib/train/select-rows';
+import { sequenceColumns } from '../lib/train/sequence-columns';
+import { forecastSample } from '../lib/train/forecast-sample';
+import { findCovariate, PROMO_PATTERN } from '../lib/eda/find-covariate';
+import { permutationImportance } from '../lib/train/permutation-importance';
+import { createRng } from '../lib/random/rng';
+import type { FeaturesRequest, FeaturesResult, PredictProxy, WindowForecastRequest, WindowForecastResult, WindowMatrices } from './data-protocol';
+
+/**
+ * The modelling half of the data worker: features, the backtest plan, the per-window matrices handed to the train
+ * worker, and forecasts + evaluation of each model in each window. The table never leaves this worker; only
+ * matrices (transferred) and small results do.
+ */
+export class DataPipeline {
+  #data: SalesData | null = null;
+  #spec: FeatureSpec | null = null;
+  #plan: FeaturesResult['plan'] | null = null;
+  /** Per window: the feature state fit on that window's training rows (never on rows after its trainEnd). */
+  #states = new Map<number, FeatureState>();
+  #windowRows = new Map<number, { train: ReturnType<typeof selectRows>; validation: ReturnType<typeof selectRows> }>();
+  #names: string[] = [];
+
+  prepare(data: SalesData, request: FeaturesRequest): FeaturesResult {
+    const horizon = resolveHorizon(request.horizon, data.frequency);
+    const spec = request.spec ?? defaultFeatureSpec(data);
+    const plan = planBacktest(data, { horizon, ...request.split });
+    const test = plan.windows.at(-1);
+    if (!test) throw new Error('No backtest window fits this data.');
+    const { matrix, state } = buildFeatures(data, spec, { fit: { trainEnd: test.trainEnd } });
+    const train = selectRows(matrix, { after: test.trainStart === null ? -Infinity : test.trainStart - 1, upTo: test.trainEnd });
+    this.#data = data;
+    this.#spec = spec;
+    this.#plan = plan;
+    this.#states = new Map([[plan.windows.length - 1, state]]);
+    this.#windowRows.clear();
+    this.#names = matrix.names;
+    return {
+      spec,
+      plan,
+      horizon,
+      rows: matrix.rows,
+      trainRows: train.rows,
+      names: matrix.names,
+      sequence: sequenceColumns(matrix.names),
+      preview: previewFeatures(matrix, { rows: 12 }),
+      correlations: featureCorrelations({ ...matrix, x: train.x, y: train.y, rows: train.rows }),
+    };
+  }
+
+  matrices(window: number): WindowMatrices {
+    const { train, validation } = this.#rows(window);
+    const { index: _t, ...trainRows } = train;
+    const { index: _v, ...validationRows } = validation;
+    // Copies go out (transferred); the worker keeps its own for importance.
+    const copy = (m: typeof trainRows) => ({ ...m, x: m.x.slice(), y: m.y.slice() });
+    return { train: copy(trainRows), validation: copy(validationRows), names: this.#names, sequence: sequenceColumns(this.#names) };
+  }
+
+  /** The window's training and validation rows, built once per window (its feature state fit on its own training rows). */
+  #rows(window: number) {
+    const cached = this.#windowRows.get(window);
+    if (cached) return cached;
+    const { data, spec, plan } = this.#ready();
+    const w = plan.windows[window];
+    if (!w) throw new RangeError(`No backtest window ${window}.`);
+    const { matrix, state } = buildFeatures(data, spec, { fit: { trainEnd: w.trainEnd } });
+    this.#states.set(window, state);
+    this.#names = matrix.names;
+    const trainFrom = w.trainStart === null ? -Infinity : w.trainStart - 1;
+    const rows = { train: selectRows(matrix, { after: trainFrom, upTo: w.trainEnd }), validation: selectRows(matrix, { after: w.trainEnd, upTo: w.cutoff }) };
+    // Only the latest window is kept: windows are trained in order, and each holds a copy of the table's features.
+    this.#windowRows.clear();
+    this.#windowRows.set(window, rows);
+    return rows;
+  }
+
+  async forecast(request: WindowForecastRequest, predict?: PredictProxy): Promise<WindowForecastResult> {
+    const { data, spec, plan } = this.#ready();
+    const w = plan.windows[request.window];
+    if (!w) throw new RangeError(`No backtest window ${request.window}.`);
+    const cost = request.cost ?? defaultCostModel(data.frequency);
+    const options = { cutoff: w.cutoff, horizon: plan.horizon };
+    const naive = baselineForecast('seasonal-naive', data, options).forecast;
+    let forecast;
+    if (request.model === 'naive' || request.model === 'seasonal-naive' || request.model === 'moving-average') {
+      forecast = request.model === 'seasonal-naive' ? naive : baselineForecast(request.model, data, options).forecast;
+    } else {
+      const state = this.#states.get(request.window);
+      if (!state || !predict) throw new Error('Train the model for this window before forecasting it.');
+      forecast = await recursiveForecast({ data, spec, state, ...options, predict, ...(request.quantiles ? { quantiles: request.quantiles } : {}) });
+    }
+    const flags = [findCovariate(data, { pattern: /holiday/i, flagOnly: true }), findCovariate(data, { pattern: PROMO_PATTERN, flagOnly: true })].filter(
+      (name): name is string => name !== null,
+    );
+    const evaluation = evaluateForecast({ data, forecast, cutoff: w.cutoff, cost, flags, baseline: naive });
+    return { evaluation, sample: forecastSample(data, forecast, { model: request.model }) };
+  }
+
+  /** Permutation importance on the window's validation rows (one step ahead, every input an actual). */
+  async importance(request: { window: number; outputs: number; seed: number }, predict: PredictProxy) {
+    const { index: _i, ...validation } = this.#rows(request.window).validation;
+    return permutationImportance({ input: validation, names: this.#names, predict, outputs: request.outputs, rng: createRng(request.seed) });
+  }
+
+  #ready(): { data: SalesData; spec: FeatureSpec; plan: FeaturesResult['plan'] } {
+    if (!this.#data || !this.#spec || !this.#plan) throw new Error('Build the features on the Features stage first.');
+    return { data: this.#data, spec: this.#spec, plan: this.#plan };
+  }
+}
