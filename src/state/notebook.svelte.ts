@@ -76,7 +76,8 @@ export class NotebookState {
   /** Shift+Enter or a cell's Run button: the cell and whatever it needs. */
   runCell(id: string): Promise<void> {
     this.statuses = { ...this.statuses, [id]: this.statuses[id] === 'fresh' ? 'stale' : (this.statuses[id] ?? 'not-run') };
-    return this.#schedule({ includeExpensive: false, target: id });
+    // Then whatever cheap cells read it (evaluation after training), as after any other change.
+    return this.#schedule({ includeExpensive: false, target: id }).then(() => this.runStale());
   }
 
   async #schedule(options: { includeExpensive: boolean; target?: string }): Promise<void> {

@@ -8,7 +8,7 @@ import type { ModelKind, ModelSpec } from './types';
  * quantile loss, which also makes the point forecast a median (robust to promotion spikes).
  */
 export function defaultModelSpec(kind: ModelKind): ModelSpec {
-  const common = { loss: 'quantile', quantiles: [0.1, 0.5, 0.9], dropout: 0, learningRate: 0.003, epochs: 40, batchSize: 256, patience: 5 } as const;
+  const common = { loss: 'quantile', quantiles: [0.1, 0.5, 0.9], dropout: 0, learningRate: 0.003, epochs: 30, batchSize: 512, patience: 4 } as const;
   switch (kind) {
     case 'ridge':
       return { ...common, kind, quantiles: [...common.quantiles], hidden: [], kernelSize: 3, l2: 1e-4, learningRate: 0.01 };

@@ -53,7 +53,7 @@ export const DEFAULT_SCOPE: ScopeConfig = {
   customMetrics: [],
 };
 
-export const DEFAULT_SPLIT: SplitConfig = { validation: null, trainingWindow: null, folds: 2, period: null };
+export const DEFAULT_SPLIT: SplitConfig = { validation: null, trainingWindow: null, folds: 1, period: null };
 
 export const DEFAULT_MODELS: ModelsConfig = {
   candidates: [defaultModelSpec('ridge'), defaultModelSpec('mlp'), defaultModelSpec('cnn')],
