@@ -6,6 +6,7 @@
  *   remove / exportAll / importFile ──► notice or error text ──► refresh()
  */
 import { exportAll, importAll, type ImportMode } from '../adapters/backup';
+import { downloadBlob } from '../adapters/download';
 import { openForecastLabDb, type DbDependencies, type ForecastLabDb } from '../adapters/db';
 import { storageNotices } from '../lib/messages/storage';
 import { backupFileName } from '../lib/storage/backup-file-name';
@@ -206,18 +207,4 @@ export class StorageState {
       return null;
     }
   }
-}
-
-/** Hand a file to the browser's downloads through a temporary link. */
-function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
