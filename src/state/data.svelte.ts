@@ -37,7 +37,7 @@ export class DataState {
   readonly #client: DataClient;
   readonly #storage: StorageState;
   /** Files picked in this session, by hash, until they are stored. */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache; nothing renders from it.
+   
   readonly #files = new Map<string, File>();
   /** What the worker holds now, so a config change that names the same data does not load it twice. */
   #holding: string | null = null;
@@ -169,7 +169,7 @@ export class DataState {
           seriesCount: result.report.seriesCount,
         },
         sizeBytes: 0,
-        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp, not state.
+         
         created: new Date().toISOString(),
         content,
       };

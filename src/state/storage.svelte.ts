@@ -185,7 +185,7 @@ export class StorageState {
   }
 
   private now(): Date {
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a timestamp read once, never mutated or watched
+     
     return this.options.now?.() ?? new Date();
   }
 

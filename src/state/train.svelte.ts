@@ -7,6 +7,7 @@ import type { JsonObject, RunRecord } from '../lib/storage/records';
 import { estimateEta, formatEta } from '../lib/progress/estimate-eta';
 import { headlineMetrics, meanHeadline } from '../lib/train/headline-metrics';
 import { pickBest } from '../lib/train/pick-best';
+import { compareDeterminism, type DeterminismReport } from '../lib/train/compare-determinism';
 import { modelOutputWidth } from '../lib/models/model-output-width';
 import { runLockName } from '../adapters/db';
 import { toStorageError } from '../lib/storage/storage-error';
@@ -39,6 +40,8 @@ export class TrainState {
   samples = $state.raw<ForecastSample[]>([]);
   backend = $state<string | null>(null);
   notice = $state<string | null>(null);
+  /** The last determinism check: the same configuration trained twice, window by window. */
+  determinism = $state.raw<DeterminismReport | null>(null);
 
   readonly #data: DataClient;
   readonly #trainClient: () => TrainClient;
@@ -51,6 +54,18 @@ export class TrainState {
     this.#trainClient = options.train;
     this.#features = options.features;
     this.#storage = options.storage;
+  }
+
+  /**
+   * The determinism check: train the configuration of the current result once more (same seed, data and backend)
+   * and compare the two runs window by window. Both runs are stored like any other.
+   */
+  async checkDeterminism(config: NotebookConfig, dataHash: string): Promise<void> {
+    const before = this.result;
+    if (!before) return;
+    this.determinism = null;
+    await this.train(config, dataHash);
+    if (this.result && this.result !== before) this.determinism = compareDeterminism(before, this.result);
   }
 
   cancel(): void {

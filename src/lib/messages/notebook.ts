@@ -47,3 +47,9 @@ export const MODEL_TITLES: Record<'ridge' | 'mlp' | 'cnn', string> = {
   mlp: 'Neural network (MLP)',
   cnn: 'Convolution over the lags (CNN)',
 };
+
+export const determinismIdentical = (windows: number): string =>
+  `Identical: all ${windows} model × window results match to the last bit (same seed, data and backend).`;
+
+export const determinismDiffers = (max: string): string =>
+  `Not identical: the MAE differs by up to ${max} between the two runs. Check that the backend did not change between them.`;
