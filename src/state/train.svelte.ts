@@ -7,6 +7,7 @@ import type { JsonObject, RunRecord } from '../lib/storage/records';
 import { estimateEta, formatEta } from '../lib/progress/estimate-eta';
 import { headlineMetrics, meanHeadline } from '../lib/train/headline-metrics';
 import { pickBest } from '../lib/train/pick-best';
+import { fitBatchSize } from '../lib/train/fit-batch-size';
 import { compareDeterminism, type DeterminismReport } from '../lib/train/compare-determinism';
 import { modelOutputWidth } from '../lib/models/model-output-width';
 import { runLockName } from '../adapters/db';
@@ -135,7 +136,8 @@ export class TrainState {
       }
       if (candidates.length === 0) continue;
       const matrices = await this.#data.api.windowMatrices(w);
-      for (const spec of candidates) {
+      for (const candidate of candidates) {
+        const spec = fitBatchSize(candidate, matrices.train.rows);
         const client = this.#trainClient();
         const onEpoch = (report: EpochReport) => {
           this.curves = [...this.curves, { model: spec.kind, window: window.label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss }];

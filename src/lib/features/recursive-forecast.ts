@@ -59,7 +59,7 @@ export async function recursiveForecast(options: RecursiveForecastOptions): Prom
 
   // 1. Histories of the series that can be forecast.
   const offsets = seriesRows(data);
-  const active: { series: number; history: SeriesHistory; base: number; dates: Int32Array }[] = [];
+  const active: { series: number; history: SeriesHistory; base: number; dates: Int32Array; bounds: [number, number] }[] = [];
   for (let s = 0; s + 1 < offsets.length; s++) {
     const begin = offsets[s] as number;
     const end = offsets[s + 1] as number;
@@ -69,7 +69,7 @@ export async function recursiveForecast(options: RecursiveForecastOptions): Prom
     });
     const base = origin - history.start;
     if (history.firstObserved < 0 || base + 1 - compiled.warmup < history.firstObserved) continue;
-    active.push({ series: s, history, base, dates: stepDates({ data, history, base, horizon, frequency }) });
+    active.push({ series: s, history, base, dates: stepDates({ data, history, base, horizon, frequency }), bounds: feedbackBounds(history.z, base) });
   }
 
   const m = active.length;
@@ -103,20 +103,42 @@ export async function recursiveForecast(options: RecursiveForecastOptions): Prom
     if (p90 >= 0) forecast.p90 ??= new Float64Array(m * horizon);
 
     // 3. Feed the median back; store every output as sales.
-    active.forEach(({ series, history, base, dates }, j) => {
-      const z = out[j * k + median] as number;
+    active.forEach(({ series, history, base, dates, bounds }, j) => {
+      // A guard against run-away feedback (see feedbackBounds); sales are never negative.
+      const z = Math.min(bounds[1], Math.max(bounds[0], out[j * k + median] as number));
       history.z[base + h] = z;
       const scale = compiled.scaleOf[series] as number;
       const at = j * horizon + h - 1;
       forecast.series[at] = series;
       forecast.date[at] = dates[h - 1] as number;
       forecast.step[at] = h;
-      forecast.p50[at] = inverseTransformTarget(spec.target, z, scale);
-      if (forecast.p10) forecast.p10[at] = inverseTransformTarget(spec.target, out[j * k + p10] as number, scale);
-      if (forecast.p90) forecast.p90[at] = inverseTransformTarget(spec.target, out[j * k + p90] as number, scale);
+      const sales = (value: number) => Math.max(0, inverseTransformTarget(spec.target, Math.min(bounds[1], Math.max(bounds[0], value)), scale));
+      forecast.p50[at] = sales(z);
+      if (forecast.p10) forecast.p10[at] = sales(out[j * k + p10] as number);
+      if (forecast.p90) forecast.p90[at] = sales(out[j * k + p90] as number);
     });
   }
   return forecast;
+}
+
+/**
+ * The range a fed-back prediction may take, in the transformed target's units: the series' observed range widened
+ * by twice its width on each side. A recursive forecast multiplies its own errors (a lag weight above 1 compounds
+ * over the steps), and a half-trained model can otherwise run off to absurd values; real demand that leaves this
+ * range within one horizon is rare, and the cap is recorded here rather than hidden in a model.
+ */
+function feedbackBounds(z: Float64Array, base: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i <= base && i < z.length; i++) {
+    const v = z[i] as number;
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (!(hi >= lo)) return [-Infinity, Infinity];
+  const width = Math.max(hi - lo, Math.abs(hi), 1e-9);
+  return [lo - 2 * width, hi + 2 * width];
 }
 
 /** How many outputs per row, and which column is the median, P10 and P90 (−1 when absent). */

@@ -87,13 +87,25 @@ describe('recursiveForecast({ data, spec, state, cutoff, horizon, predict })', (
   });
 
   it("recursiveForecast(…) reads known covariates at the target date, and the training fill for a date beyond the data", async () => {
-    const rows = [1, 2, 3, 4, 5, 6].map((t) => ({ date: 19_723 + t, sales: t, promo: t * 10 }));
+    const rows = [1, 2, 3, 4, 5, 6].map((t) => ({ date: 19_723 + t, sales: t, promo: t + 0.5 }));
     const promoData = makeSales(rows, { covariates: ['promo'] });
     const promoSpec: FeatureSpec = { ...PLAIN_SPEC, lags: [1], covariates: ['promo'] };
     const promoState = fitFeatureState(promoData, promoSpec, { trainEnd: 19_723 + 4 });
     const forecast = await recursiveForecast({ data: promoData, spec: promoSpec, state: promoState, cutoff: 19_723 + 4, horizon: 3, predict: echo(promoState, 'promo') });
-    expect(Array.from(forecast.p50)).toEqual([50, 60, promoState.fill.promo]);
+    expect(Array.from(forecast.p50)).toEqual([5.5, 6.5, promoState.fill.promo]);
     expect(Array.from(forecast.date)).toEqual([19_728, 19_729, 19_730]);
+  });
+
+  it('recursiveForecast(…) caps run-away feedback at twice the observed range beyond it, and never forecasts negative sales', async () => {
+    const rows = [1, 2, 3, 4, 5].map((t) => ({ date: 19_723 + t, sales: t }));
+    const data = makeSales(rows);
+    const spec: FeatureSpec = { ...PLAIN_SPEC, lags: [1] };
+    const state = fitFeatureState(data, spec, { trainEnd: 19_728 });
+    const explode = await recursiveForecast({ data, spec, state, cutoff: 19_728, horizon: 2, predict: (_x, n) => new Float32Array(n).fill(1e6) });
+    // Observed 1…5: width max(5 − 1, 5) = 5, so the cap is 5 + 2 × 5 = 15.
+    expect(Array.from(explode.p50)).toEqual([15, 15]);
+    const negative = await recursiveForecast({ data, spec, state, cutoff: 19_728, horizon: 1, predict: (_x, n) => new Float32Array(n).fill(-3) });
+    expect(Array.from(negative.p50)).toEqual([0]);
   });
 
   it('recursiveForecast(…) dates steps past the data a week or a calendar month apart', async () => {
