@@ -10,3 +10,4 @@ export * from './train';
 export * from './features';
 export * from './evaluate';
 export * from './scope';
+export * from './runs';
