@@ -50,7 +50,10 @@ export class TrainState {
   readonly #storage: StorageState;
   #abort: AbortController | null = null;
 
-  constructor(options: { data: DataClient; train: () => TrainClient; features: FeaturesState; storage: StorageState }) {
+  readonly #onStored: () => void;
+
+  constructor(options: { data: DataClient; train: () => TrainClient; features: FeaturesState; storage: StorageState; onStored?: () => void }) {
+    this.#onStored = options.onStored ?? (() => undefined);
     this.#data = options.data;
     this.#trainClient = options.train;
     this.#features = options.features;
@@ -215,6 +218,7 @@ export class TrainState {
     try {
       await (await this.#storage.open()).runs.put(record);
       await this.#storage.refresh();
+      this.#onStored();
       return record;
     } catch (error) {
       // Training still runs; the run just is not kept. Say so.
@@ -238,6 +242,7 @@ export class TrainState {
         durationMs: performance.now() - outcome.started,
       });
       await this.#storage.refresh();
+      this.#onStored();
     } catch (error) {
       this.notice = toStorageError(error).message;
     }
