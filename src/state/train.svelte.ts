@@ -117,6 +117,7 @@ export class TrainState {
       this.progress = { fraction: estimate.fraction, eta: formatEta(estimate.etaMs), label };
     };
     const cost = config.scope.cost;
+    const customMetrics = config.scope.customMetrics;
     const results = new Map<string, { family: 'baseline' | 'neural'; spec: ModelSpec | null; windows: WindowResult[]; importance: ModelResult['importance'] }>();
     const add = (name: string, family: 'baseline' | 'neural', spec: ModelSpec | null, window: WindowResult) => {
       const entry = results.get(name) ?? { family, spec, windows: [], importance: null };
@@ -132,8 +133,8 @@ export class TrainState {
       for (const kind of BASELINES) {
         if (signal.aborted) throw new Error('cancelled');
         const t0 = performance.now();
-        const { evaluation, sample } = await this.#data.api.forecastWindow({ window: w, model: kind, quantiles: null, cost });
-        add(kind, 'baseline', null, { window: window.label, cutoff: window.cutoff, evaluation, history: [], bestEpoch: null, stoppedEarly: false, durationMs: performance.now() - t0 });
+        const { evaluation, custom, sample } = await this.#data.api.forecastWindow({ window: w, model: kind, quantiles: null, cost, customMetrics });
+        add(kind, 'baseline', null, { window: window.label, cutoff: window.cutoff, evaluation, custom, history: [], bestEpoch: null, stoppedEarly: false, durationMs: performance.now() - t0 });
         if (isTest) samples.push(sample);
         tick(1, `${window.label}: ${kind}`);
       }
@@ -156,14 +157,15 @@ export class TrainState {
         const width = matrices.train.width;
         const predict = (x: Float32Array, rows: number) =>
           client.predict({ spec, weights: copyWeights(trained.weights), x, rows, width, backend: trained.backend, ...(sequence ? { sequence } : {}) });
-        const { evaluation, sample } = await this.#data.api.forecastWindow(
-          { window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost },
+        const { evaluation, custom, sample } = await this.#data.api.forecastWindow(
+          { window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost, customMetrics },
           Comlink.proxy(predict),
         );
         add(spec.kind, 'neural', spec, {
           window: window.label,
           cutoff: window.cutoff,
           evaluation,
+          custom,
           history: trained.history,
           bestEpoch: trained.bestEpoch,
           stoppedEarly: trained.stoppedEarly,

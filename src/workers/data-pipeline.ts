@@ -7,6 +7,7 @@ import { featureCorrelations } from '../lib/features/feature-correlations';
 import { recursiveForecast } from '../lib/features/recursive-forecast';
 import { baselineForecast } from '../lib/models/baseline-forecast';
 import { evaluateForecast } from '../lib/evaluate/evaluate-forecast';
+import { customMetrics } from '../lib/evaluate/custom-metrics';
 import { defaultCostModel } from '../lib/scope/cost-model';
 import { resolveHorizon } from '../lib/scope/default-horizon';
 import { planBacktest } from '../lib/train/plan-backtest';
@@ -105,7 +106,8 @@ export class DataPipeline {
       (name): name is string => name !== null,
     );
     const evaluation = evaluateForecast({ data, forecast, cutoff: w.cutoff, cost, flags, baseline: naive });
-    return { evaluation, sample: forecastSample(data, forecast, { model: request.model }) };
+    const custom = customMetrics({ data, forecast, cost, metrics: request.customMetrics });
+    return { evaluation, custom, sample: forecastSample(data, forecast, { model: request.model }) };
   }
 
   /** Permutation importance on the window's validation rows (one step ahead, every input an actual). */

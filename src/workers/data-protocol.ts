@@ -9,6 +9,7 @@ import type { SplitConfig } from '../lib/notebook/stage-configs';
 import type { MatrixInput, SequenceColumns } from '../lib/models/train-types';
 import type { CostModel } from '../lib/scope/cost-model';
 import type { ForecastEvaluation } from '../lib/evaluate/evaluate-forecast';
+import type { CustomMetricValue } from '../lib/evaluate/custom-metrics';
 import type { ForecastSample, ModelName } from '../lib/runs/types';
 import type { previewFeatures } from '../lib/features/preview-features';
 import type { featureCorrelations } from '../lib/features/feature-correlations';
@@ -101,12 +102,15 @@ export interface WindowForecastRequest {
   quantiles: number[] | null;
   /** null: the default cost model for the data's frequency. */
   cost: CostModel | null;
+  /** The Scope's user-defined metrics, computed beside the built-in ones. */
+  customMetrics: { name: string; expression: string }[];
 }
 
 export type PredictProxy = (x: Float32Array, rows: number) => Promise<Float32Array>;
 
 export interface WindowForecastResult {
   evaluation: ForecastEvaluation;
+  custom: CustomMetricValue[];
   sample: ForecastSample;
 }
 

@@ -1,6 +1,7 @@
 import type { BaselineKind, ModelKind, ModelSpec } from '../models/types';
 import type { BackendName, EpochReport, SerializedWeight } from '../models/train-types';
 import type { ForecastEvaluation } from '../evaluate/evaluate-forecast';
+import type { CustomMetricValue } from '../evaluate/custom-metrics';
 import type { FeatureSpec, FeatureState } from '../features/types';
 
 /**
@@ -17,6 +18,8 @@ export interface WindowResult {
   window: string;
   cutoff: number;
   evaluation: ForecastEvaluation;
+  /** The Scope's user-defined metrics on this window (absent in runs made before they were computed). */
+  custom?: CustomMetricValue[];
   /** Per-epoch losses (neural models only). */
   history: EpochReport[];
   bestEpoch: number | null;
