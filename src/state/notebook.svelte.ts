@@ -21,8 +21,8 @@ export class NotebookState {
   linkProblems = $state.raw<string[]>([]);
 
   #runners: CellRunners = {};
-  #running: Promise<void> | null = null;
-  #again = false;
+  /** The last pass asked for; the next one starts after it. */
+  #queue: Promise<void> = Promise.resolve();
 
   constructor(hash: string) {
     const parsed = decodeConfigHash(hash);
@@ -80,22 +80,15 @@ export class NotebookState {
     return this.#schedule({ includeExpensive: false, target: id }).then(() => this.runStale());
   }
 
-  async #schedule(options: { includeExpensive: boolean; target?: string }): Promise<void> {
-    if (this.#running) {
-      this.#again = true;
-      await this.#running;
-      return this.#schedule(options);
-    }
-    this.#running = this.#pass(options);
-    try {
-      await this.#running;
-    } finally {
-      this.#running = null;
-    }
-    if (this.#again) {
-      this.#again = false;
-      await this.runStale();
-    }
+  /**
+   * One pass at a time, in the order asked: a request that arrives mid-pass (a change, a click) queues a pass of its
+   * own after the running one, which plans afresh from the statuses then. (Waiting callers that re-armed a shared
+   * "run again" flag used to hand the next pass to each other forever: a change mid-pass hung the page.)
+   */
+  #schedule(options: { includeExpensive: boolean; target?: string }): Promise<void> {
+    const pass = this.#queue.then(() => this.#pass(options));
+    this.#queue = pass.catch(() => undefined);
+    return pass;
   }
 
   async #pass(options: { includeExpensive: boolean; target?: string }): Promise<void> {

@@ -9,6 +9,12 @@
  *    first load, then the file set on the file input — times to data loaded, validated, summarised (≤ 5 s), long
  *    main-thread tasks (none over 200 ms), the data worker's heap.
  * 5. When a task went over 200 ms: one more pass with Chrome tracing, and what that task was made of.
+ * 6. The feature pipeline on 1M rows in Node: fitFeatureState + applyFeatures (and the correlations drawn from it).
+ * 7. ms per epoch per backend (webgl, wasm, cpu) in the built app's train worker in Chromium, on a fixed model and
+ *    data (dense 64-32-1, 20k × 30, batch 256, mean of epochs 2–5), with ratios to the fastest; and what the
+ *    app's own 'auto' probe picks.
+ * 8. The default example trained through the UI (a click on Run): the longest main-thread task (none over 100 ms),
+ *    and when one went over, a traced training (epochs capped to keep it short) and what that task was made of.
  *
  * Options: --passes=N (default 2).
  */
@@ -28,13 +34,23 @@ import type { LongTaskStats } from './page-probe';
 import type { TaskCulprit } from './find-long-task-culprit';
 import { nameFrames, type NamedFrame } from './name-frames';
 import { formatTable, kb, mb, ms, ratio } from './format-table';
+import { timeFeatures, type FeatureTimes } from './time-features';
+import { timeBackends, type BackendTimes } from './time-backends';
+import { measureTrainingPass, traceTrainingPass, type TrainingLongTasks, type TrainingPass } from './measure-training';
+import { DEFAULT_CONFIG } from '../../src/lib/notebook/config';
+import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIST = resolve(ROOT, 'dist');
 const OUT = resolve(ROOT, 'test-output/bench');
 const MAPS = resolve(OUT, 'dist-sourcemap');
 const CSV_OPTIONS = { seed: 42, stores: 50, products: 20, days: 1000 };
-const TARGET = { firstPaintGzipBytes: 200_000, importToSummaryMs: 5000, longTaskMs: 200 };
+const TARGET = { firstPaintGzipBytes: 200_000, importToSummaryMs: 5000, longTaskMs: 200, trainingLongTaskMs: 100 };
+/**
+ * The traced training of section 8 is cut short: every model capped at 3 epochs and the test window alone (no fold).
+ * Each epoch and window does the same work as in the measured training, so the same kinds of tasks show up.
+ */
+const TRACED = { epochs: 3, folds: 0 };
 const PASSES = Math.max(1, Number(/^--passes=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--passes=')) ?? '')?.[1] ?? 2));
 
 const print = (text = '') => console.log(text);
@@ -50,6 +66,15 @@ async function main(): Promise<void> {
   let server: PreviewServer | null = null;
   let tracedServer: PreviewServer | null = null;
   let browser: Browser | null = null;
+  // The source-map build, made once when a traced pass needs it (section 5 or 8).
+  let mapsDir: string | null | undefined;
+  const sourceMaps = () => {
+    if (mapsDir === undefined) {
+      print('Building again with --sourcemap into test-output/bench/dist-sourcemap, to name the minified frames…');
+      mapsDir = buildSourceMaps();
+    }
+    return mapsDir;
+  };
   const cleanUp = async () => {
     await browser?.close().catch(() => undefined);
     await server?.stop();
@@ -102,16 +127,41 @@ async function main(): Promise<void> {
       const where = [trace.firstLoad && 'first load', trace.import && 'import'].filter(Boolean).join(', ');
       print(`A task went over ${TARGET.longTaskMs} ms (${where}): one more pass, traced…`);
       // Traced on a build with source maps (same sources, built again now), served apart, so frames get their names.
-      print('Building again with --sourcemap into test-output/bench/dist-sourcemap, to name the minified frames…');
-      const mapsDir = buildSourceMaps();
-      tracedServer = mapsDir === null ? null : await startPreview({ root: ROOT, outDir: mapsDir });
+      const maps = sourceMaps();
+      tracedServer ??= maps === null ? null : await startPreview({ root: ROOT, outDir: maps });
       const culprits = await traceAppPass(browser, { url: (tracedServer ?? server).url, csvPath: csv.path, ...trace });
-      const name = nameFrames(mapsDir);
+      const name = nameFrames(maps);
       printCulprits('First load (page open → settled)', culprits.firstLoad, name);
       printCulprits('During the import (file set → explore.summary fresh)', culprits.duringImport, name);
       printCulprits('After it (explore.summary fresh → charts redrawn, later cells, settled)', culprits.afterSummary, name);
     }
-    printSummary(firstPaintGzip, passes);
+
+    // 6.
+    heading('6. The feature pipeline on 1,000,000 rows: src/lib/features in Node, as the data worker runs it');
+    const features = timeFeatures();
+    printFeatures(features);
+
+    // 7.
+    heading(`7. The train worker: ms per epoch per backend, in headless Chromium ${browser.version()}`);
+    const backends = await timeBackends(browser, { url: server.url, dist: DIST });
+    printBackends(backends);
+
+    // 8.
+    heading(`8. Training the default example through the UI: long main-thread tasks from the click on Run (none over ${ms(TARGET.trainingLongTaskMs)})`);
+    print('training (default settings: ridge, MLP and CNN, 30 epochs at most, 1 fold + the test window)…');
+    const training = await measureTrainingPass(browser, { url: server.url });
+    printTraining(training);
+    if ((training.duringTraining.longest?.duration ?? 0) <= TARGET.trainingLongTaskMs && (training.afterTraining.longest?.duration ?? 0) <= TARGET.trainingLongTaskMs) {
+      print(`\nNo main-thread task over ${ms(TARGET.trainingLongTaskMs)} from the click to the Evaluate stage drawn: nothing to trace.`);
+    } else {
+      print(`\nA task went over ${ms(TARGET.trainingLongTaskMs)}: one more training, traced, cut short (${TRACED.epochs} epochs per model, ${TRACED.folds} folds)…`);
+      const maps = sourceMaps();
+      tracedServer ??= maps === null ? null : await startPreview({ root: ROOT, outDir: maps });
+      const culprits = await traceTrainingPass(browser, { url: (tracedServer ?? server).url, hash: shortTrainingHash(TRACED) });
+      printCulprits('Training (click on Run → Evaluate drawn)', culprits, nameFrames(maps));
+    }
+
+    printSummary(firstPaintGzip, passes, { features, backends, training });
   } finally {
     await cleanUp();
   }
@@ -144,7 +194,13 @@ function printFirstPaint(): number {
   return firstPaint.totalGzipBytes;
 }
 
-function printSummary(firstPaintGzip: number, passes: PassResult[]): void {
+interface LaterFigures {
+  features: FeatureTimes;
+  backends: BackendTimes;
+  training: TrainingPass;
+}
+
+function printSummary(firstPaintGzip: number, passes: PassResult[], later: LaterFigures): void {
   heading('Summary');
   const each = (pick: (p: PassResult) => number) => passes.map((p) => ms(pick(p))).join(' / ');
   const worst = (pick: (p: PassResult) => number) => Math.max(...passes.map(pick));
@@ -163,6 +219,7 @@ function printSummary(firstPaintGzip: number, passes: PassResult[]): void {
         ['default example: page open → Explore summary fresh', each((p) => p.firstLoad.summaryFresh), '', ''],
         ['longest main-thread task of the first load', each(longest((p) => p.firstLoad.longTasks)), `≤ ${ms(TARGET.longTaskMs)}`, ratio(worst(longest((p) => p.firstLoad.longTasks)), TARGET.longTaskMs)],
         ['data worker after the import, after GC (heap + buffers)', retained ? `${mb(retained.usedSize)} + ${mb(retained.backingStorageSize)}` : '–', '', ''],
+        ...laterSummaryRows(later),
       ],
     ),
   );
@@ -363,4 +420,94 @@ function printCulprit(title: string, culprit: TaskCulprit | null, name: FrameNam
     rows.push([`  ${named.name}`, named.where, ms(f.ms)]);
   }
   print(formatTable(['what', 'where (original source, via source maps)', 'time'], rows));
+}
+
+function laterSummaryRows({ features, backends, training }: LaterFigures): string[][] {
+  const step = (name: string) => features.steps.find((s) => s.step === name)?.ms ?? [];
+  const pipeline = step('fitFeatureState').map((fit, i) => fit + (step('applyFeatures')[i] ?? 0));
+  const fastest = fastestBackend(backends);
+  const longest = Math.max(training.duringTraining.longest?.duration ?? 0, training.afterTraining.longest?.duration ?? 0);
+  return [
+    ['1M-row feature pipeline (fitFeatureState + applyFeatures)', pipeline.map(ms).join(' / '), '', ''],
+    [
+      'train worker ms/epoch (64-32-1, 20k × 30, batch 256)',
+      backends.backends.map((b) => `${b.backend} ${b.meanMs === null ? 'failed' : ms(b.meanMs)}`).join(', '),
+      fastest ? `fastest: ${fastest.backend}` : '',
+      '',
+    ],
+    ['longest main-thread task while training the default example', ms(longest), `≤ ${ms(TARGET.trainingLongTaskMs)}`, ratio(longest, TARGET.trainingLongTaskMs)],
+  ];
+}
+
+function printFeatures(times: FeatureTimes): void {
+  print(
+    `${times.rows.toLocaleString('en')} rows in ${times.series.toLocaleString('en')} series (20 stores × 50 products × 1,000 days, generated in ${ms(times.generateMs)}), ` +
+      `default feature spec: ${times.matrixRows.toLocaleString('en')} × ${times.features} feature matrix, ${mb(times.matrixBytes)}\n`,
+  );
+  const rounds = times.steps[0]?.ms.length ?? 0;
+  const round = (i: number) => `round ${i + 1}`;
+  const rows = times.steps.map((s) => [s.step, ...s.ms.map((v, i) => `${ms(v)} (CPU ${ms(s.cpuMs[i] ?? null)})`)]);
+  const sum = (names: string[]) => Array.from({ length: rounds }, (_, i) => times.steps.filter((s) => names.includes(s.step)).reduce((a, s) => a + (s.ms[i] ?? 0), 0));
+  rows.push(['fitFeatureState + applyFeatures', ...sum(['fitFeatureState', 'applyFeatures']).map(ms)]);
+  print(formatTable(['step (wall, CPU)', ...Array.from({ length: rounds }, (_, i) => round(i))], rows));
+  print('Round 1 includes the JIT warming up; featureCorrelations is what the Features stage draws from the same matrix.');
+}
+
+function fastestBackend(times: BackendTimes) {
+  return times.backends.filter((b) => b.meanMs !== null).sort((a, b) => a.meanMs! - b.meanMs!)[0] ?? null;
+}
+
+function printBackends(times: BackendTimes): void {
+  const w = times.workload;
+  print(
+    `${times.workerChunk}, one fresh worker per backend, driven over its comlink protocol from a blank page; ` +
+      `dense ${[...w.hidden, 1].join('-')} (MSE, Adam), ${w.rows.toLocaleString('en')} × ${w.features} training rows ` +
+      `(+ ${w.validationRows.toLocaleString('en')} validation rows, scored every epoch), batch ${w.batchSize}, ${w.epochs} epochs, seeded data.\n`,
+  );
+  const fastest = fastestBackend(times);
+  const rows = times.backends.map((b) =>
+    b.meanMs === null
+      ? [b.backend, `failed: ${b.error ?? 'no epochs'}`]
+      : [b.backend, ms(b.meanMs), ms(b.epochMs[0] ?? null), b.epochMs.slice(1).map((v) => Math.round(v).toLocaleString('en')).join(' · '), ms(b.callMs), fastest ? `${(b.meanMs / fastest.meanMs!).toFixed(1)} ×` : ''],
+  );
+  print(formatTable(['backend', 'ms/epoch (mean of 2–5)', 'epoch 1', 'epochs 2–5, ms', 'whole train() call', 'vs fastest'], rows));
+  print('Epoch 1 includes shader compilation (webgl) and warm-up; ../shared/TOOLING.md measured ~3,350 / ~360 / ~1,190 ms in a module worker.');
+  if (times.probe) {
+    const p = times.probe;
+    const each = p.backends.map((b) => `${b.backend} ${b.msPerStep === null ? `unavailable (${b.reason ?? '?'})` : `${b.msPerStep.toFixed(1)} ms/step`}`).join(', ');
+    const agrees = fastest && p.pick === fastest.backend ? 'the same as the fastest above' : `not the fastest above (${fastest?.backend ?? 'none'})`;
+    print(`The app's 'auto' choice (probe(), ${p.rows} × ${p.features}, ${p.steps} steps): ${each} → picks ${p.pick ?? 'none'}, ${agrees}.`);
+  } else {
+    print(`The app's 'auto' probe failed: ${times.probeError ?? '?'}`);
+  }
+}
+
+function printTraining(training: TrainingPass): void {
+  print(
+    `Trained on ${training.backend || '?'}: train.models fresh ${ms(training.trainedMs)} after the click, everything drawn (Evaluate included) at ${ms(training.settledMs)}.`,
+  );
+  print(formatTable(['model', 'epochs run per window (early stopping)', 'mean ms/epoch in the app'], training.models.map((m) => [m.model, m.epochs.join(' + '), ms(m.meanEpochMs)])));
+  print('');
+  const row = (label: string, stats: TrainingLongTasks) => [
+    label,
+    stats.longest ? ms(stats.longest.duration) : 'none over 50 ms',
+    stats.longest ? `at ${ms(stats.longest.start)}` : '',
+    String(stats.count50),
+    String(stats.count100),
+    `≤ ${ms(TARGET.trainingLongTaskMs)}`,
+    ratio(stats.longest?.duration ?? 0, TARGET.trainingLongTaskMs),
+  ];
+  print(
+    formatTable(
+      ['window', 'longest task', 'when (after the click)', 'over 50 ms', 'over 100 ms', 'target', 'of target'],
+      [row('click → train.models fresh (training, forecasts, live curves)', training.duringTraining), row('train.models fresh → Evaluate drawn + 1 s', training.afterTraining)],
+    ),
+  );
+  if (training.top.length > 0) print(`Five longest tasks: ${training.top.map((t) => `${ms(t.duration)} at ${ms(t.start)}`).join(', ')}`);
+}
+
+/** The default configuration with every candidate's epochs capped and `folds` folds (same models, data and batches). */
+function shortTrainingHash({ epochs, folds }: { epochs: number; folds: number }): string {
+  const candidates = DEFAULT_CONFIG.models.candidates.map((c) => ({ ...c, epochs: Math.min(c.epochs, epochs) }));
+  return encodeConfigHash({ ...DEFAULT_CONFIG, split: { ...DEFAULT_CONFIG.split, folds }, models: { ...DEFAULT_CONFIG.models, candidates } });
 }

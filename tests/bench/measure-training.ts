@@ -1,0 +1,204 @@
+import type { Browser, Page } from 'playwright-core';
+import { findLongTaskCulprit, TRACE_CATEGORIES, type TraceEvent } from './find-long-task-culprit';
+import type { WindowCulprits } from './measure-app-pass';
+import { installPageProbe, longTasksIn, markAfter, readPageTimeline, type PageTimeline } from './page-probe';
+
+/** A long task, in ms after the click on Run. */
+export interface TaskAfterClick {
+  start: number;
+  duration: number;
+}
+
+export interface TrainingLongTasks {
+  count50: number;
+  count100: number;
+  longest: TaskAfterClick | null;
+}
+
+export interface ModelEpochs {
+  model: string;
+  /** Epochs run per backtest window (early stopping may end a window before its spec's epochs). */
+  epochs: number[];
+  /** Mean of the worker's EpochReport.ms over every epoch of every window. */
+  meanEpochMs: number;
+}
+
+export interface TrainingPass {
+  backend: string;
+  /** Click on Run → train.models fresh; and → everything drawn (the Evaluate stage's charts included). */
+  trainedMs: number;
+  settledMs: number;
+  models: ModelEpochs[];
+  /** Click → train.models fresh, then → settled + a quiet second. */
+  duringTraining: TrainingLongTasks;
+  afterTraining: TrainingLongTasks;
+  /** The five longest tasks of the whole window, longest first. */
+  top: TaskAfterClick[];
+}
+
+const CLICK_MARK = 'bench:train-click';
+const QUIET_MS = 1000;
+const TIMEOUT_MS = 300_000;
+
+/**
+ * Training the default example through the UI, as a user: open the app at `hash` (empty: the defaults) in a fresh
+ * context with the long-task probe, wait until everything cheap has run and drawn, click the Train cell's Run
+ * button, wait for train.models fresh and for the Evaluate stage to be drawn, and read the long tasks (Long Tasks
+ * API) from the click on. The stored run says which backend trained and how many epochs each model ran.
+ */
+export async function measureTrainingPass(browser: Browser, options: { url: string; hash?: string }): Promise<TrainingPass> {
+  return withPage(browser, async (page) => {
+    const { clickAt, trainedAt, settledAt } = await trainOnce(page, options.url + (options.hash ?? ''));
+    const timeline = await readPageTimeline(page);
+    const stats = (from: number, to: number): TrainingLongTasks => {
+      const inside = longTasksIn(timeline, from, to);
+      const longest = inside.longest && { start: inside.longest.start - clickAt, duration: inside.longest.duration };
+      return { count50: inside.count50, count100: tasksIn(timeline, from, to).filter((t) => t.duration > 100).length, longest };
+    };
+    const top = tasksIn(timeline, clickAt, Infinity)
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 5)
+      .map((t) => ({ start: t.start - clickAt, duration: t.duration }));
+    const backend = ((await page.textContent('[data-testid="backend-used"]')) ?? '').replace(/^Trained on:\s*/, '').trim();
+    return {
+      backend,
+      trainedMs: trainedAt - clickAt,
+      settledMs: settledAt - clickAt,
+      models: await storedEpochs(page),
+      duringTraining: stats(clickAt, trainedAt),
+      afterTraining: stats(trainedAt, Infinity),
+      top,
+    };
+  });
+}
+
+/** The same under Chrome tracing (slower; for taking the longest task apart, not for the figures). */
+export async function traceTrainingPass(browser: Browser, options: { url: string; hash?: string }): Promise<WindowCulprits> {
+  return withPage(browser, async (page) => {
+    let tracing = false;
+    await trainOnce(page, options.url + (options.hash ?? ''), {
+      beforeClick: async () => {
+        await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
+        tracing = true;
+        // The page's first task under tracing carries the profiler's start-up (a few hundred ms): let it pass, so
+        // the task that marks the click is not mistaken for the longest one.
+        await page.evaluate(() => performance.mark('bench:tracing'));
+        await page.waitForTimeout(500);
+      },
+    }).catch(async (error: unknown) => {
+      if (tracing) await browser.stopTracing().catch(() => undefined);
+      throw error;
+    });
+    const buffer = await browser.stopTracing();
+    const parsed = JSON.parse(buffer.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+    const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+    return {
+      wall: findLongTaskCulprit(events, { fromMark: CLICK_MARK, by: 'wall' }),
+      cpu: findLongTaskCulprit(events, { fromMark: CLICK_MARK, by: 'cpu' }),
+    };
+  });
+}
+
+async function withPage<T>(browser: Browser, body: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(installPageProbe);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const result = await body(page);
+    if (errors.length > 0) throw new Error(`the app failed: ${errors.join(' | ')}`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Page times of the click, of train.models' end mark and of the page settling after it. */
+async function trainOnce(page: Page, url: string, hooks: { beforeClick?: () => Promise<void> } = {}) {
+  await page.goto(url);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('fl:features.build:end').length > 0 || document.querySelector('[data-cell][data-status="error"]') !== null,
+    null,
+    { polling: 100, timeout: TIMEOUT_MS },
+  );
+  await throwIfCellFailed(page);
+  await waitForSettled(page);
+  await hooks.beforeClick?.();
+  const clickAt = await page.evaluate((name) => performance.mark(name).startTime, CLICK_MARK);
+  await page.click('[data-testid="cell-train.models"] button.run');
+  await page.waitForFunction(
+    () =>
+      performance.getEntriesByName('fl:train.models:end').length > 0 ||
+      document.querySelector('[data-testid="cell-train.models"]')?.getAttribute('data-status') === 'error',
+    null,
+    { polling: 250, timeout: TIMEOUT_MS },
+  );
+  await throwIfCellFailed(page);
+  const timeline = await readPageTimeline(page);
+  const trainedAt = markAfter(timeline, 'fl:train.models:end', clickAt);
+  if (trainedAt === null) throw new Error('the page never marked fl:train.models:end');
+  const settledAt = await waitForSettled(page);
+  await page.waitForTimeout(QUIET_MS);
+  return { clickAt, trainedAt, settledAt };
+}
+
+/** Page time at which no cell runs and no chart renders, still true 300 ms later (polled every 50 ms). */
+async function waitForSettled(page: Page): Promise<number> {
+  const settled = () =>
+    document.querySelector('[data-cell][data-status="running"]') === null && document.querySelector('[data-testid="chart"][data-state="rendering"]') === null
+      ? performance.now()
+      : false;
+  for (;;) {
+    const at = (await (await page.waitForFunction(settled, null, { polling: 50, timeout: TIMEOUT_MS })).jsonValue()) as number;
+    await page.waitForTimeout(300);
+    if (await page.evaluate(settled)) return at;
+  }
+}
+
+async function throwIfCellFailed(page: Page): Promise<void> {
+  const failed = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-cell][data-status="error"]')].map((c) => `${c.getAttribute('data-cell')}: ${c.querySelector('.error')?.textContent ?? ''}`),
+  );
+  if (failed.length > 0) throw new Error(`the app failed: ${failed.join(' | ')}`);
+}
+
+function tasksIn(timeline: PageTimeline, from: number, to: number): { start: number; duration: number }[] {
+  return timeline.longTasks.filter((t) => t.start >= from && t.start < to);
+}
+
+/** Epochs and epoch times of the newest stored run, per neural model (read from IndexedDB as stored). */
+function storedEpochs(page: Page): Promise<ModelEpochs[]> {
+  return page.evaluate(
+    () =>
+      new Promise<ModelEpochs[]>((done, fail) => {
+        const request = indexedDB.open('forecast-lab');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction('runs').objectStore('runs').getAll();
+          all.onerror = () => fail(all.error);
+          all.onsuccess = () => {
+            db.close();
+            type Run = {
+              created: string;
+              metrics: { models: { name: string; family: string; windows: { history: { ms: number }[] }[] }[] } | null;
+            };
+            const newest = (all.result as Run[]).sort((a, b) => b.created.localeCompare(a.created))[0];
+            done(
+              (newest?.metrics?.models ?? [])
+                .filter((m) => m.family === 'neural')
+                .map((m) => {
+                  const epochs = m.windows.flatMap((w) => w.history.map((h) => h.ms));
+                  return {
+                    model: m.name,
+                    epochs: m.windows.map((w) => w.history.length),
+                    meanEpochMs: epochs.reduce((a, b) => a + b, 0) / Math.max(1, epochs.length),
+                  };
+                }),
+            );
+          };
+        };
+      }),
+  );
+}

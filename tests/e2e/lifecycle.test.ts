@@ -1,0 +1,542 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_CONFIG, type NotebookConfig } from '../../src/lib/notebook/config';
+import { DEFAULT_SPLIT, type ModelsConfig } from '../../src/lib/notebook/stage-configs';
+import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
+import { defaultModelSpec } from '../../src/lib/models/default-model-specs';
+import type { ModelKind, ModelSpec } from '../../src/lib/models/types';
+import { storageNotices } from '../../src/lib/messages/storage';
+import type { StageId } from '../../src/lib/notebook/stages';
+import type { CostModel } from '../../src/lib/scope/cost-model';
+import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
+import { REAL_DIR, outputPath } from './files';
+import { LONG, byTestId, cell, chooseFile, readFacts, settledCharts, waitForCells, waitForConfig, waitForImport, type Facts } from './notebook';
+
+// The whole modelling lifecycle as a user drives it in the built app: Scope → Data → Explore → Features → Train →
+// Evaluate, then what a stored run must survive (reloads, a reload mid-training), and the promises a run makes
+// (same link, same numbers; a different seed, a comparable run; WebGL in the train worker when asked for).
+// Settings stay small through the link (few epochs, batch 512, 0–1 backtest folds): the point is the path, not
+// the accuracy. Every wait is on a condition; nothing is timed.
+
+const WALMART = 'walmart-store1-top10-depts-weekly.csv';
+const US_RETAIL = 'us-retail-sales-monthly.csv';
+const BASELINES = ['naive', 'seasonal-naive', 'moving-average'] as const;
+/** A number as the app prints it: "12.5", "-2,264", "31.3%", "1.2e+9". */
+const NUMBER = /^[−-]?[\d,]+(\.\d+)?(e[+-]\d+)?%?$/;
+
+function small(kind: ModelKind, overrides: Partial<ModelSpec> = {}): ModelSpec {
+  return { ...defaultModelSpec(kind), epochs: 3, batchSize: 512, ...overrides };
+}
+
+/** The link a user would paste: the defaults with small models and `overrides`. */
+function link(overrides: Partial<NotebookConfig> = {}): string {
+  return encodeConfigHash({
+    ...DEFAULT_CONFIG,
+    split: { ...DEFAULT_SPLIT, folds: 0 },
+    models: { candidates: [small('ridge'), small('mlp'), small('cnn')], backend: 'auto' },
+    ...overrides,
+  });
+}
+
+const builtin = (file: typeof WALMART | typeof US_RETAIL): NotebookConfig['dataset'] => ({ kind: 'builtin', file });
+
+async function goToStage(page: Page, id: StageId): Promise<void> {
+  await byTestId(page, `rail-${id}`).click();
+  await waitForConfig(page, { stage: id });
+}
+
+interface TrainingSeen {
+  statuses: string[];
+  /** Every progress text shown while training, e.g. "Test: mlp, epoch 2 — 40% about 5 s left". */
+  progress: string[];
+}
+
+/**
+ * Watch the Train cell from now on (a MutationObserver misses no state, however short): its statuses and every
+ * progress line shown.
+ */
+async function watchTraining(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const element = document.querySelector<HTMLElement>('[data-testid="cell-train.models"]')!;
+    const seen = { statuses: [] as string[], progress: [] as string[] };
+    (window as unknown as { trainingSeen: typeof seen }).trainingSeen = seen;
+    const record = () => {
+      const status = element.dataset.status ?? '';
+      if (seen.statuses.at(-1) !== status) seen.statuses.push(status);
+      const progress = element.querySelector('[data-testid="train-progress"] span')?.textContent?.trim();
+      if (progress && seen.progress.at(-1) !== progress) seen.progress.push(progress);
+    };
+    new MutationObserver(record).observe(element, { attributes: true, childList: true, subtree: true, characterData: true });
+  });
+}
+
+function trainingSeen(page: Page): Promise<TrainingSeen> {
+  return page.evaluate(() => (window as unknown as { trainingSeen: TrainingSeen }).trainingSeen);
+}
+
+/** Press the Train cell's Run button as a user and wait until that training is over; it must end fresh. */
+async function train(page: Page): Promise<TrainingSeen> {
+  await watchTraining(page);
+  await cell(page, 'train.models').locator('button.run').click();
+  await page.waitForFunction(
+    () => {
+      const seen = (window as unknown as { trainingSeen: TrainingSeen }).trainingSeen;
+      const now = document.querySelector('[data-testid="cell-train.models"]')?.getAttribute('data-status');
+      return seen.statuses.includes('running') && now !== 'running';
+    },
+    null,
+    { timeout: LONG },
+  );
+  await waitForCells(page, { ids: ['train.models'] });
+  return trainingSeen(page);
+}
+
+interface StoredRun {
+  id: string;
+  status: string;
+  config: NotebookConfig;
+  backend: string | null;
+  /** Backtest WAPE per model and baseline, at full precision. */
+  wape: Record<string, number | null>;
+}
+
+/** The run records in this profile's IndexedDB, read as they are stored (the Storage panel shows only a summary). */
+function storedRuns(page: Page): Promise<StoredRun[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredRun[]>((done, fail) => {
+        const request = indexedDB.open('forecast-lab');
+        request.onerror = () => fail(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction('runs').objectStore('runs').getAll();
+          all.onerror = () => fail(all.error);
+          all.onsuccess = () => {
+            db.close();
+            type Row = {
+              id: string;
+              created: string;
+              status: string;
+              config: NotebookConfig;
+              metrics: { backend: string | null; models: { name: string; backtest: { wape: number | null } }[] } | null;
+            };
+            const rows = (all.result as Row[]).sort((a, b) => a.created.localeCompare(b.created));
+            done(
+              rows.map((row) => ({
+                id: row.id,
+                status: row.status,
+                config: row.config,
+                backend: row.metrics?.backend ?? null,
+                wape: Object.fromEntries((row.metrics?.models ?? []).map((m) => [m.name, m.backtest.wape])),
+              })),
+            );
+          };
+        };
+      }),
+  );
+}
+
+interface RunRow {
+  key: string;
+  name: string;
+  status: string;
+}
+
+/** The Storage panel's list of training runs, once storage is open and idle. */
+async function runsInStoragePanel(page: Page): Promise<RunRow[]> {
+  await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('[data-testid="storage-export"]')?.disabled === false, null, {
+    timeout: LONG,
+  });
+  return byTestId(page, 'storage-section-runs')
+    .locator('[data-testid="storage-row-runs"]')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        key: row.getAttribute('data-key') ?? '',
+        name: row.querySelector('th')?.textContent?.trim() ?? '',
+        status: row.querySelector('td')?.textContent?.trim() ?? '',
+      })),
+    );
+}
+
+/** The Runs table on the Evaluate stage (newest first), once it has `count` rows. */
+async function runsTable(page: Page, count: number): Promise<{ id: string; status: string }[]> {
+  await page.waitForFunction((count) => document.querySelectorAll('[data-testid="runs-table"] [data-testid="run-row"]').length === count, count, {
+    timeout: LONG,
+  });
+  return byTestId(page, 'runs-table')
+    .locator('[data-testid="run-row"]')
+    .evaluateAll((rows) => rows.map((row) => ({ id: row.getAttribute('data-id') ?? '', status: row.getAttribute('data-status') ?? '' })));
+}
+
+interface LeaderboardRow {
+  model: string;
+  best: boolean;
+  family: string;
+  /** The cells of the metric columns, primary metric (WAPE) first, as shown. */
+  values: string[];
+}
+
+async function leaderboardRows(page: Page): Promise<LeaderboardRow[]> {
+  return byTestId(page, 'leaderboard')
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => {
+        const cells = [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
+        // rank, family, the metric columns, then "vs reference".
+        return { model: row.getAttribute('data-model') ?? '', best: row.classList.contains('best'), family: cells[1] ?? '', values: cells.slice(2, -1) };
+      }),
+  );
+}
+
+/** Test-window values of a role section's metric table. */
+function roleValues(page: Page, role: string): Promise<{ metric: string; test: string; backtest: string }[]> {
+  return byTestId(page, role)
+    .locator('table.metrics tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        metric: row.getAttribute('data-metric') ?? '',
+        test: row.querySelector('[data-window="test"]')?.textContent?.trim() ?? '',
+        backtest: row.querySelector('[data-window="backtest"]')?.textContent?.trim() ?? '',
+      })),
+    );
+}
+
+/** Every chart on a stage settled, drawn and not empty. */
+async function expectChartsDrawn(page: Page, stage: StageId, atLeast: number): Promise<void> {
+  const charts = await settledCharts(page, stage);
+  expect(charts.length, stage).toBeGreaterThanOrEqual(atLeast);
+  expect(charts.filter((chart) => chart.state !== 'ready' || !(chart.marks > 0))).toEqual([]);
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), byTestId(page, testId).click()]);
+  const path = outputPath(`lifecycle-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+interface Lifecycle {
+  /** Screenshot names start `lifecycle-<shot>-`. */
+  shot: string;
+  facts: Pick<Facts, 'rows' | 'series' | 'frequency'> & Partial<Facts>;
+  models: ModelKind[];
+  /** Backtest windows: the folds and the final test. */
+  windows: number;
+}
+
+/**
+ * Scope → Data → Explore → Features → Train → Evaluate → back to Scope, as a user clicking through the stage rail:
+ * set a cost in the Scope (while the data may still be loading: the Scope comes first), check the data and its
+ * charts, look at the features, train, read the evaluation, download it, and see the value estimate in the Scope.
+ * A screenshot of every stage on the way.
+ */
+async function walkLifecycle(app: AppPage, expected: Lifecycle): Promise<void> {
+  const { page } = app;
+  const shoot = (id: StageId, suffix = '') => screenshotOf(byTestId(page, `stage-${id}`), `lifecycle-${expected.shot}-${id}${suffix}`);
+
+  // Scope: a unit price of the user's, kept in the link. Typed while cells still run (a change arriving mid-pass once
+  // hung the page in the notebook's scheduler), so no wait for the data first.
+  await goToStage(page, 'scope');
+  const price = byTestId(page, 'scope-cost-unitPrice');
+  await price.fill('12.5');
+  await price.press('Tab');
+  // The rest of the cost model takes the defaults for the data's frequency; only the price is checked here.
+  await waitForConfig(page, { scope: { cost: { unitPrice: 12.5 } as Partial<CostModel> as CostModel } });
+  expect(await byTestId(page, 'scope-cost').getAttribute('data-default')).toBe('false');
+  expect(await byTestId(page, 'scope-value').getAttribute('data-state')).toBe('pending');
+  await shoot('scope');
+
+  // Data and Explore, loaded and explored on their own.
+  await waitForCells(page);
+  expect(await readFacts(page)).toMatchObject(expected.facts);
+  await goToStage(page, 'data');
+  expect(await byTestId(page, 'clean-summary').innerText()).toContain(`${expected.facts.rows} rows in ${expected.facts.series} series, ${expected.facts.frequency}`);
+  await shoot('data');
+  await goToStage(page, 'explore');
+  await expectChartsDrawn(page, 'explore', 4);
+  await shoot('explore');
+
+  // Features: the plan, the spec, the preview and the correlation chart.
+  await goToStage(page, 'features');
+  await waitForCells(page, { ids: ['features.build'] });
+  expect(await byTestId(page, 'backtest-plan').locator('tbody tr').count()).toBe(expected.windows);
+  expect(await byTestId(page, 'features-summary').innerText()).toMatch(/^[\d,]+ feature rows × \d+ features; [\d,]+ training rows in the final window\.$/);
+  expect(JSON.parse(await byTestId(page, 'feature-spec').inputValue())).toEqual(expect.any(Object));
+  expect(await byTestId(page, 'feature-preview').locator('tbody tr').count()).toBeGreaterThan(0);
+  await expectChartsDrawn(page, 'features', 1);
+  await shoot('features');
+
+  // Train: one click, progress while it runs, the backend it ran on and a summary after.
+  await goToStage(page, 'train');
+  const seen = await train(page);
+  expect(seen.statuses).toContain('running');
+  expect(seen.progress.length).toBeGreaterThan(0);
+  expect(seen.progress.some((line) => /epoch \d+ — \d+%/.test(line))).toBe(true);
+  expect(await byTestId(page, 'backend-used').innerText()).toMatch(/^Trained on: (webgl|wasm|cpu)$/);
+  expect(await byTestId(page, 'train-summary').innerText()).toMatch(/^Best model: (ridge|mlp|cnn)/);
+  await expectChartsDrawn(page, 'train', 1);
+  await shoot('train');
+
+  // Evaluate: baselines and models on the leaderboard, three roles with numbers, every chart drawn, downloads.
+  await goToStage(page, 'evaluate');
+  const board = await leaderboardRows(page);
+  expect(board.map((row) => row.model).sort()).toEqual([...BASELINES, ...expected.models].sort());
+  for (const row of board) {
+    expect(row.values[0], `${row.model} WAPE`).toMatch(NUMBER);
+    expect(row.family, row.model).toBe((BASELINES as readonly string[]).includes(row.model) ? 'baseline' : 'neural');
+  }
+  for (const role of ['role-data-scientist', 'role-expert', 'role-business']) {
+    const values = await roleValues(page, role);
+    expect(values.length, role).toBeGreaterThan(0);
+    expect(values.filter((v) => !NUMBER.test(v.test)), `${role}: test values that are not numbers`).toEqual([]);
+  }
+  expect(await byTestId(page, 'value-estimate').innerText()).toMatch(/\d/);
+  await expectChartsDrawn(page, 'evaluate', 6);
+  expect(await runsTable(page, 1)).toEqual([{ id: expect.any(String), status: 'done' }]);
+  await shoot('evaluate');
+
+  const csv = await download(page, 'download-csv');
+  expect(csv.name).toMatch(/^forecast-lab-metrics-\d{4}-\d{2}-\d{2}\.csv$/);
+  const parsed = Papa.parse<Record<string, string>>(csv.text, { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.meta.fields?.slice(0, 4)).toEqual(['model', 'family', 'window', 'cutoff']);
+  expect(new Set(parsed.data.map((row) => row.model))).toEqual(new Set([...BASELINES, ...expected.models]));
+  expect(new Set(parsed.data.map((row) => row.window)).size).toBe(expected.windows);
+
+  const json = await download(page, 'download-json');
+  expect(json.name).toMatch(/^forecast-lab-metrics-\d{4}-\d{2}-\d{2}\.json$/);
+  const metrics = JSON.parse(json.text) as { models: { name: string; backtest: { wape: number } }[]; best: string | null };
+  expect(metrics.models.map((m) => m.name).sort()).toEqual([...BASELINES, ...expected.models].sort());
+  expect(expected.models as string[]).toContain(metrics.best);
+  expect(board.filter((row) => row.best).map((row) => row.model)).toEqual([metrics.best]);
+
+  // Back to the Scope: the value estimate now has a number, from the cost model set above.
+  await goToStage(page, 'scope');
+  expect(await byTestId(page, 'scope-value').getAttribute('data-state')).toBe('ready');
+  expect(await byTestId(page, 'scope-value-per-year').innerText()).toMatch(NUMBER);
+  await shoot('scope', '-value');
+  expect(app.errors).toEqual([]);
+}
+
+describe('the lifecycle, Scope to Evaluate', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs on the built-in example: cost set in the Scope, features, one click to train, the evaluation and its value', async () => {
+    const app = await openApp(browser, { hash: link({ horizon: 14, stage: 'scope' }) });
+    const facts = { rows: '54,800', series: '50', frequency: 'daily' };
+    await walkLifecycle(app, { shot: 'example', facts, models: ['ridge', 'mlp', 'cnn'], windows: 1 });
+    await app.context.close();
+  });
+
+  it('runs on a real dataset imported through the file input (Walmart, weekly)', async () => {
+    const app = await openApp(browser, {
+      hash: link({ dataset: builtin(US_RETAIL), split: { ...DEFAULT_SPLIT, folds: 1 }, models: { candidates: [small('ridge'), small('mlp')], backend: 'auto' } }),
+    });
+    await waitForCells(app.page);
+    await chooseFile(app.page, resolve(REAL_DIR, WALMART));
+    expect(await waitForImport(app.page, WALMART)).toBe('used');
+    const facts = { name: WALMART, rows: '1,430', series: '10', frequency: 'weekly' };
+    await walkLifecycle(app, { shot: 'walmart', facts, models: ['ridge', 'mlp'], windows: 2 });
+    await app.context.close();
+  });
+});
+
+describe('stored runs', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('keeps a finished run, done, after a reload', async () => {
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [small('ridge')], backend: 'auto' } }) });
+    await waitForCells(page);
+    await train(page);
+    const [run] = await storedRuns(page);
+    expect(run).toMatchObject({ status: 'done' });
+    const listed = [{ key: run!.id, name: expect.stringContaining(run!.id), status: 'done' }];
+    expect(await runsInStoragePanel(page)).toEqual(listed);
+    expect(await runsTable(page, 1)).toEqual([{ id: run!.id, status: 'done' }]);
+
+    await page.reload();
+    await waitForCells(page);
+    expect(await runsInStoragePanel(page)).toEqual(listed);
+    expect(await runsTable(page, 1)).toEqual([{ id: run!.id, status: 'done' }]);
+    expect(await storedRuns(page)).toEqual([run]);
+    expect(await byTestId(page, 'storage-notice').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a run cut off by a reload mid-training, marked interrupted', async () => {
+    // Far more epochs than it will get through (early stopping held off): the reload always lands mid-training.
+    const long = small('mlp', { epochs: 1000, patience: 1000 });
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [long], backend: 'auto' } }) });
+    await waitForCells(page);
+    await waitForCells(page, { ids: ['features.build'] });
+    await watchTraining(page);
+    await cell(page, 'train.models').locator('button.run').click();
+    // Wait for an epoch to be reported: the run is stored as 'running' and the model is in the worker's hands.
+    await page.waitForFunction(() => (window as unknown as { trainingSeen: TrainingSeen }).trainingSeen.progress.some((p) => /epoch \d/.test(p)), null, {
+      timeout: LONG,
+    });
+    const [running] = await storedRuns(page);
+    expect(running).toMatchObject({ status: 'running' });
+
+    await page.reload();
+    await waitForCells(page);
+    expect(await runsInStoragePanel(page)).toEqual([{ key: running!.id, name: expect.stringContaining(running!.id), status: 'interrupted' }]);
+    expect(await runsTable(page, 1)).toEqual([{ id: running!.id, status: 'interrupted' }]);
+    expect(await storedRuns(page)).toEqual([{ ...running, status: 'interrupted' }]);
+    expect(await byTestId(page, 'storage-notice').innerText()).toBe(storageNotices.interrupted(1));
+    // Nothing trains on its own after the reload: training waits for a click.
+    expect(await cell(page, 'train.models').getAttribute('data-status')).not.toBe('running');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('seeded runs', () => {
+  let browser: Browser;
+  let first: AppPage;
+  /** WebAssembly named, not 'auto': a run is reproducible for the same seed, data and backend. */
+  const seeded = link({
+    dataset: builtin(WALMART),
+    split: { ...DEFAULT_SPLIT, folds: 1 },
+    models: { candidates: [small('ridge'), small('mlp', { hidden: [16, 8] })], backend: 'wasm' },
+  });
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('gives the same backtest WAPE for every model when the same link is trained twice, in two fresh profiles', async () => {
+    first = await openApp(browser, { hash: seeded });
+    const second = await openApp(browser, { hash: seeded });
+    const results = [];
+    for (const { page } of [first, second]) {
+      await waitForCells(page);
+      await train(page);
+      const [run] = await storedRuns(page);
+      expect(run).toMatchObject({ status: 'done', backend: 'wasm' });
+      results.push({ wape: run!.wape, board: await leaderboardRows(page) });
+    }
+    expect(Object.keys(results[0]!.wape).sort()).toEqual([...BASELINES, 'mlp', 'ridge'].sort());
+    expect(Object.values(results[0]!.wape).every((wape) => typeof wape === 'number' && Number.isFinite(wape))).toBe(true);
+    expect(results[1]!.wape).toEqual(results[0]!.wape);
+    expect(results[1]!.board).toEqual(results[0]!.board);
+    expect([...first.errors, ...second.errors]).toEqual([]);
+    await second.context.close();
+  });
+
+  it('keeps two runs with different seeds and compares them in the Runs table: deltas, and only the seed differs', async () => {
+    const { page, errors } = first;
+    await goToStage(page, 'train');
+    const seed = byTestId(page, 'stage-train').getByLabel('Seed');
+    await seed.fill('7');
+    await seed.press('Tab');
+    await waitForConfig(page, { seed: 7 });
+    expect(await cell(page, 'train.models').getAttribute('data-status')).toBe('stale');
+    await train(page);
+
+    // As stored: both done, each with its own configuration.
+    const runs = await storedRuns(page);
+    expect(runs.map((run) => [run.status, run.config.seed])).toEqual([
+      ['done', 42],
+      ['done', 7],
+    ]);
+    const [before, after] = runs as [StoredRun, StoredRun];
+    // What the notebook shows (the stage in view, the Explore grouping) is kept with the run but is no parameter of it.
+    const view = new Set(['stage', 'explore']);
+    const differing = (Object.keys(after.config) as (keyof NotebookConfig)[]).filter(
+      (key) => !view.has(key) && JSON.stringify(before.config[key]) !== JSON.stringify(after.config[key]),
+    );
+    expect(differing).toEqual(['seed']);
+    // Baselines do not draw random numbers; the neural models start from other weights.
+    for (const baseline of BASELINES) expect(after.wape[baseline], baseline).toBe(before.wape[baseline]);
+    expect(['ridge', 'mlp'].some((model) => after.wape[model] !== before.wape[model])).toBe(true);
+    expect((await runsInStoragePanel(page)).map((row) => row.status)).toEqual(['done', 'done']);
+
+    // As a user compares them: tick both in the Runs table (newest first).
+    await goToStage(page, 'evaluate');
+    expect(await runsTable(page, 2)).toEqual([
+      { id: after.id, status: 'done' },
+      { id: before.id, status: 'done' },
+    ]);
+    for (const box of await byTestId(page, 'runs-table').getByTestId('run-select').all()) await box.check();
+    const compare = byTestId(page, 'run-compare');
+    await compare.waitFor({ timeout: LONG });
+    expect((await compare.getByTestId('run-compare-run').evaluateAll((items) => items.map((item) => item.getAttribute('data-id')))).sort()).toEqual(
+      [before.id, after.id].sort(),
+    );
+    // Only the differing parameters: the seed.
+    expect(await compare.getByTestId('run-param-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-path')))).toEqual(['seed']);
+    // A delta for every model against the reference run: none for the baselines, some for the neural models.
+    const deltas = await compare.locator('[data-testid="run-metric-row"]').evaluateAll((rows) =>
+      rows
+        .filter((row) => row.querySelector('[data-testid="run-metric-delta"]'))
+        .map((row) => ({ model: row.getAttribute('data-model') ?? '', wape: row.querySelector('td[data-metric="wape"]')?.getAttribute('data-verdict') ?? '' })),
+    );
+    expect(deltas.map((d) => d.model).sort()).toEqual([...BASELINES, 'mlp', 'ridge'].sort());
+    for (const d of deltas) {
+      if ((BASELINES as readonly string[]).includes(d.model)) expect(d.wape, d.model).toBe('same');
+    }
+    expect(deltas.some((d) => d.wape === 'better' || d.wape === 'worse')).toBe(true);
+    await expectChartsDrawn(page, 'evaluate', 7);
+    // Wide tables scroll inside their own boxes: the comparison fits its stage and the page does not scroll sideways.
+    const [panel, compared] = await Promise.all([byTestId(page, 'runs-panel').boundingBox(), compare.boundingBox()]);
+    expect(compared!.x + compared!.width).toBeLessThanOrEqual(panel!.x + panel!.width + 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await screenshotOf(compare, 'lifecycle-runs-compared');
+    expect(errors).toEqual([]);
+    await first.context.close();
+  });
+});
+
+describe('the WebGL backend', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('trains a tiny ridge and MLP on WebGL in the train worker when the link asks for it', async () => {
+    // SwiftShader (software WebGL) is slow: two epochs of two small models on the small weekly file.
+    const models: ModelsConfig = { candidates: [small('ridge', { epochs: 2 }), small('mlp', { epochs: 2, hidden: [8] })], backend: 'webgl' };
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models }) });
+    await waitForCells(page);
+    await goToStage(page, 'train');
+    expect(await byTestId(page, 'backend-select').inputValue()).toBe('webgl');
+    await train(page);
+    expect(await byTestId(page, 'backend-used').innerText()).toBe('Trained on: webgl');
+    const [run] = await storedRuns(page);
+    expect(run).toMatchObject({ status: 'done', backend: 'webgl' });
+    expect((await leaderboardRows(page)).map((row) => row.model).sort()).toEqual([...BASELINES, 'mlp', 'ridge'].sort());
+    await screenshotOf(byTestId(page, 'stage-train'), 'lifecycle-webgl-train');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
