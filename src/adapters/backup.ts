@@ -1,7 +1,7 @@
 /**
  * Everything stored, to one backup file and back (the format: src/lib/storage/backup-format.ts).
  *
- *   exportAll:  1. read the three tables in one read transaction  2. files (Blobs) to text or base64
+ *   exportAll:  1. read every table in one read transaction  2. files (Blobs) to text or base64
  *               3. binary and NaN values tagged (to-json-safe.ts)  4. JSON text
  *   importAll:  1. readBackup: syntax, format, version, rows, keys, hashes — a bad file stops here, nothing changed
  *               2. rows back to stored form  3. one read-write transaction over all tables: all rows or none
@@ -21,9 +21,9 @@ import { toJsonSafe } from '../lib/storage/to-json-safe';
 import type { ForecastLabDb } from './db';
 
 export async function exportAll(db: ForecastLabDb, options: { now?: Date } = {}): Promise<string> {
-  const [datasets, configs, runs] = await db
-    .transaction('r', db.datasets, db.configs, db.runs, () =>
-      Promise.all([db.datasets.toArray(), db.configs.toArray(), db.runs.toArray()]),
+  const [datasets, configs, runs, registries] = await db
+    .transaction('r', db.datasets, db.configs, db.runs, db.registries, () =>
+      Promise.all([db.datasets.toArray(), db.configs.toArray(), db.runs.toArray(), db.registries.toArray()]),
     )
     .catch((error: unknown) => {
       throw toStorageError(error);
@@ -38,6 +38,7 @@ export async function exportAll(db: ForecastLabDb, options: { now?: Date } = {})
     datasets: backupDatasets,
     configs,
     runs,
+    registries,
   };
   return JSON.stringify(toJsonSafe(backup));
 }
@@ -54,6 +55,7 @@ export interface ImportCounts {
   datasets: number;
   configs: number;
   runs: number;
+  registries: number;
 }
 
 /** `ok: false` is a rejected file (nothing changed); a storage failure throws a StorageError (nothing changed). */
@@ -73,16 +75,17 @@ export async function importAll(db: ForecastLabDb, text: string, options: { mode
     (run): RunRecord => (run.status === 'running' ? { ...run, status: 'interrupted' } : run),
   );
   try {
-    await db.transaction('rw', db.datasets, db.configs, db.runs, async () => {
-      if (options.mode === 'replace') await Promise.all([db.datasets.clear(), db.configs.clear(), db.runs.clear()]);
+    await db.transaction('rw', [db.datasets, db.configs, db.runs, db.registries], async () => {
+      if (options.mode === 'replace') await Promise.all([db.datasets.clear(), db.configs.clear(), db.runs.clear(), db.registries.clear()]);
       await db.datasets.bulkPut(datasets);
       await db.configs.bulkPut(backup.configs);
       await db.runs.bulkPut(runs);
+      await db.registries.bulkPut(backup.registries);
     });
   } catch (error) {
     throw toStorageError(error);
   }
-  return { ok: true, counts: { datasets: datasets.length, configs: backup.configs.length, runs: runs.length } };
+  return { ok: true, counts: { datasets: datasets.length, configs: backup.configs.length, runs: runs.length, registries: backup.registries.length } };
 }
 
 function storedDataset(dataset: BackupDataset): DatasetRecord {

@@ -2,7 +2,7 @@
  * Forecast Lab's browser database (IndexedDB through Dexie): datasets, saved configurations and training runs.
  *
  *   openForecastLabDb()
- *     1. open `forecast-lab` at the newest version, running migrations (v1 → v2 fills sizeBytes)
+ *     1. open `forecast-lab` at the newest version, running migrations (v1 → v2 fills sizeBytes; v3 adds registries)
  *        ├─ another tab holds an older version ──► issue 'blocked' until it closes
  *        └─ open fails (private mode, no IndexedDB, newer data) ──► an in-memory database + a warning
  *     2. runs left 'running' by a reload ──► 'interrupted'
@@ -12,7 +12,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { estimateSize } from '../lib/storage/estimate-size';
-import type { ConfigRecord, DatasetRecord, RunRecord } from '../lib/storage/records';
+import type { ConfigRecord, DatasetRecord, RegistryRecord, RunRecord } from '../lib/storage/records';
 import { StorageError, toStorageError } from '../lib/storage/storage-error';
 
 export const DB_NAME = 'forecast-lab';
@@ -24,8 +24,9 @@ export const DB_NAME = 'forecast-lab';
 export const SCHEMA_HISTORY = [
   { version: 1, stores: { datasets: 'hash, name, created', configs: 'id, name, created, updated' } },
   { version: 2, stores: { datasets: 'hash, name, created, sizeBytes', runs: 'id, created, dataHash, status' } },
+  { version: 3, stores: { registries: 'dataHash, name, updated' } },
 ] as const;
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A storage problem that is not the answer to a call: `null` means the last one is over. */
 export type IssueListener = (issue: StorageError | null) => void;
@@ -40,6 +41,7 @@ export class ForecastLabDb extends Dexie {
   datasets!: EntityTable<DatasetRecord, 'hash'>;
   configs!: EntityTable<ConfigRecord, 'id'>;
   runs!: EntityTable<RunRecord, 'id'>;
+  registries!: EntityTable<RegistryRecord, 'dataHash'>;
 
   // Plain (not #private) fields: Dexie hands a Proxy of the instance to some callbacks.
   private readonly issueListeners = new Set<IssueListener>();
@@ -49,6 +51,7 @@ export class ForecastLabDb extends Dexie {
     super(name, withDefinedValues(dependencies));
     this.version(1).stores(SCHEMA_HISTORY[0].stores);
     this.version(2).stores(SCHEMA_HISTORY[1].stores).upgrade(fillDatasetSizes);
+    this.version(3).stores(SCHEMA_HISTORY[2].stores);
 
     this.on('blocked', () => this.report(new StorageError('blocked')));
     // Runs before Dexie's own handler; returning false stops it from re-opening behind the user's back.

@@ -113,26 +113,50 @@ export interface PredictModelOptions {
 }
 
 /** Rows × outputs predictions, row-major (outputs = number of quantiles for the quantile loss, else 1). */
-export async function predictModel({ spec, weights, x, rows, width, sequence }: PredictModelOptions): Promise<Float32Array> {
+export async function predictModel({ x, rows, ...options }: PredictModelOptions): Promise<Float32Array> {
+  const predictor = createPredictor(options);
+  try {
+    return await predictor.predict(x, rows);
+  } finally {
+    predictor.dispose();
+  }
+}
+
+export interface Predictor {
+  predict(x: Float32Array, rows: number): Promise<Float32Array>;
+  dispose(): void;
+}
+
+/**
+ * A model built once from stored weights and kept for many forward passes: serving asks for a few rows per step,
+ * many steps per simulated period, and rebuilding the layers each time would cost more than the prediction.
+ */
+export function createPredictor({ spec, weights, width, sequence }: Omit<PredictModelOptions, 'x' | 'rows'>): Predictor {
   // The initialisers' draws are overwritten by the stored weights, so any seed will do.
   const model = buildModel({ spec, width, sequence, rng: createRng(0) });
   try {
     writeWeights(model, weights);
-    const outputs = modelOutputWidth(spec);
-    const result = new Float32Array(rows * outputs);
-    for (let from = 0; from < rows; from += EVAL_BATCH) {
-      const to = Math.min(rows, from + EVAL_BATCH);
-      const prediction = tf.tidy(() => forward({ model, spec, sequence }, tf.tensor2d(x.subarray(from * width, to * width), [to - from, width])));
-      try {
-        result.set(await prediction.data(), from * outputs);
-      } finally {
-        prediction.dispose();
-      }
-    }
-    return result;
-  } finally {
+  } catch (error) {
     model.dispose();
+    throw error;
   }
+  const outputs = modelOutputWidth(spec);
+  return {
+    async predict(x, rows) {
+      const result = new Float32Array(rows * outputs);
+      for (let from = 0; from < rows; from += EVAL_BATCH) {
+        const to = Math.min(rows, from + EVAL_BATCH);
+        const prediction = tf.tidy(() => forward({ model, spec, sequence }, tf.tensor2d(x.subarray(from * width, to * width), [to - from, width])));
+        try {
+          result.set(await prediction.data(), from * outputs);
+        } finally {
+          prediction.dispose();
+        }
+      }
+      return result;
+    },
+    dispose: () => model.dispose(),
+  };
 }
 
 /** A built model with what it takes to feed it and score it. */

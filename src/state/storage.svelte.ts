@@ -41,6 +41,7 @@ export class StorageState {
   datasets = $state.raw<StorageItem[]>([]);
   configs = $state.raw<StorageItem[]>([]);
   runs = $state.raw<StorageItem[]>([]);
+  registries = $state.raw<StorageItem[]>([]);
   usage = $state.raw<StorageUsage | null>(null);
   /** The last action's failure, for the alert region. */
   error = $state<string | null>(null);
@@ -95,10 +96,11 @@ export class StorageState {
   async refresh(): Promise<void> {
     try {
       const db = this.db;
-      const [datasets, configs, runs] = await Promise.all([db.datasets.toArray(), db.configs.toArray(), db.runs.toArray()]);
+      const [datasets, configs, runs, registries] = await Promise.all([db.datasets.toArray(), db.configs.toArray(), db.runs.toArray(), db.registries.toArray()]);
       this.datasets = summarizeRows('datasets', datasets);
       this.configs = summarizeRows('configs', configs);
       this.runs = summarizeRows('runs', runs);
+      this.registries = summarizeRows('registries', registries);
     } catch (error) {
       this.fail(error);
     }

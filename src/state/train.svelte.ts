@@ -134,7 +134,7 @@ export class TrainState {
         if (signal.aborted) throw new Error('cancelled');
         const t0 = performance.now();
         const { evaluation, custom, sample } = await this.#data.api.forecastWindow({ window: w, model: kind, quantiles: null, cost, customMetrics });
-        add(kind, 'baseline', null, { window: window.label, cutoff: window.cutoff, evaluation, custom, history: [], bestEpoch: null, stoppedEarly: false, durationMs: performance.now() - t0 });
+        add(kind, 'baseline', null, { window: window.label, cutoff: window.cutoff, trainEnd: window.trainEnd, trainStart: window.trainStart, evaluation, custom, history: [], bestEpoch: null, stoppedEarly: false, durationMs: performance.now() - t0 });
         if (isTest) samples.push(sample);
         tick(1, `${window.label}: ${kind}`);
       }
@@ -164,6 +164,8 @@ export class TrainState {
         add(spec.kind, 'neural', spec, {
           window: window.label,
           cutoff: window.cutoff,
+          trainEnd: window.trainEnd,
+          trainStart: window.trainStart,
           evaluation,
           custom,
           history: trained.history,

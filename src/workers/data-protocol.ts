@@ -1,4 +1,4 @@
-import type { ColumnMapping, CleaningChoices, Frequency, RawPreview, ValidationReport } from '../lib/data/types';
+import type { ColumnMapping, CleaningChoices, Frequency, RawPreview, SalesData, ValidationReport } from '../lib/data/types';
 import type { MappingDetection } from '../lib/data/detect-mapping';
 import type { GenerateSalesOptions } from '../lib/data/generate-sales';
 import type { ExploreOptions, ExploreResult } from '../lib/eda/explore-sales';
@@ -132,4 +132,6 @@ export interface DataWorkerApi {
   forecastWindow(request: WindowForecastRequest, predict?: PredictProxy): Promise<WindowForecastResult>;
   /** Permutation importance of each feature on a window's validation rows, through the same proxy. */
   importance(request: { window: number; outputs: number; seed: number }, predict: PredictProxy): Promise<{ feature: string; increase: number }[]>;
+  /** A copy of the cleaned table (for the ops worker's simulated world). */
+  cleanedTable(): Promise<SalesData>;
 }

@@ -100,6 +100,21 @@ const api: DataWorkerApi = {
   async importance(request, predict) {
     return pipeline.importance(request, predict);
   },
+
+  async cleanedTable() {
+    // A copy goes out (transferred): the simulation in the ops worker builds its world from it.
+    const data = usable();
+    const copy: SalesData = {
+      ...data,
+      date: data.date.slice(),
+      series: data.series.slice(),
+      sales: data.sales.slice(),
+      covariates: Object.fromEntries(Object.entries(data.covariates).map(([name, values]) => [name, values.slice()])),
+    };
+    delete copy.rowLines;
+    delete copy.rowFlags;
+    return Comlink.transfer(copy, [copy.date.buffer, copy.series.buffer, copy.sales.buffer, ...Object.values(copy.covariates).map((c) => c.buffer)]);
+  },
 };
 
 function usable(): SalesData {

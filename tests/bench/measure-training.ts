@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import type { RunMetrics } from '../../src/lib/runs/types';
 import { findLongTaskCulprit, TRACE_CATEGORIES, type TraceEvent } from './find-long-task-culprit';
 import type { WindowCulprits } from './measure-app-pass';
 import { installPageProbe, longTasksIn, markAfter, readPageTimeline, type PageTimeline } from './page-probe';
@@ -99,11 +100,15 @@ export async function traceTrainingPass(browser: Browser, options: { url: string
   });
 }
 
-async function withPage<T>(browser: Browser, body: (page: Page) => Promise<T>): Promise<T> {
+/** A fresh context (empty IndexedDB) with the long-task probe; throws when the page had an uncaught error. */
+export async function withPage<T>(browser: Browser, body: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
   try {
     const page = await context.newPage();
     await page.addInitScript(installPageProbe);
+    // Page callbacks that define functions of their own (the e2e helpers of tests/e2e/notebook.ts do) reach the page
+    // wrapped in tsx's __name() (esbuild keepNames), which the page lacks: an identity stands in for it.
+    await page.addInitScript('globalThis.__name ??= (target) => target;');
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const result = await body(page);
@@ -114,16 +119,27 @@ async function withPage<T>(browser: Browser, body: (page: Page) => Promise<T>): 
   }
 }
 
-/** Page times of the click, of train.models' end mark and of the page settling after it. */
-async function trainOnce(page: Page, url: string, hooks: { beforeClick?: () => Promise<void> } = {}) {
+export interface TrainOptions {
+  beforeClick?: () => Promise<void>;
+  /** Limit of each wait (page ready, training, settling); default 5 minutes. */
+  timeoutMs?: number;
+}
+
+/**
+ * Open `url`, wait until everything cheap has run and drawn, click the Train cell's Run button as a user, wait for
+ * train.models to end (fresh) and the page to settle. Returns the page times of the click, of train.models' end mark
+ * and of the page settling after it.
+ */
+export async function trainOnce(page: Page, url: string, hooks: TrainOptions = {}) {
+  const timeout = hooks.timeoutMs ?? TIMEOUT_MS;
   await page.goto(url);
   await page.waitForFunction(
     () => performance.getEntriesByName('fl:features.build:end').length > 0 || document.querySelector('[data-cell][data-status="error"]') !== null,
     null,
-    { polling: 100, timeout: TIMEOUT_MS },
+    { polling: 100, timeout },
   );
   await throwIfCellFailed(page);
-  await waitForSettled(page);
+  await waitForSettled(page, timeout);
   await hooks.beforeClick?.();
   const clickAt = await page.evaluate((name) => performance.mark(name).startTime, CLICK_MARK);
   await page.click('[data-testid="cell-train.models"] button.run');
@@ -132,25 +148,25 @@ async function trainOnce(page: Page, url: string, hooks: { beforeClick?: () => P
       performance.getEntriesByName('fl:train.models:end').length > 0 ||
       document.querySelector('[data-testid="cell-train.models"]')?.getAttribute('data-status') === 'error',
     null,
-    { polling: 250, timeout: TIMEOUT_MS },
+    { polling: 250, timeout },
   );
   await throwIfCellFailed(page);
   const timeline = await readPageTimeline(page);
   const trainedAt = markAfter(timeline, 'fl:train.models:end', clickAt);
   if (trainedAt === null) throw new Error('the page never marked fl:train.models:end');
-  const settledAt = await waitForSettled(page);
+  const settledAt = await waitForSettled(page, timeout);
   await page.waitForTimeout(QUIET_MS);
   return { clickAt, trainedAt, settledAt };
 }
 
 /** Page time at which no cell runs and no chart renders, still true 300 ms later (polled every 50 ms). */
-async function waitForSettled(page: Page): Promise<number> {
+async function waitForSettled(page: Page, timeout = TIMEOUT_MS): Promise<number> {
   const settled = () =>
     document.querySelector('[data-cell][data-status="running"]') === null && document.querySelector('[data-testid="chart"][data-state="rendering"]') === null
       ? performance.now()
       : false;
   for (;;) {
-    const at = (await (await page.waitForFunction(settled, null, { polling: 50, timeout: TIMEOUT_MS })).jsonValue()) as number;
+    const at = (await (await page.waitForFunction(settled, null, { polling: 50, timeout })).jsonValue()) as number;
     await page.waitForTimeout(300);
     if (await page.evaluate(settled)) return at;
   }
@@ -167,11 +183,25 @@ function tasksIn(timeline: PageTimeline, from: number, to: number): { start: num
   return timeline.longTasks.filter((t) => t.start >= from && t.start < to);
 }
 
-/** Epochs and epoch times of the newest stored run, per neural model (read from IndexedDB as stored). */
-function storedEpochs(page: Page): Promise<ModelEpochs[]> {
+/** Epochs and epoch times of the newest stored run, per neural model. */
+async function storedEpochs(page: Page): Promise<ModelEpochs[]> {
+  return ((await newestRunMetrics(page))?.models ?? [])
+    .filter((m) => m.family === 'neural')
+    .map((m) => {
+      const epochs = m.windows.flatMap((w) => w.history.map((h) => h.ms));
+      return {
+        model: m.name,
+        epochs: m.windows.map((w) => w.history.length),
+        meanEpochMs: epochs.reduce((a, b) => a + b, 0) / Math.max(1, epochs.length),
+      };
+    });
+}
+
+/** The metrics of the newest run in this profile's IndexedDB, read as stored; null when there is none (or no metrics). */
+export function newestRunMetrics(page: Page): Promise<RunMetrics | null> {
   return page.evaluate(
     () =>
-      new Promise<ModelEpochs[]>((done, fail) => {
+      new Promise<RunMetrics | null>((done, fail) => {
         const request = indexedDB.open('forecast-lab');
         request.onerror = () => fail(request.error);
         request.onsuccess = () => {
@@ -180,23 +210,8 @@ function storedEpochs(page: Page): Promise<ModelEpochs[]> {
           all.onerror = () => fail(all.error);
           all.onsuccess = () => {
             db.close();
-            type Run = {
-              created: string;
-              metrics: { models: { name: string; family: string; windows: { history: { ms: number }[] }[] }[] } | null;
-            };
-            const newest = (all.result as Run[]).sort((a, b) => b.created.localeCompare(a.created))[0];
-            done(
-              (newest?.metrics?.models ?? [])
-                .filter((m) => m.family === 'neural')
-                .map((m) => {
-                  const epochs = m.windows.flatMap((w) => w.history.map((h) => h.ms));
-                  return {
-                    model: m.name,
-                    epochs: m.windows.map((w) => w.history.length),
-                    meanEpochMs: epochs.reduce((a, b) => a + b, 0) / Math.max(1, epochs.length),
-                  };
-                }),
-            );
+            const runs = all.result as { created: string; metrics: RunMetrics | null }[];
+            done(runs.sort((a, b) => b.created.localeCompare(a.created))[0]?.metrics ?? null);
           };
         };
       }),

@@ -15,7 +15,11 @@
  *    app's own 'auto' probe picks.
  * 8. The default example trained through the UI (a click on Run): the longest main-thread task (none over 100 ms),
  *    and when one went over, a traced training (epochs capped to keep it short) and what that task was made of.
+ * 9. Model quality on the shipped datasets (the default example and the three real files), default settings, trained
+ *    through the UI: every model's and baseline's test-window WAPE and MASE from the Evaluate stage, the test WAPE
+ *    as a ratio to seasonal naive's, the leaderboard's backtest figures and its quality-bar sentence, the backend.
  *
+ * Sections: `run.ts perf` runs 1–8 and the summary, `run.ts quality` runs 9; no section named, all of them.
  * Options: --passes=N (default 2).
  */
 import { execFileSync } from 'node:child_process';
@@ -37,6 +41,7 @@ import { formatTable, kb, mb, ms, ratio } from './format-table';
 import { timeFeatures, type FeatureTimes } from './time-features';
 import { timeBackends, type BackendTimes } from './time-backends';
 import { measureTrainingPass, traceTrainingPass, type TrainingLongTasks, type TrainingPass } from './measure-training';
+import { measureQuality, QUALITY_DATASETS, type QualityResult } from './measure-quality';
 import { DEFAULT_CONFIG } from '../../src/lib/notebook/config';
 import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
 
@@ -52,10 +57,20 @@ const TARGET = { firstPaintGzipBytes: 200_000, importToSummaryMs: 5000, longTask
  */
 const TRACED = { epochs: 3, folds: 0 };
 const PASSES = Math.max(1, Number(/^--passes=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--passes=')) ?? '')?.[1] ?? 2));
+const SECTIONS = ['perf', 'quality'] as const;
+type Section = (typeof SECTIONS)[number];
+const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const unknown = named.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+if (unknown.length > 0) {
+  console.error(`unknown section ${unknown.join(', ')}: name ${SECTIONS.join(' and/or ')}, or none for all`);
+  process.exit(2);
+}
+const RUN = new Set<Section>(named.length === 0 ? SECTIONS : (named as Section[]));
 
 const print = (text = '') => console.log(text);
 const heading = (text: string) => print(`\n■ ${text}\n`);
 const load = () => `load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`;
+const launchBrowser = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
 
 await main();
 
@@ -83,85 +98,103 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
 
   try {
-    // 1.
-    heading('1. First-paint JS (gzip, level 6): the entry script of dist/index.html and its static imports');
-    const firstPaintGzip = printFirstPaint();
+    if (RUN.has('perf')) {
+      // 1.
+      heading('1. First-paint JS (gzip, level 6): the entry script of dist/index.html and its static imports');
+      const firstPaintGzip = printFirstPaint();
 
-    // 2.
-    heading('2. The bench file');
-    const csv = ensureSalesCsv(OUT, CSV_OPTIONS);
-    print(
-      `${csv.rows.toLocaleString('en')} rows, ${mb(csv.bytes)}: generateSales(${JSON.stringify(CSV_OPTIONS)}) + salesToCsv, ` +
-        (csv.generatedMs === null ? 'reused from an earlier run' : `written in ${ms(csv.generatedMs)}`) +
-        `\n${csv.path}`,
-    );
+      // 2.
+      heading('2. The bench file');
+      const csv = ensureSalesCsv(OUT, CSV_OPTIONS);
+      print(
+        `${csv.rows.toLocaleString('en')} rows, ${mb(csv.bytes)}: generateSales(${JSON.stringify(CSV_OPTIONS)}) + salesToCsv, ` +
+          (csv.generatedMs === null ? 'reused from an earlier run' : `written in ${ms(csv.generatedMs)}`) +
+          `\n${csv.path}`,
+      );
 
-    // 3.
-    heading('3. Where the import time goes: the data worker’s steps, run one by one in Node on the same file');
-    printSteps(await timeImportSteps(csv.path));
+      // 3.
+      heading('3. Where the import time goes: the data worker’s steps, run one by one in Node on the same file');
+      printSteps(await timeImportSteps(csv.path));
 
-    // 4.
-    server = await startPreview({ root: ROOT });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'], headless: true });
-    heading(`4. The built app in headless Chromium ${browser.version()}, vite preview at ${server.url} (pid ${server.pid}), ${PASSES} passes`);
-    const passes: PassResult[] = [];
-    for (let i = 0; i < PASSES; i++) {
-      print(`pass ${i + 1}…`);
-      passes.push(await measureAppPass(browser, { url: server.url, csvPath: csv.path, log: print }));
+      // 4.
+      server = await startPreview({ root: ROOT });
+      browser = await launchBrowser();
+      heading(`4. The built app in headless Chromium ${browser.version()}, vite preview at ${server.url} (pid ${server.pid}), ${PASSES} passes`);
+      const passes: PassResult[] = [];
+      for (let i = 0; i < PASSES; i++) {
+        print(`pass ${i + 1}…`);
+        passes.push(await measureAppPass(browser, { url: server.url, csvPath: csv.path, log: print }));
+      }
+      printImport(passes);
+      printLongTasks(passes);
+      printFirstLoad(passes);
+      printMemory(passes);
+
+      // 5.
+      heading('5. Long-task culprits');
+      const over = (stats: LongTaskStats) => (stats.longest?.duration ?? 0) > TARGET.longTaskMs;
+      const trace = {
+        firstLoad: passes.some((p) => over(p.firstLoad.longTasks)),
+        import: passes.some((p) => over(p.import.duringImport) || over(p.import.afterSummary)),
+      };
+      if (!trace.firstLoad && !trace.import) {
+        print(`No main-thread task over ${TARGET.longTaskMs} ms in any pass: nothing to trace.`);
+      } else {
+        const where = [trace.firstLoad && 'first load', trace.import && 'import'].filter(Boolean).join(', ');
+        print(`A task went over ${TARGET.longTaskMs} ms (${where}): one more pass, traced…`);
+        // Traced on a build with source maps (same sources, built again now), served apart, so frames get their names.
+        const maps = sourceMaps();
+        tracedServer ??= maps === null ? null : await startPreview({ root: ROOT, outDir: maps });
+        const culprits = await traceAppPass(browser, { url: (tracedServer ?? server).url, csvPath: csv.path, ...trace });
+        const name = nameFrames(maps);
+        printCulprits('First load (page open → settled)', culprits.firstLoad, name);
+        printCulprits('During the import (file set → explore.summary fresh)', culprits.duringImport, name);
+        printCulprits('After it (explore.summary fresh → charts redrawn, later cells, settled)', culprits.afterSummary, name);
+      }
+
+      // 6.
+      heading('6. The feature pipeline on 1,000,000 rows: src/lib/features in Node, as the data worker runs it');
+      const features = timeFeatures();
+      printFeatures(features);
+
+      // 7.
+      heading(`7. The train worker: ms per epoch per backend, in headless Chromium ${browser.version()}`);
+      const backends = await timeBackends(browser, { url: server.url, dist: DIST });
+      printBackends(backends);
+
+      // 8.
+      heading(`8. Training the default example through the UI: long main-thread tasks from the click on Run (none over ${ms(TARGET.trainingLongTaskMs)})`);
+      print('training (default settings: ridge, MLP and CNN, 30 epochs at most, 1 fold + the test window)…');
+      const training = await measureTrainingPass(browser, { url: server.url });
+      printTraining(training);
+      if ((training.duringTraining.longest?.duration ?? 0) <= TARGET.trainingLongTaskMs && (training.afterTraining.longest?.duration ?? 0) <= TARGET.trainingLongTaskMs) {
+        print(`\nNo main-thread task over ${ms(TARGET.trainingLongTaskMs)} from the click to the Evaluate stage drawn: nothing to trace.`);
+      } else {
+        print(`\nA task went over ${ms(TARGET.trainingLongTaskMs)}: one more training, traced, cut short (${TRACED.epochs} epochs per model, ${TRACED.folds} folds)…`);
+        const maps = sourceMaps();
+        tracedServer ??= maps === null ? null : await startPreview({ root: ROOT, outDir: maps });
+        const culprits = await traceTrainingPass(browser, { url: (tracedServer ?? server).url, hash: shortTrainingHash(TRACED) });
+        printCulprits('Training (click on Run → Evaluate drawn)', culprits, nameFrames(maps));
+      }
+
+      printSummary(firstPaintGzip, passes, { features, backends, training });
     }
-    printImport(passes);
-    printLongTasks(passes);
-    printFirstLoad(passes);
-    printMemory(passes);
 
-    // 5.
-    heading('5. Long-task culprits');
-    const over = (stats: LongTaskStats) => (stats.longest?.duration ?? 0) > TARGET.longTaskMs;
-    const trace = {
-      firstLoad: passes.some((p) => over(p.firstLoad.longTasks)),
-      import: passes.some((p) => over(p.import.duringImport) || over(p.import.afterSummary)),
-    };
-    if (!trace.firstLoad && !trace.import) {
-      print(`No main-thread task over ${TARGET.longTaskMs} ms in any pass: nothing to trace.`);
-    } else {
-      const where = [trace.firstLoad && 'first load', trace.import && 'import'].filter(Boolean).join(', ');
-      print(`A task went over ${TARGET.longTaskMs} ms (${where}): one more pass, traced…`);
-      // Traced on a build with source maps (same sources, built again now), served apart, so frames get their names.
-      const maps = sourceMaps();
-      tracedServer ??= maps === null ? null : await startPreview({ root: ROOT, outDir: maps });
-      const culprits = await traceAppPass(browser, { url: (tracedServer ?? server).url, csvPath: csv.path, ...trace });
-      const name = nameFrames(maps);
-      printCulprits('First load (page open → settled)', culprits.firstLoad, name);
-      printCulprits('During the import (file set → explore.summary fresh)', culprits.duringImport, name);
-      printCulprits('After it (explore.summary fresh → charts redrawn, later cells, settled)', culprits.afterSummary, name);
+    // 9.
+    if (RUN.has('quality')) {
+      server ??= await startPreview({ root: ROOT });
+      browser ??= await launchBrowser();
+      heading(`9. Model quality on the shipped datasets: default settings, trained through the UI, read from the Evaluate stage (Chromium ${browser.version()}, ${server.url})`);
+      for (const dataset of QUALITY_DATASETS) {
+        print(`${dataset.name}: training (a click on Run on the Train stage)…`);
+        try {
+          printQuality(await measureQuality(browser, { url: server.url, dataset }));
+        } catch (error) {
+          print(`${dataset.name}: failed: ${String(error).slice(0, 600)}`);
+        }
+        print('');
+      }
     }
-
-    // 6.
-    heading('6. The feature pipeline on 1,000,000 rows: src/lib/features in Node, as the data worker runs it');
-    const features = timeFeatures();
-    printFeatures(features);
-
-    // 7.
-    heading(`7. The train worker: ms per epoch per backend, in headless Chromium ${browser.version()}`);
-    const backends = await timeBackends(browser, { url: server.url, dist: DIST });
-    printBackends(backends);
-
-    // 8.
-    heading(`8. Training the default example through the UI: long main-thread tasks from the click on Run (none over ${ms(TARGET.trainingLongTaskMs)})`);
-    print('training (default settings: ridge, MLP and CNN, 30 epochs at most, 1 fold + the test window)…');
-    const training = await measureTrainingPass(browser, { url: server.url });
-    printTraining(training);
-    if ((training.duringTraining.longest?.duration ?? 0) <= TARGET.trainingLongTaskMs && (training.afterTraining.longest?.duration ?? 0) <= TARGET.trainingLongTaskMs) {
-      print(`\nNo main-thread task over ${ms(TARGET.trainingLongTaskMs)} from the click to the Evaluate stage drawn: nothing to trace.`);
-    } else {
-      print(`\nA task went over ${ms(TARGET.trainingLongTaskMs)}: one more training, traced, cut short (${TRACED.epochs} epochs per model, ${TRACED.folds} folds)…`);
-      const maps = sourceMaps();
-      tracedServer ??= maps === null ? null : await startPreview({ root: ROOT, outDir: maps });
-      const culprits = await traceTrainingPass(browser, { url: (tracedServer ?? server).url, hash: shortTrainingHash(TRACED) });
-      printCulprits('Training (click on Run → Evaluate drawn)', culprits, nameFrames(maps));
-    }
-
-    printSummary(firstPaintGzip, passes, { features, backends, training });
   } finally {
     await cleanUp();
   }
@@ -510,4 +543,37 @@ function printTraining(training: TrainingPass): void {
 function shortTrainingHash({ epochs, folds }: { epochs: number; folds: number }): string {
   const candidates = DEFAULT_CONFIG.models.candidates.map((c) => ({ ...c, epochs: Math.min(c.epochs, epochs) }));
   return encodeConfigHash({ ...DEFAULT_CONFIG, split: { ...DEFAULT_CONFIG.split, folds }, models: { ...DEFAULT_CONFIG.models, candidates } });
+}
+
+function printQuality(result: QualityResult): void {
+  const { facts, horizon, folds } = result;
+  print(
+    `${result.dataset.name}: ${facts.rows} rows in ${facts.series} series, ${facts.frequency}; horizon ${horizon ?? '?'}, ${folds ?? '?'} ${folds === 1 ? 'fold' : 'folds'} + the test window; ` +
+      `trained on ${result.backend || '?'} in ${ms(result.trainedMs)} (click on Run → train.models fresh).`,
+  );
+  // From the unrounded test WAPEs stored with the run (the shown ones, one decimal, round from them: checked below).
+  const reference = result.rows.find((r) => r.model === 'seasonal-naive')?.storedTestWape ?? null;
+  const toReference = (wape: number | null) => (wape === null || reference === null || reference <= 0 ? '–' : (wape / reference).toFixed(2));
+  // "31.2% lower" → 0.69: the backtest ratio the leaderboard's column states as a percentage.
+  const asRatio = (shown: string) => {
+    const match = /^([\d.]+)% (lower|higher)$/.exec(shown);
+    return match ? ` (${(1 + (match[2] === 'lower' ? -1 : 1) * (Number(match[1]) / 100)).toFixed(2)})` : '';
+  };
+  const rows = result.rows.map((r) => [
+    `${r.label}${r.best ? ' ★' : ''}`,
+    r.family,
+    r.testWape,
+    r.testMase,
+    toReference(r.storedTestWape),
+    r.backtestWape,
+    r.backtestMase,
+    r.model === 'seasonal-naive' ? 'reference' : `${r.vsReference}${asRatio(r.vsReference)}`,
+    r.family === 'baseline' ? '– (no tfjs)' : result.backend || '?',
+  ]);
+  print(
+    formatTable(['model', 'kind', 'test WAPE', 'test MASE', 'test WAPE ÷ seasonal naive', 'backtest WAPE', 'backtest MASE', 'backtest vs seasonal naive', 'backend'], rows),
+  );
+  print(`★ best (the app's pick). Leaderboard caption: ${result.caption}`);
+  print(`Quality bar (as shown): ${result.qualityBar}`);
+  print(result.mismatches.length === 0 ? 'Shown test figures round from the stored run’s own values: they agree.' : `Shown ≠ stored: ${result.mismatches.join('; ')}`);
 }

@@ -13,7 +13,21 @@ import type { StageId } from '../../src/lib/notebook/stages';
 import type { CostModel } from '../../src/lib/scope/cost-model';
 import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
 import { REAL_DIR, outputPath } from './files';
-import { LONG, byTestId, cell, chooseFile, readFacts, settledCharts, waitForCells, waitForConfig, waitForImport, type Facts } from './notebook';
+import {
+  LONG,
+  byTestId,
+  cell,
+  chooseFile,
+  goToStage,
+  leaderboardRows,
+  readFacts,
+  roleValues,
+  settledCharts,
+  waitForCells,
+  waitForConfig,
+  waitForImport,
+  type Facts,
+} from './notebook';
 
 // The whole modelling lifecycle as a user drives it in the built app: Scope → Data → Explore → Features → Train →
 // Evaluate, then what a stored run must survive (reloads, a reload mid-training), and the promises a run makes
@@ -42,11 +56,6 @@ function link(overrides: Partial<NotebookConfig> = {}): string {
 }
 
 const builtin = (file: typeof WALMART | typeof US_RETAIL): NotebookConfig['dataset'] => ({ kind: 'builtin', file });
-
-async function goToStage(page: Page, id: StageId): Promise<void> {
-  await byTestId(page, `rail-${id}`).click();
-  await waitForConfig(page, { stage: id });
-}
 
 interface TrainingSeen {
   statuses: string[];
@@ -169,39 +178,6 @@ async function runsTable(page: Page, count: number): Promise<{ id: string; statu
   return byTestId(page, 'runs-table')
     .locator('[data-testid="run-row"]')
     .evaluateAll((rows) => rows.map((row) => ({ id: row.getAttribute('data-id') ?? '', status: row.getAttribute('data-status') ?? '' })));
-}
-
-interface LeaderboardRow {
-  model: string;
-  best: boolean;
-  family: string;
-  /** The cells of the metric columns, primary metric (WAPE) first, as shown. */
-  values: string[];
-}
-
-async function leaderboardRows(page: Page): Promise<LeaderboardRow[]> {
-  return byTestId(page, 'leaderboard')
-    .locator('tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => {
-        const cells = [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
-        // rank, family, the metric columns, then "vs reference".
-        return { model: row.getAttribute('data-model') ?? '', best: row.classList.contains('best'), family: cells[1] ?? '', values: cells.slice(2, -1) };
-      }),
-  );
-}
-
-/** Test-window values of a role section's metric table. */
-function roleValues(page: Page, role: string): Promise<{ metric: string; test: string; backtest: string }[]> {
-  return byTestId(page, role)
-    .locator('table.metrics tbody tr')
-    .evaluateAll((rows) =>
-      rows.map((row) => ({
-        metric: row.getAttribute('data-metric') ?? '',
-        test: row.querySelector('[data-window="test"]')?.textContent?.trim() ?? '',
-        backtest: row.querySelector('[data-window="backtest"]')?.textContent?.trim() ?? '',
-      })),
-    );
 }
 
 /** Every chart on a stage settled, drawn and not empty. */

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { NotebookConfig } from '../../src/lib/notebook/config';
+import type { StageId } from '../../src/lib/notebook/stages';
 
 /**
  * How the end-to-end tests read and drive the notebook: by data-testid and by the URL hash (the configuration),
@@ -98,6 +99,12 @@ export async function waitForConfig(page: Page, expected: ConfigMatch): Promise<
     expected,
     { timeout: LONG },
   );
+}
+
+/** Open a stage from the rail, as a user, and wait until the hash says it is in view. */
+export async function goToStage(page: Page, id: StageId): Promise<void> {
+  await byTestId(page, `rail-${id}`).click();
+  await waitForConfig(page, { stage: id });
 }
 
 export async function readConfig(page: Page): Promise<NotebookConfig> {
@@ -221,4 +228,41 @@ export async function expectPageAlive(page: Page): Promise<void> {
 /** Count of performance marks a cell left when it finished (`fl:<id>:end`, see notebook.svelte.ts). */
 export function finishedRuns(page: Page, id: string): Promise<number> {
   return page.evaluate((id) => performance.getEntriesByName(`fl:${id}:end`).length, id);
+}
+
+export interface LeaderboardRow {
+  model: string;
+  best: boolean;
+  family: string;
+  /** The cells of the metric columns, primary metric (WAPE) first, as shown. */
+  values: string[];
+  /** Every cell of the row (rank, model, kind, the metrics, "vs seasonal naive") by its column heading, as shown. */
+  byColumn: Record<string, string>;
+}
+
+/** The Evaluate stage's leaderboard, row by row as shown (best first). */
+export async function leaderboardRows(page: Page): Promise<LeaderboardRow[]> {
+  return byTestId(page, 'leaderboard').evaluate((table) => {
+    const text = (element: Element | undefined) => element?.textContent?.trim() ?? '';
+    const headings = [...table.querySelectorAll('thead th')].map(text);
+    return [...table.querySelectorAll('tbody tr')].map((row) => {
+      const cells = [...row.querySelectorAll('td')].map(text);
+      const byColumn = Object.fromEntries(headings.map((heading, i) => [heading, text(row.children[i])]));
+      // rank, family, the metric columns, then "vs reference".
+      return { model: row.getAttribute('data-model') ?? '', best: row.classList.contains('best'), family: cells[1] ?? '', values: cells.slice(2, -1), byColumn };
+    });
+  });
+}
+
+/** Test-window values of a role section's metric table. */
+export function roleValues(page: Page, role: string): Promise<{ metric: string; test: string; backtest: string }[]> {
+  return byTestId(page, role)
+    .locator('table.metrics tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        metric: row.getAttribute('data-metric') ?? '',
+        test: row.querySelector('[data-window="test"]')?.textContent?.trim() ?? '',
+        backtest: row.querySelector('[data-window="backtest"]')?.textContent?.trim() ?? '',
+      })),
+    );
 }

@@ -54,9 +54,10 @@ export const backupMessages = {
 /** What the Storage panel tells the user after an action. */
 export const storageNotices = {
   exported: (fileName: string, size: string): string => `Saved everything to ${fileName} (${size}).`,
-  imported: (counts: { datasets: number; configs: number; runs: number }, replaced: boolean): string =>
+  imported: (counts: { datasets: number; configs: number; runs: number; registries?: number }, replaced: boolean): string =>
     `${replaced ? 'Replaced everything with' : 'Imported'} ${plural(counts.datasets, 'dataset', 'datasets')}, ` +
-    `${plural(counts.configs, 'configuration', 'configurations')} and ${plural(counts.runs, 'run', 'runs')}.`,
+    `${plural(counts.configs, 'configuration', 'configurations')}, ${plural(counts.runs, 'run', 'runs')} ` +
+    `and ${plural(counts.registries ?? 0, 'model registry', 'model registries')}.`,
   importRejected: (fileName: string, reason: string): string =>
     `“${fileName}” was not imported: ${reason}. Nothing was changed.`,
   importUnreadable: (fileName: string): string => `“${fileName}” could not be read. Nothing was changed.`,
@@ -75,6 +76,9 @@ export const storageLabels = {
   datasets: 'Datasets',
   configs: 'Saved configurations',
   runs: 'Training runs',
+  registries: 'Model registries',
+  registryDetail: (versions: number, champion: string | null): string =>
+    `${plural(versions, 'version', 'versions')}${champion ? `, champion ${champion}` : ''}`,
   empty: 'Nothing stored yet.',
   name: 'Name',
   size: 'Size',

@@ -14,4 +14,10 @@ export const CELLS: readonly CellSpec[] = [
   // Evaluation happens inside training (the cost model is applied per window), so the Scope is an input here.
   { id: 'train.models', stage: 'train', title: 'Train the candidate models', inputs: ['features.build', 'config.models', 'config.seed', 'config.scope'], cost: 'expensive' },
   { id: 'evaluate.report', stage: 'evaluate', title: 'One backtest, three role views', inputs: ['train.models'], cost: 'cheap' },
+  // The registry lives in IndexedDB per dataset; a finished training run is what can be registered.
+  { id: 'registry.versions', stage: 'registry', title: 'Model versions, aliases and gates', inputs: ['data.clean', 'train.models'], cost: 'cheap' },
+  // Starting a simulation builds the world and loads the champion; playing it is the clock's business, not a cell's.
+  { id: 'deploy.simulate', stage: 'deploy', title: 'Simulated deployment', inputs: ['registry.versions', 'config.ops', 'config.scope', 'config.seed', 'config.horizon'], cost: 'expensive' },
+  { id: 'monitor.report', stage: 'monitor', title: 'Drift, quality and performance', inputs: ['deploy.simulate'], cost: 'cheap' },
+  { id: 'retrain.timeline', stage: 'retrain', title: 'Retraining and the whole story', inputs: ['deploy.simulate'], cost: 'cheap' },
 ];

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import type { CleaningChoices, ColumnMapping } from '../data/types';
 import type { StageId } from './stages';
 import { DEFAULT_MODELS, DEFAULT_SCOPE, DEFAULT_SPLIT, STAGE_CONFIG_FIELDS, type FeaturesConfig, type ModelsConfig, type ScopeConfig, type SplitConfig } from './stage-configs';
+import { DEFAULT_OPS, OpsConfigSchema } from '../ops/ops-config';
+import type { OpsConfig } from '../ops/types';
 
 /**
  * The notebook's whole configuration: dataset, seed and every parameter. It is the URL hash (so a pasted link
@@ -24,6 +26,8 @@ export interface NotebookConfig {
   features: FeaturesConfig;
   split: SplitConfig;
   models: ModelsConfig;
+  /** Registry, Deploy, Monitor and Retrain: the drift scenario, serving, alert rules and retrain policy. */
+  ops: OpsConfig;
   /** The stage in view, so a link opens where the sender was looking. */
   stage: StageId;
 }
@@ -61,6 +65,7 @@ export const DEFAULT_CONFIG: NotebookConfig = {
   features: null,
   split: DEFAULT_SPLIT,
   models: DEFAULT_MODELS,
+  ops: DEFAULT_OPS,
   stage: 'data',
 };
 
@@ -113,5 +118,6 @@ export const CONFIG_FIELDS = {
     series: v.nullable(v.pipe(v.string(), v.maxLength(300))),
   }),
   ...STAGE_CONFIG_FIELDS,
+  ops: OpsConfigSchema,
   stage: v.picklist(STAGE_IDS),
 } satisfies { [K in keyof NotebookConfig]: v.GenericSchema<unknown, unknown> };

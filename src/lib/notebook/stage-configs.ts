@@ -4,6 +4,8 @@ import type { FeatureSpec } from '../features/types';
 import type { ModelSpec } from '../models/types';
 import { FeatureSpecSchema } from '../features/parse-feature-spec';
 import { defaultModelSpec, ModelSpecSchema } from '../models/default-model-specs';
+import { DEFAULT_GATES, PromotionGatesSchema } from '../registry/parse-promotion-gates';
+import type { PromotionGates } from '../registry/types';
 
 /**
  * The configuration of the modelling stages (Scope, Features, Train), part of the notebook's URL state.
@@ -27,6 +29,8 @@ export interface ScopeConfig {
   primaryMetric: MetricName;
   /** User-defined metrics: a name and a formula in the small metric language (src/lib/scope). */
   customMetrics: { name: string; expression: string }[];
+  /** What a model version must meet to be promoted to champion (Registry and Retrain stages). */
+  gates: PromotionGates;
 }
 
 export interface SplitConfig {
@@ -51,6 +55,7 @@ export const DEFAULT_SCOPE: ScopeConfig = {
   cost: null,
   primaryMetric: 'wape',
   customMetrics: [],
+  gates: DEFAULT_GATES,
 };
 
 export const DEFAULT_SPLIT: SplitConfig = { validation: null, trainingWindow: null, folds: 1, period: null };
@@ -79,6 +84,8 @@ export const STAGE_CONFIG_FIELDS = {
     ),
     primaryMetric: v.picklist(['wape', 'mae', 'rmse', 'smape', 'mase']),
     customMetrics: v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), expression: text(1000) })), v.maxLength(20)),
+    // Optional: links made before the gates existed keep the rest of their Scope.
+    gates: v.optional(PromotionGatesSchema, DEFAULT_GATES),
   }),
   features: v.nullable(FeatureSpecSchema),
   split: v.strictObject({

@@ -88,7 +88,7 @@ export const STAGES: readonly StageInfo[] = [
       'Register the models worth keeping as versions with their full lineage: data, features, settings, metrics. ' +
       'Promotion gates from the Scope decide which version may become the champion; every promotion and rollback is recorded. ' +
       'A model card says what each version is for and where it should not be trusted.',
-    built: false,
+    built: true,
   },
   {
     id: 'deploy',
@@ -97,7 +97,7 @@ export const STAGES: readonly StageInfo[] = [
       'Serve the champion as a simulated prediction endpoint while simulated days pass after the training cutoff. ' +
       'Actual sales arrive later than forecasts, as in a real shop, and serving speed and errors are measured. ' +
       'Shadow and canary modes let a challenger prove itself without risk.',
-    built: false,
+    built: true,
   },
   {
     id: 'monitor',
@@ -106,7 +106,7 @@ export const STAGES: readonly StageInfo[] = [
       'The world changes after deployment: prices rise, a competitor opens, an upstream system starts sending cents instead of units. ' +
       'Monitoring compares incoming data and errors with the training reference and raises alerts that explain themselves. ' +
       'Watch for drift in inputs, predictions and actuals, and for rising business cost.',
-    built: false,
+    built: true,
   },
   {
     id: 'retrain',
@@ -115,7 +115,7 @@ export const STAGES: readonly StageInfo[] = [
       'When monitoring says the model has gone stale, train a challenger on newer data and compare it with the champion on the latest actuals. ' +
       'Policies decide when: by hand, on a schedule, on a drift alert or when performance decays. ' +
       'The timeline shows the whole story: drift, alert, retrain, recovery.',
-    built: false,
+    built: true,
   },
 ];
 

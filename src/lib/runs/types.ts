@@ -17,6 +17,10 @@ export interface WindowResult {
   /** 'fold 1', …, 'test'. */
   window: string;
   cutoff: number;
+  /** Last day of the window's training rows (absent in runs stored before it was kept). */
+  trainEnd?: number;
+  /** First day of the training rows; null: all history (absent in older runs). */
+  trainStart?: number | null;
   evaluation: ForecastEvaluation;
   /** The Scope's user-defined metrics on this window (absent in runs made before they were computed). */
   custom?: CustomMetricValue[];

@@ -6,6 +6,7 @@
  *     "datasets": [{ …DatasetRecord, "content": { "encoding": "utf-8", "data": "date,sales\n…", "blobType": "text/csv" } }],
  *     "configs":  [ConfigRecord…],
  *     "runs":     [RunRecord…]            (binary and NaN values tagged, see to-json-safe.ts)
+ *     "registries": [RegistryRecord…]     (absent in files written before the registry existed: read as [])
  *   }
  *
  * Rows are checked with valibot (validation of untrusted files: small, tree-shakable, and the schema gives the
@@ -13,7 +14,7 @@
  */
 import * as v from 'valibot';
 import { backupMessages } from '../messages/storage';
-import { RUN_STATUSES, type ConfigRecord, type DatasetRecord, type JsonObject, type RunRecord } from './records';
+import { RUN_STATUSES, type ConfigRecord, type DatasetRecord, type JsonObject, type RegistryRecord, type RunRecord } from './records';
 import { SHA256_HEX } from './sha256-hex';
 
 export const BACKUP_FORMAT = 'forecast-lab-backup';
@@ -37,6 +38,7 @@ export interface Backup {
   datasets: BackupDataset[];
   configs: ConfigRecord[];
   runs: RunRecord[];
+  registries: RegistryRecord[];
 }
 
 const isJsonObject = (value: unknown): value is JsonObject =>
@@ -109,6 +111,15 @@ const runRow = v.looseObject({
   appVersion: v.string(),
 });
 
+const registryRow = v.looseObject({
+  dataHash: hash,
+  name: v.string(),
+  created: timestamp,
+  updated: timestamp,
+  registry: jsonObject,
+  weights: jsonObject,
+});
+
 /** The whole file once its format tag and version are known to be right (parse-backup.ts checks those first). */
 export const BackupSchema = v.looseObject({
   format: v.literal(BACKUP_FORMAT),
@@ -117,5 +128,7 @@ export const BackupSchema = v.looseObject({
   datasets: v.array(datasetRow),
   configs: v.array(configRow),
   runs: v.array(runRow),
+  // Optional so that backups written before the registry existed still read (same format version: only added).
+  registries: v.optional(v.array(registryRow), []),
 });
 

@@ -89,7 +89,7 @@ function issuePath(issue: Issue): string {
   return path || '(the file)';
 }
 
-const KEYS = { datasets: 'hash', configs: 'id', runs: 'id' } as const;
+const KEYS = { datasets: 'hash', configs: 'id', runs: 'id', registries: 'dataHash' } as const;
 
 function crossFieldProblems(backup: Backup): string[] {
   const problems: string[] = [];
@@ -100,7 +100,7 @@ function crossFieldProblems(backup: Backup): string[] {
       problems.push(backupMessages.issue(`${path}.data`, backupMessages.base64));
     }
   });
-  for (const table of ['datasets', 'configs', 'runs'] as const) {
+  for (const table of ['datasets', 'configs', 'runs', 'registries'] as const) {
     const key = KEYS[table];
     const first = new Map<string, number>();
     backup[table].forEach((row, index) => {

@@ -11,8 +11,8 @@ import type { ColumnMapping, Frequency } from '../data/types';
 /** Any JSON object; the storage layer treats it as opaque. */
 export type JsonObject = { [key: string]: unknown };
 
-export type TableName = 'datasets' | 'configs' | 'runs';
-export const TABLE_NAMES: readonly TableName[] = ['datasets', 'configs', 'runs'];
+export type TableName = 'datasets' | 'configs' | 'runs' | 'registries';
+export const TABLE_NAMES: readonly TableName[] = ['datasets', 'configs', 'runs', 'registries'];
 
 /** Where a dataset came from. Examples regenerate from their options; built-in files ship with the app. */
 export type DatasetSource =
@@ -77,9 +77,27 @@ export interface RunRecord {
   appVersion: string;
 }
 
+/**
+ * One registered model per dataset (MLflow's "registered model"): its versions, aliases and audit trail as plain
+ * JSON (src/lib/registry/types.ts `Registry`), and each version's weights apart, so listing the registry never
+ * copies the weights.
+ */
+export interface RegistryRecord {
+  /** Primary key: the `hash` of the dataset the versions were trained on. */
+  dataHash: string;
+  name: string;
+  created: string;
+  updated: string;
+  /** The registry itself (versions, aliases, audit). */
+  registry: JsonObject;
+  /** Per version id, what serving needs beyond the registry entry: `{ weights: SerializedWeight[] }` (typed arrays). */
+  weights: JsonObject;
+}
+
 /** The row type of each table. */
 export interface TableRows {
   datasets: DatasetRecord;
   configs: ConfigRecord;
   runs: RunRecord;
+  registries: RegistryRecord;
 }

@@ -4,7 +4,7 @@
  */
 import { storageLabels } from '../messages/storage';
 import { estimateSize } from './estimate-size';
-import type { ConfigRecord, DatasetRecord, RunRecord, TableName, TableRows } from './records';
+import type { ConfigRecord, DatasetRecord, RegistryRecord, RunRecord, TableName, TableRows } from './records';
 
 export interface StorageItem {
   table: TableName;
@@ -25,6 +25,7 @@ export function summarizeRows<T extends TableName>(table: T, rows: readonly Tabl
 export function summarizeRow<T extends TableName>(table: T, row: TableRows[T]): StorageItem {
   if (table === 'datasets') return summarizeDataset(row as DatasetRecord);
   if (table === 'configs') return summarizeConfig(row as ConfigRecord);
+  if (table === 'registries') return summarizeRegistry(row as RegistryRecord);
   return summarizeRun(row as RunRecord);
 }
 
@@ -50,4 +51,11 @@ function summarizeRun(row: RunRecord): StorageItem {
   const detail = storageLabels.runStatus[row.status] ?? String(row.status);
   const name = storageLabels.runName(row.id);
   return { table: 'runs', key: row.id, name, detail, sizeBytes: estimateSize(row), created: row.created };
+}
+
+function summarizeRegistry(row: RegistryRecord): StorageItem {
+  const registry = row.registry as { versions?: unknown[]; aliases?: { champion?: string } };
+  const versions = Array.isArray(registry.versions) ? registry.versions.length : 0;
+  const detail = storageLabels.registryDetail(versions, registry.aliases?.champion ?? null);
+  return { table: 'registries', key: row.dataHash, name: row.name, detail, sizeBytes: estimateSize(row), created: row.created };
 }

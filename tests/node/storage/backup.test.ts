@@ -46,6 +46,14 @@ async function seed(db: ForecastLabDb): Promise<void> {
   ]);
   await db.configs.bulkAdd([config('c1'), config('c2', { config: { nested: { list: [1, 'two', null] } } })]);
   await db.runs.bulkAdd([run('r1'), run('r2', { status: 'failed', metrics: null, artifacts: null, durationMs: null })]);
+  await db.registries.add({
+    dataHash: importedDataset().hash,
+    name: 'Sales forecaster',
+    created: NOW.toISOString(),
+    updated: NOW.toISOString(),
+    registry: { versions: [{ id: 'sales:v1' }], aliases: { champion: 'sales:v1' } },
+    weights: { 'sales:v1': { weights: [{ name: 'dense/kernel', shape: [2, 1], dtype: 'float32', data: new Float32Array([0.5, NaN]) }] } },
+  });
 }
 
 describe('exportAll(db) → importAll(db, text)', () => {
@@ -60,7 +68,7 @@ describe('exportAll(db) → importAll(db, text)', () => {
 
     const target = freshDb('import');
     const result = await importAll(target, text, { mode: 'replace' });
-    expect(result).toEqual({ ok: true, counts: { datasets: 4, configs: 2, runs: 2 } });
+    expect(result).toEqual({ ok: true, counts: { datasets: 4, configs: 2, runs: 2, registries: 1 } });
     expect(await snapshot(target)).toEqual(await snapshot(source));
     expect(await exportAll(target, { now: NOW })).toBe(text);
     const [restored] = await target.runs.where('id').equals('r1').toArray();

@@ -44,10 +44,29 @@ describe('ForecastLabDb migrations', () => {
     expect(await db.datasets.where('sizeBytes').above(299).primaryKeys()).toEqual([EXAMPLE_HASH, CSV_HASH]);
   });
 
-  it('opens a fresh database at the newest version with all three tables', async () => {
+  it('v2 → v3 keeps every row and adds the registries table', async () => {
+    const name = uniqueDbName('migrate-v3');
+    const v2 = track(new Dexie(name));
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores({ datasets: 'hash, name, created, sizeBytes', runs: 'id, created, dataHash, status' });
+    await v2.table('datasets').add(exampleDataset({ sizeBytes: 300 }));
+    await v2.table('runs').add(run('r1'));
+    v2.close();
+
+    const db = track(new ForecastLabDb(name));
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.runs.toArray()).toEqual([run('r1')]);
+    expect((await db.datasets.get(EXAMPLE_HASH))?.sizeBytes).toBe(300);
+    const now = new Date(0).toISOString();
+    await db.registries.put({ dataHash: CSV_HASH, name: 'Sales forecaster', created: now, updated: now, registry: { versions: [] }, weights: {} });
+    expect(await db.registries.where('name').equals('Sales forecaster').count()).toBe(1);
+  });
+
+  it('opens a fresh database at the newest version with all four tables', async () => {
     const db = track(new ForecastLabDb(uniqueDbName('fresh')));
     await db.open();
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['configs', 'datasets', 'runs']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['configs', 'datasets', 'registries', 'runs']);
     await db.runs.add(run('r1'));
     expect(await db.runs.where('dataHash').equals(CSV_HASH).count()).toBe(1);
   });
@@ -117,7 +136,7 @@ describe('version changes between tabs', () => {
     old.close();
     const result = await opening;
     track(result.db);
-    expect(result.db.verno).toBe(2);
+    expect(result.db.verno).toBe(DB_VERSION);
     expect(issues.at(-1)).toBeNull();
     expect(result.db.issue).toBeNull();
   });

@@ -14,7 +14,7 @@ export const V1_STORES = { datasets: 'hash, name, created', configs: 'id, name, 
 
 /** Every row of every table, Blobs read as `{ blob: type, bytes }`, for exact before/after comparisons. */
 export async function snapshot(db: ForecastLabDb): Promise<Record<string, unknown[]>> {
-  const [datasets, configs, runs] = await Promise.all([db.datasets.toArray(), db.configs.toArray(), db.runs.toArray()]);
+  const [datasets, configs, runs, registries] = await Promise.all([db.datasets.toArray(), db.configs.toArray(), db.runs.toArray(), db.registries.toArray()]);
   const readable = await Promise.all(
     datasets.map(async (row) =>
       row.content instanceof Blob
@@ -22,7 +22,7 @@ export async function snapshot(db: ForecastLabDb): Promise<Record<string, unknow
         : row,
     ),
   );
-  return { datasets: readable, configs, runs };
+  return { datasets: readable, configs, runs, registries };
 }
 
 export async function deleteDb(name: string): Promise<void> {

@@ -1,0 +1,18 @@
+// User-facing texts of the operations loop (src/lib/ops) and its stages (Deploy, Monitor, Retrain). See ./index.ts.
+
+export const opsMessages = {
+  noChampion: 'There is no champion to serve: register a model on the Registry stage and make it the champion first.',
+  noChallenger: 'There is no challenger to promote: retrain, or register a version as the challenger first.',
+  onset: (notes: string[]) => (notes.length > 0 ? `Drift begins: ${notes.join(' ')}` : 'Drift begins.'),
+  retrained: (version: string, reason: string, start: string, end: string) =>
+    `Retrained ${version} on ${start} … ${end} (${reason}); it runs as challenger in shadow.`,
+  autoPromoted: 'The challenger passed every promotion gate on the newest actuals.',
+  archived: 'The challenger failed a promotion gate on the newest actuals; the champion stays.',
+  archivedEvent: (version: string) => `${version} failed a gate and was archived; the champion keeps serving.`,
+  promoted: (version: string) => `${version} is the new champion.`,
+  rolledBack: (version: string) => `Rolled back: ${version} is champion again.`,
+  notStarted: 'The simulation has not started: press Play or Step on the Deploy stage.',
+  needsTraining: 'Train models on the Train stage first: the registry registers a trained run’s model.',
+  simulationFailed: (detail: string) => `The simulation stopped: ${detail}. Nothing stored was changed.`,
+  registered: (version: string) => `Registered ${version}.`,
+} as const;

@@ -1,0 +1,167 @@
+// User-facing texts for the model registry: versions, aliases, promotion gates, the audit trail and the model card
+// (src/lib/registry). See ./index.ts. Numbers reach these functions already formatted.
+import type { Actor, Alias, AuditEntry, PromotionGates } from '../registry/types';
+
+const quoted = (text: string): string => `“${text}”`;
+const PERIOD_NAMES: Readonly<Record<string, string>> = { daily: 'day', weekly: 'week', monthly: 'month' };
+
+/** Why an action on the registry was refused (thrown as Error messages). */
+export const registryMessages = {
+  emptyName: () => 'A registered model needs a name.',
+  noReason: () => 'Say why: every change to the registry is written to the audit trail with its reason.',
+  invalidTime: () => 'The time of this registry action is not a valid date.',
+  unknownVersion: (id: string, registry: string) => `There is no version ${quoted(id)} in the registered model ${quoted(registry)}.`,
+  aliasAlreadySet: (alias: Alias, version: string) => `${version} already is the ${alias}.`,
+  championAsChallenger: (version: string) =>
+    `${version} is the champion, so it cannot also be the challenger: a challenger is measured against the champion.`,
+  noChallenger: () => 'There is no challenger to promote: set the challenger alias on a version first.',
+  noPreviousChampion: () => 'There is no previous champion to roll back to: the champion has never been replaced.',
+  gatesFailed: (gates: readonly string[]) =>
+    `The retrain policy cannot promote a challenger that fails its gates (${gates.join(', ')}); a person may, with a reason.`,
+  archiveChampion: (version: string) =>
+    `${version} is the champion, so it cannot be archived: serving would have no model. Promote another version or roll back first.`,
+  unknownModel: (model: string, models: readonly string[]) =>
+    `The run has no model ${quoted(model)}; it has ${models.map(quoted).join(', ')}.`,
+  noTestWindow: (model: string) => `The run has no test window for ${quoted(model)}, so there is nothing to register it by.`,
+  gateRange: (gate: keyof PromotionGates, min: number, max: number) =>
+    `The promotion gate ${quoted(gate)} must be empty (not checked) or a number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}.`,
+  gatesNotObject: () =>
+    'The promotion gates must be an object with exactly maxWape, minImprovementOverBaseline, maxCost and ' +
+    'minImprovementOverChampion, each a number or empty.',
+} as const;
+
+/** What each gate checks, and the sentence that says how a version did on it. */
+export const gateTexts = {
+  label: {
+    maxWape: 'Test WAPE at most',
+    minImprovementOverBaseline: 'Better than seasonal naive by at least',
+    maxCost: 'Cost of error at most',
+    minImprovementOverChampion: 'Better than the champion on the newest actuals by at least',
+  } satisfies Record<keyof PromotionGates, string>,
+  maxWape: (value: string, threshold: string, pass: boolean) =>
+    `Test WAPE ${value} is ${pass ? 'within' : 'above'} the limit of ${threshold}.`,
+  maxCost: (value: string, threshold: string, pass: boolean) =>
+    `Cost of forecast error ${value} is ${pass ? 'within' : 'above'} the limit of ${threshold}.`,
+  improvement: (what: string, improvement: string, threshold: string, pass: boolean) =>
+    `WAPE is ${improvement} than ${what}’s; the gate asks for at least ${threshold} lower${pass ? '' : ', so it fails'}.`,
+  baseline: 'seasonal naive',
+  champion: 'the champion on the newest actuals',
+  lower: (percent: string) => `${percent} lower`,
+  higher: (percent: string) => `${percent} higher`,
+  missingWape: (threshold: string) => `The test WAPE is unknown (no sales in the test window?), so the limit of ${threshold} cannot be checked.`,
+  missingCost: (threshold: string) => `The cost of forecast error is unknown, so the limit of ${threshold} cannot be checked.`,
+  missingBaseline: () => 'The improvement over seasonal naive is unknown: this version or seasonal naive has no test WAPE (or seasonal naive’s is 0).',
+  missingChampion: () =>
+    'The improvement over the champion is unknown: score the champion and the challenger on the same newest actuals first.',
+  noChampion: () => 'There is no champion yet, so there is nothing to beat.',
+} as const;
+
+/** Labels of the audit trail (src/ui and the model card). */
+export const auditTexts = {
+  columns: { when: 'When', action: 'Action', version: 'Version', why: 'Why', actor: 'Who', gates: 'Gates' },
+  actor: { you: 'you', auto: 'auto (retrain policy)' } satisfies Record<Actor, string>,
+  action: (action: AuditEntry['action'], alias: Alias | undefined, previous: string | null): string => {
+    if (action === 'register') return 'registered';
+    if (action === 'archive') return alias === undefined ? 'archived' : `archived (was ${alias})`;
+    const from = previous === null ? '' : ` (was ${previous})`;
+    if (action === 'promote') return `promoted to champion${from}`;
+    if (action === 'rollback') return `rolled back to champion${from}`;
+    return `set as ${alias ?? 'alias'}${from}`;
+  },
+  gatesSummary: (passed: number, total: number) => (total === 0 ? '' : `${passed} of ${total} passed`),
+  empty: 'Nothing has happened in this registry yet.',
+} as const;
+
+/** The model card's headings and its default sentences. Markdown, so it can be downloaded and read anywhere. */
+export const modelCardTexts = {
+  title: (registry: string, version: number, model: string) => `Model card: ${registry} v${version} (${model})`,
+  aliases: (aliases: readonly string[]) => `Aliases: ${aliases.length === 0 ? 'none' : aliases.join(', ')}.`,
+  created: (created: string, source: 'train' | 'retrain') =>
+    `Registered ${created}, from ${source === 'train' ? 'a training run' : 'a retrain'}.`,
+  sections: {
+    intendedUse: 'Intended use',
+    data: 'Data and features',
+    metrics: 'Metrics',
+    limitations: 'Limitations',
+    lineage: 'Lineage',
+    drift: 'Drift history',
+    audit: 'Audit',
+  },
+  intendedUse: (period: string, horizon: string) =>
+    `Forecasts the units sold of each product in each store per ${period}, ${horizon}, so the shop can buy the right ` +
+    'amount: enough to serve demand without leftovers that cost money to keep.',
+  notFor:
+    'Not for: setting prices or judging promotions (the model learned how sales followed past prices, not what a new ' +
+    'price would cause), products or stores without sales history, financial reporting, or any decision about people.',
+  /** The period a frequency counts in ('daily' → 'day'); 'period' when unknown. */
+  periodOf: (frequency: string | undefined): string => PERIOD_NAMES[frequency ?? ''] ?? 'period',
+  horizonAhead: (horizon: number, period: string) => `up to ${horizon} ${horizon === 1 ? period : `${period}s`} ahead`,
+  someHorizon: 'a few periods ahead',
+  field: 'Field',
+  value: 'Value',
+  metric: 'Metric',
+  data: {
+    dataset: 'Dataset (SHA-256)',
+    trainingWindow: 'Training window',
+    window: (start: string, end: string) => `${start} to ${end}`,
+    allHistory: 'start of the history',
+    lags: 'Lags (periods)',
+    rolling: 'Rolling windows',
+    calendar: 'Calendar',
+    covariates: 'Covariates (known in advance)',
+    seriesIdentity: 'Series identity',
+    target: 'Target transform',
+    scale: 'Input scaling',
+    none: 'none',
+    unreadable: (problem: string) => `The feature spec cannot be read: ${problem}`,
+  },
+  calendar: {
+    dayOfWeek: 'day of week',
+    month: (encoding: string) => `month (${encoding})`,
+    weekOfYear: 'week of year',
+    holiday: (column: string) => `holiday flag ${quoted(column)}`,
+    holidayDistance: 'days to and from holidays',
+  },
+  rolling: (window: number, stats: readonly string[]) => `${window} (${stats.join(', ')})`,
+  roles: { dataScientist: 'Data scientist', planner: 'Demand planner', business: 'Business' },
+  metricsIntro: 'Measured on the test window: the last periods of the data, never seen in training.',
+  metricLabel: {
+    wape: 'WAPE',
+    mase: 'MASE',
+    mae: 'MAE (units)',
+    rmse: 'RMSE (units)',
+    bias: 'Bias (forecast − actual, units)',
+    coverage80: 'P10–P90 coverage',
+    serviceLevel: 'Service level',
+    stockoutUnits: 'Stockout units',
+    overstockUnits: 'Overstock units',
+    cost: 'Cost of forecast error',
+    baselineCost: 'Cost of error of seasonal naive',
+    savings: 'Savings vs seasonal naive',
+    baselineWape: 'WAPE of seasonal naive',
+    improvement: 'WAPE improvement over seasonal naive',
+  },
+  limitations: [
+    'Forecasts are recursive: each step’s prediction feeds the next step’s lags, so errors accumulate and the last ' +
+      'steps of the horizon are the least accurate.',
+    'It learned from sales history only: it knows nothing of competitors, new products, stock-outs that hid demand, ' +
+      'or price levels and promotions unlike those it has seen.',
+    'Series with a short history (new products or stores) have few lags to learn from and are forecast worse.',
+    'The metrics come from one test window; a season or event it did not contain may behave differently.',
+  ],
+  lineage: {
+    run: 'Training run',
+    source: 'Source',
+    seed: 'Seed',
+    backend: 'Backend',
+    parent: 'Parent version',
+    description: 'Description',
+    spec: 'Model spec',
+    noRun: 'none (retrained in the simulation)',
+    noParent: 'none',
+    noBackend: 'not recorded',
+    baseline: 'a baseline: no trainable spec',
+  },
+  drift: { when: 'When', what: 'What was found' },
+  notMonitored: 'Not monitored yet.',
+} as const;

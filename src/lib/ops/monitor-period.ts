@@ -1,0 +1,190 @@
+import type { SalesData } from '../data/types';
+import { columnDrift, type ColumnDrift } from '../monitor/column-drift';
+import { datasetDrift } from '../monitor/dataset-drift';
+import { checkDataQuality, dataQualityProfile, type DataQualityProfile, type QualityTable } from '../monitor/data-quality';
+import type { AlertRules } from '../monitor/alert-rules';
+import { performanceDecay } from '../monitor/performance-decay';
+import { periodIndex } from '../eda/calendar';
+import type { ModelVersion } from '../registry/types';
+import type { CostModel } from '../scope/cost-model';
+import { PERIODS_PER_YEAR } from '../scope/cost-model';
+import type { SimulatedWorld } from '../scenarios/types';
+import { gridDate, type PeriodGrid } from './period-grid';
+import type { MonitorReport } from './types';
+import { windowPerformance } from './window-performance';
+
+export interface MonitorContext {
+  world: SimulatedWorld;
+  grid: PeriodGrid;
+  rules: AlertRules;
+  cost: CostModel;
+  /** Periods in the current window. */
+  window: number;
+  horizon: number;
+  /** Built on first use: the reference rows do not change during a simulation. */
+  reference?: ReferenceColumns;
+}
+
+/**
+ * The columns monitored for data drift: the covariates (price, promotion, …) and the series' key columns. A holiday
+ * flag is left out: it follows the calendar, so a window with Christmas in it "drifts" every year without anything
+ * being wrong. Sales are the target (target drift), the served forecasts the prediction (prediction drift).
+ */
+interface ReferenceColumns {
+  /** History rows by period index, to cut a seasonal reference window from. */
+  rowsByPeriod: Map<number, number[]>;
+  lastPeriod: number;
+  /** Data quality is about broken data, not seasons: profiled on the whole last year of history. */
+  profile: DataQualityProfile;
+}
+
+const CALENDAR_FLAG = /holiday/i;
+
+/** Periods in a year for the seasonal reference: 364 days keep weekdays aligned (as the simulated world does). */
+const YEAR: Record<SalesData['frequency'], number> = { daily: 364, weekly: 52, monthly: 12 };
+
+/**
+ * Monitoring at the end of period `period`, once actuals through `known` arrived; null until a whole window has.
+ *
+ * Current window: the last `window` periods with actuals. Reference: the same weeks of the newest year of history
+ * before deployment (Evidently's "reference dataset", taken seasonally): sales have a yearly rhythm, and comparing a
+ * December window with a whole year would report the season as drift. Data quality is checked against the whole last
+ * year. For prediction drift the reference window's actual sales stand in for its predictions (which a model fit on
+ * that history reproduces), so the question is "does what the model predicts now look like what sold then?".
+ */
+export function monitorPeriod(
+  context: MonitorContext,
+  options: { period: number; known: number; served: Float64Array; champion: ModelVersion },
+): MonitorReport | null {
+  const { known, period } = options;
+  const from = known - context.window + 1;
+  if (from < 0) return null;
+  const { grid, world, rules } = context;
+  const { data } = world;
+  const reference = (context.reference ??= referenceColumns(world, grid));
+  const current = currentColumns(data, grid, { from, to: known });
+  const seasonal = seasonalRows(reference, { from: periodIndex(gridDate(grid, from), data.frequency), to: periodIndex(gridDate(grid, known), data.frequency), frequency: data.frequency });
+  const past = collect(data, seasonal);
+  const drift = (column: string, kind: 'numeric' | 'categorical', ref: ArrayLike<number> | readonly string[], cur: ArrayLike<number> | readonly string[]): ColumnDrift => {
+    const result = columnDrift({ column, kind, reference: ref, current: cur });
+    // The rules' overrides replace each test's own threshold, by the kind of statistic it is.
+    const override = result.thresholdKind === 'p-value' ? rules.drift.pValue : rules.drift.distance;
+    return override === null ? result : columnDrift({ column, kind, reference: ref, current: cur, threshold: override });
+  };
+
+  const columns: ColumnDrift[] = [];
+  for (const [name, values] of past.numeric) columns.push(drift(name, 'numeric', values, current.numeric.get(name) ?? new Float64Array(0)));
+  for (const [name, values] of past.categorical) columns.push(drift(name, 'categorical', values, current.categorical.get(name) ?? []));
+  const dataset = datasetDrift(columns, { share: rules.datasetDriftShare });
+  const target = drift('sales', 'numeric', past.sales, current.sales);
+  const prediction = drift('prediction', 'numeric', past.sales, servedValues(options.served, grid, { from, to: known }));
+
+  const performance = windowPerformance(context, { from, to: known, forecast: options.served });
+  const { metrics } = options.champion;
+  const decay = performanceDecay({ current: performance, reference: { wape: metrics.wape }, tolerance: rules.performanceTolerance });
+  // The test's cost per row: its cost over series × horizon rows (what the test window held).
+  const testRows = grid.series * context.horizon;
+  const costDecay = performanceDecay({
+    current: performance,
+    reference: { costPerRow: metrics.cost === null || testRows === 0 ? null : metrics.cost / testRows },
+    tolerance: rules.costTolerance,
+    metric: 'costPerRow',
+  });
+  const quality = checkDataQuality({ profile: reference.profile, current: current.quality, rules });
+
+  return {
+    period,
+    date: grid.dates[period] as number,
+    reference: { ...dateRange(data, seasonal), rows: seasonal.length },
+    current: { start: gridDate(grid, from), end: gridDate(grid, known), rows: current.sales.length },
+    columns,
+    dataset,
+    prediction,
+    target,
+    performance: { ...performance, decay, costDecay },
+    quality,
+  };
+}
+
+function referenceColumns(world: SimulatedWorld, grid: PeriodGrid): ReferenceColumns {
+  const { data } = world;
+  const end = grid.historyEnd;
+  const lastPeriod = periodIndex(end, data.frequency);
+  const span = PERIODS_PER_YEAR[data.frequency];
+  const rowsByPeriod = new Map<number, number[]>();
+  const lastYear: number[] = [];
+  for (let r = 0; r < data.date.length; r++) {
+    const d = data.date[r] as number;
+    if (d > end) continue;
+    const p = periodIndex(d, data.frequency);
+    const list = rowsByPeriod.get(p);
+    if (list) list.push(r);
+    else rowsByPeriod.set(p, [r]);
+    if (p > lastPeriod - span) lastYear.push(r);
+  }
+  return { rowsByPeriod, lastPeriod, profile: dataQualityProfile(collect(data, lastYear).quality) };
+}
+
+/** History rows in the periods from … to moved back whole years until they all lie in the history. */
+function seasonalRows(reference: ReferenceColumns, range: { from: number; to: number; frequency: SalesData['frequency'] }) {
+  const year = YEAR[range.frequency];
+  const back = Math.max(1, Math.ceil((range.to - reference.lastPeriod) / year)) * year;
+  const rows: number[] = [];
+  for (let p = range.from - back; p <= range.to - back; p++) {
+    for (const r of reference.rowsByPeriod.get(p) ?? []) rows.push(r);
+  }
+  return rows;
+}
+
+function currentColumns(data: SalesData, grid: PeriodGrid, range: { from: number; to: number }) {
+  const rows: number[] = [];
+  for (let t = range.from; t <= range.to; t++) {
+    for (let s = 0; s < grid.series; s++) {
+      const r = grid.row[t * grid.series + s] as number;
+      if (r >= 0) rows.push(r);
+    }
+  }
+  return collect(data, rows);
+}
+
+/** The monitored columns of some rows, plus the same in the shape data-quality checks read. */
+function collect(data: SalesData, rows: number[]) {
+  const numeric = new Map<string, Float64Array>();
+  for (const name of Object.keys(data.covariates)) {
+    if (CALENDAR_FLAG.test(name)) continue;
+    const source = data.covariates[name] as Float64Array;
+    numeric.set(name, Float64Array.from(rows, (r) => source[r] as number));
+  }
+  const categorical = new Map<string, string[]>();
+  data.seriesKeys.forEach((key, k) => {
+    categorical.set(key, rows.map((r) => data.seriesKeyValues[data.series[r] as number]?.[k] ?? ''));
+  });
+  const sales = Float64Array.from(rows, (r) => data.sales[r] as number);
+  const quality: QualityTable = {
+    numeric: Object.fromEntries([...numeric, [data.mapping.sales || 'sales', sales] as const]),
+    categorical: Object.fromEntries(categorical),
+  };
+  return { numeric, categorical, sales, quality };
+}
+
+function servedValues(served: Float64Array, grid: PeriodGrid, range: { from: number; to: number }): Float64Array {
+  const values: number[] = [];
+  for (let t = Math.max(0, range.from); t <= range.to && t < grid.dates.length; t++) {
+    for (let s = 0; s < grid.series; s++) {
+      const v = served[t * grid.series + s] as number;
+      if (Number.isFinite(v)) values.push(v);
+    }
+  }
+  return Float64Array.from(values);
+}
+
+function dateRange(data: SalesData, rows: readonly number[]): { start: number; end: number } {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of rows) {
+    const d = data.date[r] as number;
+    if (d < start) start = d;
+    if (d > end) end = d;
+  }
+  return rows.length === 0 ? { start: NaN, end: NaN } : { start, end };
+}

@@ -1,0 +1,461 @@
+import type { SalesData } from '../data/types';
+import { dayToIso } from '../eda/calendar';
+import { opsMessages } from '../messages/ops';
+import type { Forecast } from '../models/types';
+import type { Registry, PromotionGates, ModelVersion } from '../registry/types';
+import { registerVersion } from '../registry/register-version';
+import { setAlias } from '../registry/set-alias';
+import { promoteChallenger } from '../registry/promote-challenger';
+import { rollbackChampion } from '../registry/rollback-champion';
+import { versionByAlias } from '../registry/version-by-alias';
+import { evaluateGates } from '../registry/evaluate-gates';
+import { gatesPass } from '../registry/gates-pass';
+import { archiveVersion } from '../registry/archive-version';
+import type { SimulatedWorld } from '../scenarios/types';
+import { arrivedThrough } from '../serving/arrived-through';
+import { routeSeries } from '../serving/route-series';
+import { summarizeLatency } from '../serving/summarize-latency';
+import { raiseAlerts } from '../monitor/alert-raise';
+import type { Alert } from '../monitor/alert-rules';
+import type { ColumnDrift } from '../monitor/column-drift';
+import { shouldRetrain } from '../retrain/retrain-policy';
+import { trainingWindow } from '../retrain/training-window';
+import type { CostModel } from '../scope/cost-model';
+import { gridDate, periodGrid, type PeriodGrid } from './period-grid';
+import { monitorPeriod, type MonitorContext } from './monitor-period';
+import { windowPerformance } from './window-performance';
+import { monitoringWindow } from './monitoring-window';
+import type { ModelHost, MonitorReport, OpsConfig, OpsEvent, PeriodRecord, ServingModel, SimulationSnapshot } from './types';
+
+export interface SimulationOptions {
+  world: SimulatedWorld;
+  /** The registry at the start: its champion serves from period 0. */
+  registry: Registry;
+  host: ModelHost;
+  config: OpsConfig;
+  gates: PromotionGates;
+  cost: CostModel;
+  horizon: number;
+  seed: number;
+}
+
+/**
+ * One simulated deployment (see ./types.ts for the loop). Call `step()` once per simulated period; `snapshot()` is
+ * what the page draws. The served forecasts are kept per target period, one value per series, for the version that
+ * served it and for the challenger beside it (shadow or canary), which is all monitoring and the challenger's
+ * comparison need.
+ */
+export class Simulation {
+  readonly world: SimulatedWorld;
+  readonly grid: PeriodGrid;
+  readonly #host: ModelHost;
+  readonly #config: OpsConfig;
+  readonly #gates: PromotionGates;
+  readonly #cost: CostModel;
+  readonly #horizon: number;
+  readonly #seed: number;
+  readonly #context: MonitorContext;
+
+  registry: Registry;
+  period = 0;
+  readonly timeline: PeriodRecord[] = [];
+  alerts: Alert[] = [];
+  readonly events: OpsEvent[] = [];
+  monitor: MonitorReport | null = null;
+
+  #champion: ServingModel | null = null;
+  #challenger: ServingModel | null = null;
+  /** Period the current challenger started forecasting (its shadow period runs from there). */
+  #challengerSince = -1;
+  #lastRetrain = -Infinity;
+  #manualRetrain = false;
+  /** Per target period × series: the served next-period forecast, who served it (0 champion, 1 challenger), the challenger's. */
+  readonly #served: Float64Array;
+  readonly #servedBy: Uint8Array;
+  readonly #challengerForecast: Float64Array;
+  readonly #championForecast: Float64Array;
+  readonly #latencies: number[] = [];
+  /** Latency samples of the last few periods, for the rolling percentiles of the timeline. */
+  readonly #recent: number[][] = [];
+  readonly #explanations: Record<string, ColumnDrift> = {};
+  #elapsedMs = 0;
+  #requests = 0;
+  #errors = 0;
+  #lastForecast: SimulationSnapshot['lastForecast'] = [];
+  /** Total actual sales per simulated date (what the forecast chart compares with, once arrived). */
+  readonly #totals: Map<number, number>;
+
+  constructor(options: SimulationOptions) {
+    this.world = options.world;
+    this.#host = options.host;
+    this.#config = options.config;
+    this.#gates = options.gates;
+    this.#cost = options.cost;
+    this.#horizon = options.horizon;
+    this.#seed = options.seed;
+    this.registry = options.registry;
+    this.grid = periodGrid(options.world.data, { historyEnd: options.world.start - 1, periods: options.world.periods });
+    const cells = this.grid.dates.length * this.grid.series;
+    this.#served = new Float64Array(cells).fill(NaN);
+    this.#servedBy = new Uint8Array(cells);
+    this.#challengerForecast = new Float64Array(cells).fill(NaN);
+    this.#championForecast = new Float64Array(cells).fill(NaN);
+    this.#totals = totalActuals(options.world.data, this.grid);
+    this.#context = { world: options.world, grid: this.grid, rules: options.config.rules, cost: options.cost, window: monitoringWindow(options.horizon, options.world.data.frequency), horizon: options.horizon };
+    if (options.world.onsetDate !== null) {
+      const onset = this.grid.dates.findIndex((d) => d >= (options.world.onsetDate as number));
+      if (onset >= 0) this.events.push({ period: onset, date: this.grid.dates[onset] as number, kind: 'onset', version: null, text: opsMessages.onset(options.world.notes) });
+    }
+  }
+
+  get total(): number {
+    return this.grid.dates.length;
+  }
+
+  get finished(): boolean {
+    return this.period >= this.total;
+  }
+
+  /** Load the champion (and a challenger already registered); call once before the first step. */
+  async start(): Promise<void> {
+    const champion = versionByAlias(this.registry, 'champion');
+    if (!champion) throw new Error(opsMessages.noChampion);
+    this.#champion = await this.#host.load(champion);
+    const challenger = versionByAlias(this.registry, 'challenger');
+    if (challenger) {
+      this.#challenger = await this.#host.load(challenger);
+      this.#challengerSince = 0;
+    }
+  }
+
+  /** Simulate one period. */
+  async step(): Promise<void> {
+    if (this.finished) return;
+    if (!this.#champion) await this.start();
+    const t = this.period;
+    const date = this.grid.dates[t] as number;
+    const known = arrivedThrough(t, this.#config.simulation.delay);
+    const before = this.#latencies.length;
+    await this.#serve(t, known);
+    this.#recent.push(this.#latencies.slice(before));
+    if (this.#recent.length > LATENCY_PERIODS) this.#recent.shift();
+    const report = monitorPeriod(this.#context, {
+      period: t,
+      known,
+      served: this.#served,
+      champion: this.#championVersion(),
+    });
+    this.monitor = report;
+    const raised = report
+      ? raiseAlerts({
+          period: t,
+          date,
+          drift: report.columns,
+          datasetDrift: report.dataset,
+          predictionDrift: report.prediction,
+          targetDrift: report.target,
+          performance: report.performance.decay,
+          // Cost is charted, not alerted on: money per row follows the season and the sales level, so against one
+          // test window it "decays" every spring; WAPE, scaled by the sales, carries the same signal without that.
+          cost: null,
+          quality: report.quality,
+          rules: this.#config.rules,
+          previous: this.alerts,
+        })
+      : [];
+    this.alerts = [...this.alerts, ...raised];
+    if (report) for (const alert of raised) {
+      const drift = explanationOf(report, alert);
+      if (drift) this.#explanations[alert.id] = drift;
+    }
+    const record: PeriodRecord = {
+      period: t,
+      date,
+      champion: this.#champion?.versionId ?? '',
+      challenger: this.#challenger?.versionId ?? null,
+      rollingWape: report?.performance.wape ?? null,
+      ...this.#periodError(known),
+      driftShare: report ? report.dataset.share : null,
+      latency: this.#rollingLatency(),
+      alerts: raised.map((a) => a.id),
+    };
+    this.timeline.push(record);
+    await this.#judgeChallenger(t, known);
+    await this.#maybeRetrain(t, known);
+    this.period = t + 1;
+  }
+
+  /** Ask for a retrain at the next step (the 'manual' policy, or any policy on demand). */
+  requestRetrain(): void {
+    this.#manualRetrain = true;
+  }
+
+  /** Promote the challenger by hand, whatever the gates say (the audit keeps the gate results). */
+  async promote(why: string): Promise<void> {
+    const challenger = versionByAlias(this.registry, 'challenger');
+    if (!challenger || !this.#challenger) throw new Error(opsMessages.noChallenger);
+    const gates = this.#gateResults(challenger, Math.max(0, this.period - 1));
+    this.#promote({ why, actor: 'you', gates });
+  }
+
+  /** Put the previous champion back. */
+  async rollback(why: string): Promise<void> {
+    const now = this.#now(Math.max(0, this.period - 1));
+    const next = rollbackChampion(this.registry, { now, why, actor: 'you' });
+    const restored = versionByAlias(next, 'champion');
+    if (!restored) throw new Error(opsMessages.noChampion);
+    this.#champion?.dispose();
+    this.#champion = await this.#host.load(restored);
+    this.registry = next;
+    this.#event(Math.max(0, this.period - 1), 'rollback', restored.id, opsMessages.rolledBack(restored.id));
+  }
+
+  snapshot(): SimulationSnapshot {
+    return {
+      period: this.period,
+      total: this.total,
+      dates: Array.from(this.grid.dates),
+      onsetDate: this.world.onsetDate,
+      scenarioNotes: this.world.notes,
+      applicable: this.world.applicable,
+      timeline: this.timeline.slice(),
+      alerts: this.alerts.slice(),
+      events: this.events.slice(),
+      registry: this.registry,
+      monitor: this.monitor,
+      explanations: { ...this.#explanations },
+      latency: summarizeLatency(this.#latencies, { elapsedMs: this.#elapsedMs, requests: this.#requests, errors: this.#errors }),
+      lastForecast: this.#lastForecast,
+      finished: this.finished,
+    };
+  }
+
+  dispose(): void {
+    this.#champion?.dispose();
+    this.#challenger?.dispose();
+    this.#champion = null;
+    this.#challenger = null;
+  }
+
+  // ── serving ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Forecast t+1 … t+H from actuals through `known`, for every series, and log the next-period forecast. */
+  async #serve(t: number, known: number): Promise<void> {
+    const { data } = this.world;
+    const cutoff = gridDate(this.grid, known);
+    const lead = t - known; // periods between the last actual and now
+    const horizon = lead + this.#horizon;
+    const champion = this.#champion as ServingModel;
+    const championForecast = await this.#timed(() => champion.forecast(data, { cutoff, horizon }), this.#config.simulation.mode === 'online');
+    const routing = this.#config.simulation.routing;
+    let challengerForecast: Forecast | null = null;
+    if (this.#challenger && routing.kind !== 'champion-only') {
+      const challenger = this.#challenger;
+      challengerForecast = await this.#timed(() => challenger.forecast(data, { cutoff, horizon }), false, routing.kind === 'shadow');
+    }
+    const next = t + 1;
+    this.#lastForecast = this.#forecastSummary(championForecast, { lead, knownDate: cutoff });
+    if (next >= this.total) return;
+    const S = this.grid.series;
+    const canary = routing.kind === 'canary' && challengerForecast
+      ? routeSeries({ seriesLabels: data.seriesLabels, canaryPercent: routing.canaryPercent, seed: this.#seed })
+      : null;
+    const step = lead + 1;
+    writeStep(championForecast, step, (s, value) => {
+      this.#championForecast[next * S + s] = value;
+      this.#served[next * S + s] = value;
+    });
+    if (challengerForecast) {
+      writeStep(challengerForecast, step, (s, value) => {
+        this.#challengerForecast[next * S + s] = value;
+        if (canary && canary[s] === 1) {
+          this.#served[next * S + s] = value;
+          this.#servedBy[next * S + s] = 1;
+        }
+      });
+    }
+  }
+
+  /**
+   * Time a request. 'online' mode counts one request per series (the same computation, split the way an online
+   * endpoint would see it: each series' latency is the batch's time divided among them); a shadow request is timed
+   * but not counted as served traffic.
+   */
+  async #timed<T>(request: () => Promise<T>, online: boolean, shadow = false): Promise<T> {
+    const started = now();
+    try {
+      const result = await request();
+      const ms = now() - started;
+      if (!shadow) {
+        const requests = online ? Math.max(1, this.grid.series) : 1;
+        for (let i = 0; i < requests; i++) this.#latencies.push(ms / requests);
+        this.#requests += requests;
+        this.#elapsedMs += ms;
+      }
+      return result;
+    } catch (error) {
+      if (!shadow) {
+        this.#errors++;
+        this.#requests++;
+      }
+      throw error;
+    }
+  }
+
+  #rollingLatency(): PeriodRecord['latency'] {
+    const { p50, p95, p99 } = summarizeLatency(this.#recent.flat(), { elapsedMs: 0, requests: 0, errors: 0 });
+    return { p50, p95, p99 };
+  }
+
+  /** The request's forecasts summed over series; actuals only where they have arrived (the page never sees ahead). */
+  #forecastSummary(forecast: Forecast, { lead, knownDate }: { lead: number; knownDate: number }): SimulationSnapshot['lastForecast'] {
+    const byDate = new Map<number, number>();
+    for (let i = 0; i < forecast.p50.length; i++) {
+      if ((forecast.step[i] as number) <= lead) continue;
+      const date = forecast.date[i] as number;
+      byDate.set(date, (byDate.get(date) ?? 0) + (forecast.p50[i] as number));
+    }
+    return [...byDate.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([date, value]) => ({ date, forecast: value, actual: date <= knownDate ? (this.#totals.get(date) ?? null) : null }));
+  }
+
+  /** Error of the served forecasts for the period whose actuals arrived now. */
+  #periodError(known: number): Pick<PeriodRecord, 'periodWape' | 'periodCost'> {
+    if (known < 0) return { periodWape: null, periodCost: null };
+    const figures = windowPerformance(this.#context, { from: known, to: known, forecast: this.#served });
+    return { periodWape: figures.wape, periodCost: figures.cost };
+  }
+
+  // ── retraining and promotion ─────────────────────────────────────────────────────────────────────────────────
+
+  async #maybeRetrain(t: number, known: number): Promise<void> {
+    const policy = this.#config.policy;
+    const decision = shouldRetrain({
+      policy,
+      period: t,
+      lastRetrainPeriod: Number.isFinite(this.#lastRetrain) ? this.#lastRetrain : null,
+      alerts: this.alerts,
+      manualRequest: this.#manualRetrain,
+      challengerActive: this.#challenger !== null,
+    });
+    this.#manualRetrain = false;
+    if (!decision.retrain || known < 0) return;
+    const parent = this.#championVersion();
+    const end = gridDate(this.grid, known);
+    const window = trainingWindow({ policy, end, historyStart: this.world.data.date.reduce((m, d) => Math.min(m, d), Infinity), frequency: this.world.data.frequency });
+    this.#lastRetrain = t;
+    const { draft, artifact } = await this.#host.retrain({
+      data: this.world.data,
+      parent,
+      start: window.start,
+      end,
+      validationPeriods: retrainValidation(this.#horizon),
+      horizon: this.#horizon,
+      seed: this.#seed,
+      cost: this.#cost,
+    });
+    const now = this.#now(t);
+    const registered = registerVersion(this.registry, { ...draft, parent: parent.id, source: 'retrain' }, { now, why: decision.reason, actor: 'auto' });
+    this.registry = setAlias(registered.registry, { alias: 'challenger', versionId: registered.version.id, now, why: decision.reason, actor: 'auto' });
+    this.#challenger?.dispose();
+    this.#challenger = await this.#host.load(registered.version, artifact);
+    this.#challengerSince = t + 1;
+    this.#event(t, 'retrain', registered.version.id, opsMessages.retrained(registered.version.id, decision.reason, dayToIso(window.start ?? end), dayToIso(end)));
+  }
+
+  /** After its shadow period, compare the challenger with the champion on the newest actuals and decide. */
+  async #judgeChallenger(t: number, known: number): Promise<void> {
+    const challenger = versionByAlias(this.registry, 'challenger');
+    if (!challenger || !this.#challenger || this.#challengerSince < 0) return;
+    const policy = this.#config.policy;
+    const judgedFrom = this.#challengerSince + 1;
+    if (known - judgedFrom + 1 < policy.shadowPeriods) return;
+    const gates = this.#gateResults(challenger, known);
+    if (!policy.autoPromote) return;
+    if (gatesPass(gates)) {
+      this.#promote({ why: opsMessages.autoPromoted, actor: 'auto', gates });
+    } else {
+      this.registry = archiveVersion(this.registry, { versionId: challenger.id, gates, now: this.#now(t), why: opsMessages.archived, actor: 'auto' });
+      this.#challenger.dispose();
+      this.#challenger = null;
+      this.#challengerSince = -1;
+      this.#event(t, 'archive', challenger.id, opsMessages.archivedEvent(challenger.id));
+    }
+  }
+
+  #gateResults(challenger: ModelVersion, known: number) {
+    const from = Math.max(this.#challengerSince + 1, 0);
+    const champion = windowPerformance(this.#context, { from, to: known, forecast: this.#championForecast });
+    const rival = windowPerformance(this.#context, { from, to: known, forecast: this.#challengerForecast });
+    return evaluateGates(challenger.metrics, this.#gates, { championRecentWape: champion.wape, challengerRecentWape: rival.wape });
+  }
+
+  #promote(options: { why: string; actor: 'you' | 'auto'; gates: ReturnType<typeof evaluateGates> }): void {
+    const t = Math.max(0, Math.min(this.period, this.total - 1));
+    this.registry = promoteChallenger(this.registry, { now: this.#now(t), why: options.why, actor: options.actor, gates: options.gates });
+    this.#champion?.dispose();
+    this.#champion = this.#challenger;
+    this.#challenger = null;
+    this.#challengerSince = -1;
+    this.#event(t, 'promote', this.#champion?.versionId ?? null, opsMessages.promoted(this.#champion?.versionId ?? ''));
+  }
+
+  #championVersion(): ModelVersion {
+    const version = versionByAlias(this.registry, 'champion');
+    if (!version) throw new Error(opsMessages.noChampion);
+    return version;
+  }
+
+  /** Registry times are simulated dates (noon UTC), so a replay writes the same audit trail. */
+  #now(t: number): Date {
+    return new Date(gridDate(this.grid, Math.min(t, this.total - 1)) * 86_400_000 + 43_200_000);
+  }
+
+  #event(period: number, kind: OpsEvent['kind'], version: string | null, text: string): void {
+    this.events.push({ period, date: gridDate(this.grid, Math.min(period, this.total - 1)), kind, version, text });
+  }
+}
+
+const LATENCY_PERIODS = 7;
+
+/** The drift result an alert was raised on: its column's, the target's or the prediction's. */
+function explanationOf(report: MonitorReport, alert: Alert): ColumnDrift | null {
+  if (alert.kind === 'target-drift') return report.target;
+  if (alert.kind === 'prediction-drift') return report.prediction;
+  if (!alert.column) return null;
+  return report.columns.find((c) => c.column === alert.column) ?? (alert.column === report.target?.column ? report.target : null);
+}
+
+/** Periods a retrain holds out for early stopping and its version's metrics: a quarter horizon, at least one. */
+export function retrainValidation(horizon: number): number {
+  return Math.max(1, Math.round(horizon / 4));
+}
+
+function writeStep(forecast: Forecast, step: number, write: (series: number, value: number) => void): void {
+  for (let i = 0; i < forecast.p50.length; i++) {
+    if (forecast.step[i] === step) write(forecast.series[i] as number, forecast.p50[i] as number);
+  }
+}
+
+function totalActuals(data: SalesData, grid: PeriodGrid): Map<number, number> {
+  const totals = new Map<number, number>();
+  for (let t = 0; t < grid.dates.length; t++) {
+    let sum = 0;
+    let any = false;
+    for (let s = 0; s < grid.series; s++) {
+      const r = grid.row[t * grid.series + s] as number;
+      const y = r < 0 ? NaN : (data.sales[r] as number);
+      if (Number.isFinite(y)) {
+        sum += y;
+        any = true;
+      }
+    }
+    if (any) totals.set(grid.dates[t] as number, sum);
+  }
+  return totals;
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}

@@ -1,0 +1,142 @@
+/**
+ * The Registry stage: the registered model of the dataset in use (one per dataset hash), kept in IndexedDB.
+ *
+ *   load(dataHash) ──► RegistryRecord (or a new, empty registry) ──► versions, aliases, audit
+ *   register(run, model) ──► versionDraftFromRun ──► registerVersion (+ champion when it is the first) ──► save
+ *   setAlias / promote / rollback ──► lib/registry ──► save
+ *
+ * Weights sit apart from the registry JSON in the same row, by version id, so the simulation can serve any version.
+ */
+import type { Frequency } from '../lib/data/types';
+import type { SerializedWeight } from '../lib/models/train-types';
+import { createRegistry } from '../lib/registry/create-registry';
+import { evaluateGates } from '../lib/registry/evaluate-gates';
+import { promoteChallenger } from '../lib/registry/promote-challenger';
+import { registerVersion } from '../lib/registry/register-version';
+import { rollbackChampion } from '../lib/registry/rollback-champion';
+import { setAlias } from '../lib/registry/set-alias';
+import type { Alias, PromotionGates, Registry } from '../lib/registry/types';
+import { versionByAlias } from '../lib/registry/version-by-alias';
+import { versionDraftFromRun } from '../lib/registry/version-draft-from-run';
+import type { RunArtifacts, RunMetrics } from '../lib/runs/types';
+import type { CostModel } from '../lib/scope/cost-model';
+import type { JsonObject, RegistryRecord, RunRecord } from '../lib/storage/records';
+import { toStorageError } from '../lib/storage/storage-error';
+import type { StorageState } from './storage.svelte';
+
+export class RegistryState {
+  registry = $state.raw<Registry | null>(null);
+  dataHash = $state<string>('');
+  error = $state<string | null>(null);
+  notice = $state<string | null>(null);
+  /** Stored runs of this dataset that finished (what can be registered). */
+  runs = $state.raw<{ id: string; created: string; models: string[]; best: string | null }[]>([]);
+
+  readonly #storage: StorageState;
+  #weights: Record<string, SerializedWeight[]> = {};
+  #created = '';
+
+  constructor(storage: StorageState) {
+    this.#storage = storage;
+  }
+
+  /** Runner of the 'registry.versions' cell: the dataset's registry and its registrable runs. */
+  async load(dataHash: string, datasetName: string): Promise<void> {
+    const db = await this.#storage.open();
+    const record = dataHash ? await db.registries.get(dataHash) : undefined;
+    this.dataHash = dataHash;
+    this.registry = record ? (record.registry as unknown as Registry) : createRegistry(registryName(datasetName));
+    this.#weights = record ? (record.weights as unknown as Record<string, SerializedWeight[]>) : {};
+    this.#created = record?.created ?? '';
+    await this.refreshRuns();
+  }
+
+  async refreshRuns(): Promise<void> {
+    if (!this.dataHash) return;
+    const db = await this.#storage.open();
+    const rows = await db.runs.where('dataHash').equals(this.dataHash).toArray();
+    this.runs = rows
+      .filter((r) => r.status === 'done' && r.metrics)
+      .sort((a, b) => (a.created < b.created ? 1 : -1))
+      .map((r) => {
+        const metrics = r.metrics as unknown as RunMetrics;
+        return { id: r.id, created: r.created, models: metrics.models.map((m) => m.name), best: metrics.best };
+      });
+  }
+
+  /** Register `model` of a stored run; the first version becomes champion at once (there is nothing to compare with). */
+  async register(options: { runId: string; model: string; frequency: Frequency; cost: CostModel | null; why: string; alias: Alias | null }): Promise<void> {
+    await this.#act(async (registry, now) => {
+      const db = await this.#storage.open();
+      const run = (await db.runs.get(options.runId)) as RunRecord | undefined;
+      if (!run?.metrics) throw new Error(`Run ${options.runId} is not stored, or has no results.`);
+      const draft = versionDraftFromRun(
+        { id: run.id, dataHash: run.dataHash, config: run.config, metrics: run.metrics as unknown as RunMetrics },
+        options.model,
+        { frequency: options.frequency, ...(options.cost ? { cost: options.cost } : {}) },
+      );
+      const { registry: next, version } = registerVersion(registry, draft, { now, why: options.why, actor: 'you' });
+      const weights = (run.artifacts as unknown as RunArtifacts | null)?.weights.find((w) => w.model === options.model)?.weights;
+      if (weights) this.#weights = { ...this.#weights, [version.id]: weights };
+      const alias = options.alias ?? (versionByAlias(next, 'champion') ? null : 'champion');
+      return alias ? setAlias(next, { alias, versionId: version.id, now, why: options.why, actor: 'you' }) : next;
+    });
+  }
+
+  setAlias(alias: Alias, versionId: string, why: string): Promise<void> {
+    return this.#act(async (registry, now) => setAlias(registry, { alias, versionId, now, why, actor: 'you' }));
+  }
+
+  promote(why: string, gates: PromotionGates): Promise<void> {
+    return this.#act(async (registry, now) => {
+      const challenger = versionByAlias(registry, 'challenger');
+      const results = challenger ? evaluateGates(challenger.metrics, gates) : [];
+      return promoteChallenger(registry, { now, why, actor: 'you', gates: results });
+    });
+  }
+
+  rollback(why: string): Promise<void> {
+    return this.#act(async (registry, now) => rollbackChampion(registry, { now, why, actor: 'you' }));
+  }
+
+  /** Weights of every version, for the ops worker. */
+  weights(): Record<string, SerializedWeight[]> {
+    return this.#weights;
+  }
+
+  async #act(change: (registry: Registry, now: Date) => Promise<Registry>): Promise<void> {
+    if (!this.registry) return;
+    this.error = null;
+    try {
+      this.registry = await change(this.registry, new Date());
+      await this.#save();
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async #save(): Promise<void> {
+    if (!this.registry || !this.dataHash) return;
+    const now = new Date().toISOString();
+    this.#created ||= now;
+    const record: RegistryRecord = {
+      dataHash: this.dataHash,
+      name: this.registry.name,
+      created: this.#created,
+      updated: now,
+      registry: structuredClone(this.registry) as unknown as JsonObject,
+      weights: this.#weights as unknown as JsonObject,
+    };
+    try {
+      await (await this.#storage.open()).registries.put(record);
+      await this.#storage.refresh();
+    } catch (error) {
+      this.error = toStorageError(error).message;
+    }
+  }
+}
+
+function registryName(datasetName: string): string {
+  const base = datasetName.replace(/\.(csv|tsv|txt)$/i, '').trim() || 'sales';
+  return `${base} forecaster`;
+}

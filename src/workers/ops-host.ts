@@ -1,0 +1,103 @@
+import { createPredictor, trainModel } from '../adapters/tf-train';
+import type { SalesData } from '../lib/data/types';
+import { dayToIso } from '../lib/eda/calendar';
+import { buildFeatures } from '../lib/features/build-features';
+import { fitFeatureState } from '../lib/features/fit-feature-state';
+import { recursiveForecast } from '../lib/features/recursive-forecast';
+import type { FeatureSpec, FeatureState } from '../lib/features/types';
+import type { SerializedWeight } from '../lib/models/train-types';
+import type { ModelSpec } from '../lib/models/types';
+import { createBaselineHost, isBaselineModel } from '../lib/ops/baseline-host';
+import type { ModelHost, ServingModel } from '../lib/ops/types';
+import { versionMetricsFromForecast } from '../lib/ops/version-metrics-from-forecast';
+import type { ModelVersion } from '../lib/registry/types';
+import { advancePeriods } from '../lib/scenarios/advance-periods';
+import { fitBatchSize } from '../lib/train/fit-batch-size';
+import { selectRows } from '../lib/train/select-rows';
+import { sequenceColumns } from '../lib/train/sequence-columns';
+
+/**
+ * The ops worker's models: registered versions served with tfjs on the active backend (weights kept per version id),
+ * baselines through the pure host. A version's feature state is refit from the world's rows up to its trainEnd, which
+ * gives back exactly the state it was trained with (fitFeatureState is deterministic and history never changes).
+ */
+export function createTfHost(options: { weights: Map<string, SerializedWeight[]>; onTrained?: (weights: SerializedWeight[]) => void }): ModelHost {
+  const baselines = createBaselineHost();
+  const { weights } = options;
+  return {
+    async load(version, artifact) {
+      if (isBaselineModel(version.model)) return baselines.load(version);
+      if (artifact) weights.set(version.id, artifact as SerializedWeight[]);
+      const stored = weights.get(version.id);
+      if (!stored) throw new Error(`No weights are stored for ${version.id}.`);
+      return servingModel(version, stored);
+    },
+    async retrain(request) {
+      const { parent } = request;
+      if (isBaselineModel(parent.model)) return baselines.retrain(request);
+      const spec = parent.spec as ModelSpec;
+      const featureSpec = parent.featureSpec as FeatureSpec;
+      const trainEnd = advancePeriods(request.end, -request.validationPeriods, request.data.frequency);
+      const { matrix, state } = buildFeatures(request.data, featureSpec, { fit: { trainEnd } });
+      const { index: _t, ...train } = selectRows(matrix, { after: request.start === null ? -Infinity : request.start - 1, upTo: trainEnd });
+      const { index: _v, ...validation } = selectRows(matrix, { after: trainEnd, upTo: request.end });
+      const fitted = fitBatchSize(spec, train.rows);
+      const sequence = fitted.kind === 'cnn' ? sequenceColumns(matrix.names) : null;
+      const trained = await trainModel({ spec: fitted, seed: request.seed, train, validation, sequence });
+      options.onTrained?.(trained.weights);
+      const model = createPredictor({ spec: fitted, weights: trained.weights, width: matrix.names.length, sequence });
+      try {
+        const forecast = await recursiveForecast({
+          data: request.data, spec: featureSpec, state, cutoff: trainEnd, horizon: request.validationPeriods, predict: (x, rows) => model.predict(x, rows),
+          ...(fitted.loss === 'quantile' ? { quantiles: fitted.quantiles } : {}),
+        });
+        return {
+          draft: {
+            source: 'retrain',
+            runId: null,
+            model: parent.model,
+            spec: fitted,
+            featureSpec,
+            dataHash: parent.dataHash,
+            seed: request.seed,
+            backend: parent.backend,
+            trainEnd,
+            trainStart: request.start,
+            metrics: versionMetricsFromForecast({ data: request.data, forecast, cutoff: trainEnd, horizon: request.validationPeriods, cost: request.cost }),
+            description: `${parent.model} retrained on ${request.start === null ? 'all history' : dayToIso(request.start)} … ${dayToIso(trainEnd)}, validated on the ${request.validationPeriods} periods after.`,
+            parent: parent.id,
+          },
+          artifact: trained.weights,
+        };
+      } finally {
+        model.dispose();
+      }
+    },
+  };
+}
+
+function servingModel(version: ModelVersion, weights: SerializedWeight[]): ServingModel {
+  const spec = version.spec as ModelSpec;
+  const featureSpec = version.featureSpec as FeatureSpec;
+  let state: FeatureState | null = null;
+  let predictor: ReturnType<typeof createPredictor> | null = null;
+  const ready = (data: SalesData) => {
+    state ??= fitFeatureState(data, featureSpec, { trainEnd: version.trainEnd });
+    predictor ??= createPredictor({ spec, weights, width: state.names.length, sequence: spec.kind === 'cnn' ? sequenceColumns(state.names) : null });
+    return { state, predictor };
+  };
+  return {
+    versionId: version.id,
+    async forecast(data, { cutoff, horizon }) {
+      const { state: fitted, predictor: model } = ready(data);
+      return recursiveForecast({
+        data, spec: featureSpec, state: fitted, cutoff, horizon, predict: (x, rows) => model.predict(x, rows),
+        ...(spec.loss === 'quantile' ? { quantiles: spec.quantiles } : {}),
+      });
+    },
+    dispose() {
+      predictor?.dispose();
+      predictor = null;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { SalesData } from '../lib/data/types';
+import type { BackendChoice, BackendName, SerializedWeight } from '../lib/models/train-types';
+import type { OpsConfig, PromotionGates, SimulationSnapshot } from '../lib/ops/types';
+import type { Registry } from '../lib/registry/types';
+import type { CostModel } from '../lib/scope/cost-model';
+
+/**
+ * The ops worker's protocol: the champion served as a prediction endpoint, the simulated world, monitoring and
+ * retraining all live in that worker; the page sends a start request and then asks for steps, and gets back a
+ * plain-JSON snapshot.
+ */
+export interface OpsStartRequest {
+  /** The cleaned sales table the models were trained on (copied from the data worker). */
+  history: SalesData;
+  registry: Registry;
+  /** Weights of the registered versions, by version id (baselines have none). */
+  weights: Record<string, SerializedWeight[]>;
+  config: OpsConfig;
+  gates: PromotionGates;
+  cost: CostModel;
+  horizon: number;
+  seed: number;
+  backend: BackendChoice;
+}
+
+export interface OpsStepResult {
+  snapshot: SimulationSnapshot;
+  backend: BackendName | null;
+}
+
+export interface OpsWorkerApi {
+  start(request: OpsStartRequest): Promise<OpsStepResult>;
+  /** Simulate up to `periods` periods (stops at the end). */
+  step(periods: number): Promise<OpsStepResult>;
+  /** Retrain at the next step, whatever the policy. */
+  requestRetrain(): Promise<void>;
+  promote(why: string): Promise<OpsStepResult>;
+  rollback(why: string): Promise<OpsStepResult>;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,82 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { activeBackend, probeBackends, useBackend } from '../adapters/tf-backend';
+import type { BackendChoice, SerializedWeight } from '../lib/models/train-types';
+import { Simulation } from '../lib/ops/simulation';
+import { simulateWorld } from '../lib/scenarios/simulate-world';
+import { resolveSimulationPeriods } from '../lib/serving/simulation-config';
+import { createTfHost } from './ops-host';
+import type { OpsStepResult, OpsWorkerApi } from './ops-protocol';
+
+/**
+ * The ops worker: a thin dispatcher that owns one Simulation (src/lib/ops) and its models (tfjs, ./ops-host.ts).
+ * Steps run one at a time; the page's clock decides when the next one is asked for.
+ */
+
+let simulation: Simulation | null = null;
+let weights = new Map<string, SerializedWeight[]>();
+let queue: Promise<unknown> = Promise.resolve();
+
+function serial<T>(job: () => Promise<T>): Promise<T> {
+  const next = queue.then(job, job);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function chooseBackend(choice: BackendChoice): Promise<void> {
+  if (choice !== 'auto') return useBackend(choice);
+  const probe = await probeBackends();
+  if (probe.pick) await useBackend(probe.pick);
+}
+
+function result(): OpsStepResult {
+  if (!simulation) throw new Error('The simulation has not started.');
+  return { snapshot: simulation.snapshot(), backend: activeBackend() };
+}
+
+const api: OpsWorkerApi = {
+  start: (request) =>
+    serial(async () => {
+      simulation?.dispose();
+      await chooseBackend(request.backend);
+      weights = new Map(Object.entries(request.weights));
+      const periods = resolveSimulationPeriods(request.config.simulation, request.history.frequency);
+      const world = simulateWorld({ history: request.history, periods, scenario: request.config.scenario, seed: request.seed });
+      simulation = new Simulation({
+        world,
+        registry: request.registry,
+        host: createTfHost({ weights }),
+        config: request.config,
+        gates: request.gates,
+        cost: request.cost,
+        horizon: request.horizon,
+        seed: request.seed,
+      });
+      await simulation.start();
+      return result();
+    }),
+  step: (periods) =>
+    serial(async () => {
+      if (!simulation) throw new Error('The simulation has not started.');
+      for (let i = 0; i < periods && !simulation.finished; i++) await simulation.step();
+      return result();
+    }),
+  requestRetrain: async () => simulation?.requestRetrain(),
+  promote: (why) =>
+    serial(async () => {
+      await simulation?.promote(why);
+      return result();
+    }),
+  rollback: (why) =>
+    serial(async () => {
+      await simulation?.rollback(why);
+      return result();
+    }),
+  stop: () =>
+    serial(async () => {
+      simulation?.dispose();
+      simulation = null;
+    }),
+};
+
+Comlink.expose(api);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createBaselineHost } from '../../../src/lib/ops/baseline-host';
+import { DEFAULT_OPS } from '../../../src/lib/ops/ops-config';
+import { Simulation } from '../../../src/lib/ops/simulation';
+import { monitoringWindow } from '../../../src/lib/ops/monitoring-window';
+import type { OpsConfig } from '../../../src/lib/ops/types';
+import { versionMetricsFromForecast } from '../../../src/lib/ops/version-metrics-from-forecast';
+import { baselineForecast } from '../../../src/lib/models/baseline-forecast';
+import { createRegistry } from '../../../src/lib/registry/create-registry';
+import { registerVersion } from '../../../src/lib/registry/register-version';
+import { setAlias } from '../../../src/lib/registry/set-alias';
+import { DEFAULT_GATES } from '../../../src/lib/registry/parse-promotion-gates';
+import { simulateWorld } from '../../../src/lib/scenarios/simulate-world';
+import { defaultCostModel } from '../../../src/lib/scope/cost-model';
+import type { ScenarioSpec } from '../../../src/lib/scenarios/types';
+import { exampleSales } from '../features/example-sales';
+
+const HORIZON = 14;
+const history = exampleSales({ stores: 2, products: 3, days: 800, seed: 7 });
+const end = history.date.reduce((m, d) => Math.max(m, d), -Infinity);
+const cost = defaultCostModel('daily');
+
+/** A registry whose champion is seasonal naive, scored on the last horizon of the history as a trained run would be. */
+function registryWithChampion() {
+  const cutoff = end - HORIZON;
+  const forecast = baselineForecast('seasonal-naive', history, { cutoff, horizon: HORIZON }).forecast;
+  const metrics = versionMetricsFromForecast({ data: history, forecast, cutoff, horizon: HORIZON, cost });
+  const now = new Date('2024-01-01T00:00:00Z');
+  const { registry, version } = registerVersion(
+    createRegistry('sales'),
+    { source: 'train', runId: 'run-1', model: 'seasonal-naive', spec: null, featureSpec: {}, dataHash: 'h', seed: 1, backend: null, trainEnd: cutoff, trainStart: null, metrics, description: '', parent: null },
+    { now, why: 'first model', actor: 'you' },
+  );
+  return setAlias(registry, { alias: 'champion', versionId: version.id, now, why: 'first model', actor: 'you' });
+}
+
+async function simulate(scenario: ScenarioSpec, options: { periods: number; config?: Partial<OpsConfig> }) {
+  const config: OpsConfig = { ...DEFAULT_OPS, scenario, ...options.config };
+  const world = simulateWorld({ history, periods: options.periods, scenario, seed: 3 });
+  const simulation = new Simulation({ world, registry: registryWithChampion(), host: createBaselineHost(), config, gates: DEFAULT_GATES, cost, horizon: HORIZON, seed: 3 });
+  await simulation.start();
+  while (!simulation.finished) await simulation.step();
+  return simulation.snapshot();
+}
+
+describe('Simulation (the operations loop, served by a baseline host)', () => {
+  it('runs every period once, serving the champion, with actuals a period late', async () => {
+    const snapshot = await simulate({ id: 'control', onset: 0, strength: 0, target: null }, { periods: 40 });
+    expect(snapshot.total).toBe(40);
+    expect(snapshot.finished).toBe(true);
+    expect(snapshot.timeline.map((p) => p.period)).toEqual([...Array(40).keys()]);
+    // Monitoring waits for a whole window (one horizon, 14 days) of actuals; they arrive a period late.
+    const first = monitoringWindow(HORIZON, 'daily');
+    expect(snapshot.timeline.slice(0, first).every((p) => p.rollingWape === null)).toBe(true);
+    expect(snapshot.timeline.slice(first).every((p) => p.rollingWape !== null && p.rollingWape > 0)).toBe(true);
+    // Period 0 is served by no request of the simulation (the first one forecasts period 1 on).
+    expect(snapshot.timeline.slice(2).every((p) => p.periodWape !== null)).toBe(true);
+    expect(snapshot.timeline.every((p) => p.champion === 'sales:v1')).toBe(true);
+    expect(snapshot.latency.count).toBeGreaterThanOrEqual(40);
+    expect(snapshot.monitor?.columns.map((c) => c.column).sort()).toEqual(['price', 'product', 'promo', 'stockout', 'store']);
+  });
+
+  it('replays: the same world, seed and config give the same timeline, alerts and registry', async () => {
+    const scenario: ScenarioSpec = { id: 'level-shift', onset: 10, strength: 0.5, target: null };
+    const a = await simulate(scenario, { periods: 50 });
+    const b = await simulate(scenario, { periods: 50 });
+    const strip = (s: typeof a) => ({ ...s, latency: null, timeline: s.timeline.map((p) => ({ ...p, latency: null })) });
+    expect(strip(a)).toEqual(strip(b));
+  });
+
+  it('a units bug (×100) raises data-quality and performance alerts after the onset, none about it before', async () => {
+    const snapshot = await simulate({ id: 'units-bug', onset: 20, strength: 100, target: null }, { periods: 45 });
+    const onset = snapshot.events.find((e) => e.kind === 'onset');
+    expect(onset?.period).toBe(20);
+    const kinds = new Set(snapshot.alerts.filter((a) => a.period >= 20).map((a) => a.kind));
+    expect(kinds.has('data-quality')).toBe(true);
+    expect(kinds.has('performance')).toBe(true);
+    expect(snapshot.alerts.some((a) => a.kind === 'data-quality' && a.period < 20)).toBe(false);
+  });
+
+  it('an alert under the on-drift policy retrains a challenger, which is judged after its shadow period', async () => {
+    const snapshot = await simulate({ id: 'units-bug', onset: 10, strength: 100, target: null }, { periods: 45 });
+    const retrain = snapshot.events.find((e) => e.kind === 'retrain');
+    expect(retrain).toBeDefined();
+    expect(snapshot.registry.versions.length).toBeGreaterThanOrEqual(2);
+    const challenger = snapshot.registry.versions[1];
+    expect(challenger?.source).toBe('retrain');
+    expect(challenger?.parent).toBe('sales:v1');
+    const decided = snapshot.events.filter((e) => (e.kind === 'promote' || e.kind === 'archive') && e.version === challenger?.id);
+    expect(decided.length).toBe(1);
+    expect((decided[0]?.period ?? 0) - (retrain?.period ?? 0)).toBeGreaterThanOrEqual(DEFAULT_OPS.policy.shadowPeriods);
+    expect(snapshot.registry.audit.map((a) => a.action)).toContain('register');
+  });
+});
