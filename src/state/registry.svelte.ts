@@ -41,11 +41,11 @@ export class RegistryState {
   }
 
   /** Runner of the 'registry.versions' cell: the dataset's registry and its registrable runs. */
-  async load(dataHash: string, datasetName: string): Promise<void> {
+  async load(dataHash: string): Promise<void> {
     const db = await this.#storage.open();
     const record = dataHash ? await db.registries.get(dataHash) : undefined;
     this.dataHash = dataHash;
-    this.registry = record ? (record.registry as unknown as Registry) : createRegistry(registryName(datasetName));
+    this.registry = record ? (record.registry as unknown as Registry) : createRegistry(REGISTRY_NAME);
     this.#weights = record ? (record.weights as unknown as Record<string, SerializedWeight[]>) : {};
     this.#created = record?.created ?? '';
     await this.refreshRuns();
@@ -136,7 +136,5 @@ export class RegistryState {
   }
 }
 
-function registryName(datasetName: string): string {
-  const base = datasetName.replace(/\.(csv|tsv|txt)$/i, '').trim() || 'sales';
-  return `${base} forecaster`;
-}
+/** Versions are named `forecaster:v1`, …: one registered model per dataset, so the dataset need not be in the name. */
+const REGISTRY_NAME = 'forecaster';

@@ -4,6 +4,9 @@ import { dayToIso } from '../lib/eda/calendar';
 import { buildFeatures } from '../lib/features/build-features';
 import { fitFeatureState } from '../lib/features/fit-feature-state';
 import { recursiveForecast } from '../lib/features/recursive-forecast';
+import { applyFeatures } from '../lib/features/apply-features';
+import { compileFeatures } from '../lib/features/compile-features';
+import { inverseTransformTarget } from '../lib/features/target-transform';
 import type { FeatureSpec, FeatureState } from '../lib/features/types';
 import type { SerializedWeight } from '../lib/models/train-types';
 import type { ModelSpec } from '../lib/models/types';
@@ -94,6 +97,29 @@ function servingModel(version: ModelVersion, weights: SerializedWeight[]): Servi
         data, spec: featureSpec, state: fitted, cutoff, horizon, predict: (x, rows) => model.predict(x, rows),
         ...(spec.loss === 'quantile' ? { quantiles: spec.quantiles } : {}),
       });
+    },
+    async predictRows(data, range) {
+      const { state: fitted, predictor: model } = ready(data);
+      const matrix = applyFeatures(data, featureSpec, fitted);
+      const { index, ...rows } = selectRows(matrix, { after: range.from - 1, upTo: range.to });
+      const outputs = await model.predict(rows.x, rows.rows);
+      const width = spec.loss === 'quantile' ? spec.quantiles.length : 1;
+      const median = spec.loss === 'quantile' ? Math.max(0, spec.quantiles.indexOf(0.5)) : 0;
+      const { scaleOf } = compileFeatures(data, featureSpec, fitted);
+      const rowOf = new Map<number, number>();
+      for (let r = 0; r < data.date.length; r++) {
+        const d = data.date[r] as number;
+        if (d >= range.from && d <= range.to) rowOf.set((data.series[r] as number) * 1e7 + d, r);
+      }
+      const out = new Float64Array(data.date.length).fill(NaN);
+      for (let i = 0; i < rows.rows; i++) {
+        const m = index[i] as number;
+        const s = matrix.series[m] as number;
+        const r = rowOf.get(s * 1e7 + (matrix.date[m] as number));
+        if (r === undefined) continue;
+        out[r] = Math.max(0, inverseTransformTarget(featureSpec.target, outputs[i * width + median] as number, scaleOf[s] as number));
+      }
+      return out;
     },
     dispose() {
       predictor?.dispose();

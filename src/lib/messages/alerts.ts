@@ -54,6 +54,10 @@ export const alertMessages = {
     `The forecasts served no longer look like the forecasts on the training test: ${crossed(d.test, d.statistic, d.threshold)}.`,
   targetDriftTitle: () => 'Target drift: sales have changed',
   targetDrift: (d: DriftText) => `Actual sales no longer look like the sales the model was trained on: ${crossed(d.test, d.statistic, d.threshold)}.`,
+  segmentTitle: (column: string, value: string, bias: number) =>
+    `Forecasts for ${column} ${value} are ${Math.round(Math.abs(bias) * 100)}% too ${bias > 0 ? 'high' : 'low'}`,
+  segment: (column: string, value: string, bias: number, limit: number) =>
+    `Over the monitoring window the served forecasts for ${column} ${value} are ${Math.round(Math.abs(bias) * 100)}% ${bias > 0 ? 'above' : 'below'} its actual sales (allowed: ±${Math.round(limit * 100)}%). A change in one ${column} hides in the total: this is where it shows first.`,
   performanceTitle: (ratio: number) => `Accuracy has decayed: WAPE ${times(ratio)} the test's`,
   performance: (d: DecayText) =>
     `The served forecasts’ WAPE is ${pct(d.current)}, ${times(d.ratio)} the ${pct(d.reference)} measured on the test at training; the alert is set above ${times(d.limit)} (WAPE ${pct(d.reference * d.limit)}).`,

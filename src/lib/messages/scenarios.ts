@@ -32,10 +32,10 @@ export const SCENARIO_TEXTS: Readonly<Record<ScenarioId, { title: string; story:
   'level-shift': {
     title: 'Sudden level shift in one store',
     story:
-      'At the onset a competitor opens next to one store (the target; by default the first), and its sales drop at once by the strength (0.35 = −35%) and stay down. The other stores carry on as before.',
+      'At the onset a competitor opens next to one store (the target; by default the first), and its sales drop at once by the strength (0.5 = −50%) and stay down. The other stores carry on as before.',
     expectation:
       'A step: errors for that store jump right after the onset while the others stay flat, so the per-series view shows it before the overall metric does (and the overall alert fires only if the store weighs enough in the total). Sales drift for that store. Retraining recovers once enough periods after the onset are in its training window.',
-    strengthLabel: 'Drop in sales (0.35 = −35%)',
+    strengthLabel: 'Drop in sales (0.5 = −50%)',
   },
   'price-elasticity': {
     title: 'Price rise with a changed price response',

@@ -22,6 +22,14 @@ export interface ColumnDriftResult extends DriftResult {
 /** What raiseAlerts reads of a decay check: the verdict itself is taken again against the rules' tolerance. */
 export type DecayResult = Pick<PerformanceDecay, 'metric' | 'current' | 'reference' | 'ratio'>;
 
+/** The served forecasts' relative bias in one segment over the window: Σ(forecast − actual) / Σ actual. */
+export interface SegmentBias {
+  column: string;
+  value: string;
+  bias: number;
+  rows: number;
+}
+
 export interface RaiseAlertsOptions {
   period: number;
   /** Day of the period. */
@@ -39,6 +47,8 @@ export interface RaiseAlertsOptions {
   /** Served cost of error against the test (metric 'costPerRow'). */
   cost?: DecayResult | null;
   quality?: readonly DataQualityIssue[];
+  /** Bias of the served forecasts per value of a key column (e.g. each store): a shift in one segment hides in the total. */
+  segments?: readonly SegmentBias[];
   rules: AlertRules;
   /** Alerts raised so far, for the cooldown. */
   previous: readonly Alert[];
@@ -63,6 +73,7 @@ export function raiseAlerts(options: RaiseAlertsOptions): Alert[] {
     ...testDrift('target-drift', options.targetDrift, { title: M.targetDriftTitle(), explain: M.targetDrift }),
     ...decay('performance', options.performance, rules.performanceTolerance),
     ...decay('cost', options.cost, rules.costTolerance),
+    ...(options.segments ?? []).filter((g) => Math.abs(g.bias) > rules.segmentBias).map((g) => segment(g, rules.segmentBias)),
     ...(options.quality ?? []).map(quality),
   ];
   const last = new Map<string, number>();
@@ -117,6 +128,11 @@ function decay(kind: 'performance' | 'cost', result: DecayResult | null | undefi
   const text = DECAY_TEXTS[result.metric];
   const explanation = text.explain({ current: result.current, reference: result.reference, ratio: result.ratio, limit });
   return [draft(kind, { severity: 'critical', title: text.title(result.ratio), explanation, statistic: result.current, threshold: result.reference * limit })];
+}
+
+function segment(g: SegmentBias, limit: number): Draft {
+  const fields = { severity: 'critical' as const, title: M.segmentTitle(g.column, g.value, g.bias), explanation: M.segment(g.column, g.value, g.bias, limit), statistic: g.bias, threshold: limit };
+  return { ...draft('performance', fields), key: `performance:${g.column}=${g.value}`, column: g.column };
 }
 
 function quality(issue: DataQualityIssue): Draft {

@@ -16,6 +16,8 @@ export interface AlertRules {
   datasetDriftShare: number;
   /** Performance decay: alert when the served WAPE exceeds the test WAPE by more than this (0.3 = 30 %). */
   performanceTolerance: number;
+  /** Segment bias: alert when the served forecasts of one key value (a store, a product) are off by more than this share. */
+  segmentBias: number;
   /** Cost decay: the same for the cost of forecast error per series-period. */
   costTolerance: number;
   /** Data quality: missing share allowed above the training one. */
@@ -26,10 +28,14 @@ export interface AlertRules {
   cooldown: number;
 }
 
+/** ±35 %: a store or product a third off for a whole window is a problem; on the example, noise and price moves reach ±27 %. */
+const DEFAULT_SEGMENT_BIAS = 0.35;
+
 export const DEFAULT_ALERT_RULES: AlertRules = {
   drift: { pValue: null, distance: null },
   datasetDriftShare: 0.5,
   performanceTolerance: 0.3,
+  segmentBias: DEFAULT_SEGMENT_BIAS,
   costTolerance: 0.3,
   missingShare: 0.05,
   outOfRangeShare: 0.01,
@@ -43,6 +49,8 @@ export const AlertRulesSchema = v.strictObject({
   drift: v.strictObject({ pValue: v.nullable(v.pipe(v.number(), v.gtValue(0), v.ltValue(1))), distance: v.nullable(v.pipe(v.number(), v.gtValue(0), v.maxValue(100))) }),
   datasetDriftShare: v.pipe(v.number(), v.gtValue(0), v.maxValue(1)),
   performanceTolerance: tolerance,
+  // Optional so that links made before segment monitoring keep their other thresholds.
+  segmentBias: v.optional(v.pipe(v.number(), v.gtValue(0), v.maxValue(100)), DEFAULT_SEGMENT_BIAS),
   costTolerance: tolerance,
   missingShare: share,
   outOfRangeShare: share,

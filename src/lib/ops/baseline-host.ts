@@ -4,6 +4,7 @@ import { dayToIso } from '../eda/calendar';
 import { advancePeriods } from '../scenarios/advance-periods';
 import type { ModelHost } from './types';
 import { versionMetricsFromForecast } from './version-metrics-from-forecast';
+import { seasonalNaiveRows } from './seasonal-naive-rows';
 
 const BASELINES: readonly string[] = ['naive', 'seasonal-naive', 'moving-average'];
 
@@ -24,6 +25,7 @@ export function createBaselineHost(): ModelHost {
       return {
         versionId: version.id,
         forecast: async (data, options) => baselineForecast(kind, data, options).forecast,
+        predictRows: async (data, range) => seasonalNaiveRows(data, range),
         dispose: () => undefined,
       };
     },

@@ -4,6 +4,7 @@ import { datasetDrift } from '../monitor/dataset-drift';
 import { checkDataQuality, dataQualityProfile, type DataQualityProfile, type QualityTable } from '../monitor/data-quality';
 import type { AlertRules } from '../monitor/alert-rules';
 import { performanceDecay } from '../monitor/performance-decay';
+import type { SegmentBias } from '../monitor/alert-raise';
 import { periodIndex } from '../eda/calendar';
 import type { ModelVersion } from '../registry/types';
 import type { CostModel } from '../scope/cost-model';
@@ -49,12 +50,12 @@ const YEAR: Record<SalesData['frequency'], number> = { daily: 364, weekly: 52, m
  * Current window: the last `window` periods with actuals. Reference: the same weeks of the newest year of history
  * before deployment (Evidently's "reference dataset", taken seasonally): sales have a yearly rhythm, and comparing a
  * December window with a whole year would report the season as drift. Data quality is checked against the whole last
- * year. For prediction drift the reference window's actual sales stand in for its predictions (which a model fit on
- * that history reproduces), so the question is "does what the model predicts now look like what sold then?".
+ * year. Prediction drift compares the served forecasts with the champion's own one-step-ahead predictions of the
+ * reference window, as Evidently compares the prediction column of the current and reference datasets.
  */
 export function monitorPeriod(
   context: MonitorContext,
-  options: { period: number; known: number; served: Float64Array; champion: ModelVersion },
+  options: { period: number; known: number; served: Float64Array; champion: ModelVersion; referencePredictions: Float64Array },
 ): MonitorReport | null {
   const { known, period } = options;
   const from = known - context.window + 1;
@@ -77,7 +78,8 @@ export function monitorPeriod(
   for (const [name, values] of past.categorical) columns.push(drift(name, 'categorical', values, current.categorical.get(name) ?? []));
   const dataset = datasetDrift(columns, { share: rules.datasetDriftShare });
   const target = drift('sales', 'numeric', past.sales, current.sales);
-  const prediction = drift('prediction', 'numeric', past.sales, servedValues(options.served, grid, { from, to: known }));
+  const predicted = Float64Array.from(seasonal, (r) => options.referencePredictions[r] ?? NaN);
+  const prediction = drift('prediction', 'numeric', predicted, servedValues(options.served, grid, { from, to: known }));
 
   const performance = windowPerformance(context, { from, to: known, forecast: options.served });
   const { metrics } = options.champion;
@@ -91,6 +93,7 @@ export function monitorPeriod(
     metric: 'costPerRow',
   });
   const quality = checkDataQuality({ profile: reference.profile, current: current.quality, rules });
+  const segments = segmentBiases(data, grid, { from, to: known, served: options.served });
 
   return {
     period,
@@ -102,6 +105,7 @@ export function monitorPeriod(
     prediction,
     target,
     performance: { ...performance, decay, costDecay },
+    segments,
     quality,
   };
 }
@@ -187,4 +191,38 @@ function dateRange(data: SalesData, rows: readonly number[]): { start: number; e
     if (d > end) end = d;
   }
   return rows.length === 0 ? { start: NaN, end: NaN } : { start, end };
+}
+
+/**
+ * Relative bias of the served forecasts per value of the first key column that takes several values (the store, in
+ * most shop data) over the window. Only that one: the finer keys (products) move with their own prices and
+ * promotions, and a dozen more tests would mostly find noise. A segment needs a whole window of rows.
+ */
+function segmentBiases(data: SalesData, grid: PeriodGrid, range: { from: number; to: number; served: Float64Array }): SegmentBias[] {
+  const out: SegmentBias[] = [];
+  const k = data.seriesKeys.findIndex((_, key) => new Set(data.seriesKeyValues.map((values) => values[key])).size > 1);
+  if (k < 0) return out;
+  const column = data.seriesKeys[k] as string;
+  {
+    const sums = new Map<string, { error: number; actual: number; rows: number }>();
+    for (let t = range.from; t <= range.to; t++) {
+      for (let s = 0; s < grid.series; s++) {
+        const r = grid.row[t * grid.series + s] as number;
+        const f = range.served[t * grid.series + s] as number;
+        if (r < 0 || !Number.isFinite(f)) continue;
+        const y = data.sales[r] as number;
+        if (!Number.isFinite(y)) continue;
+        const value = data.seriesKeyValues[s]?.[k] ?? '';
+        const sum = sums.get(value) ?? { error: 0, actual: 0, rows: 0 };
+        sum.error += f - y;
+        sum.actual += y;
+        sum.rows += 1;
+        sums.set(value, sum);
+      }
+    }
+    for (const [value, sum] of sums) {
+      if (sum.actual > 0 && sum.rows >= range.to - range.from + 1) out.push({ column, value, bias: sum.error / sum.actual, rows: sum.rows });
+    }
+  }
+  return out;
 }

@@ -20,7 +20,8 @@ import type { Alert } from '../monitor/alert-rules';
 import type { ColumnDrift } from '../monitor/column-drift';
 import { shouldRetrain } from '../retrain/retrain-policy';
 import { trainingWindow } from '../retrain/training-window';
-import type { CostModel } from '../scope/cost-model';
+import { PERIODS_PER_YEAR, type CostModel } from '../scope/cost-model';
+import { advancePeriods } from '../scenarios/advance-periods';
 import { gridDate, periodGrid, type PeriodGrid } from './period-grid';
 import { monitorPeriod, type MonitorContext } from './monitor-period';
 import { windowPerformance } from './window-performance';
@@ -82,6 +83,8 @@ export class Simulation {
   #requests = 0;
   #errors = 0;
   #lastForecast: SimulationSnapshot['lastForecast'] = [];
+  /** The champion's one-step-ahead predictions on the last year of history: prediction drift's reference. */
+  #referencePredictions: Float64Array = new Float64Array(0);
   /** Total actual sales per simulated date (what the forecast chart compares with, once arrived). */
   readonly #totals: Map<number, number>;
 
@@ -121,6 +124,7 @@ export class Simulation {
     const champion = versionByAlias(this.registry, 'champion');
     if (!champion) throw new Error(opsMessages.noChampion);
     this.#champion = await this.#host.load(champion);
+    await this.#predictReference();
     const challenger = versionByAlias(this.registry, 'challenger');
     if (challenger) {
       this.#challenger = await this.#host.load(challenger);
@@ -144,6 +148,7 @@ export class Simulation {
       known,
       served: this.#served,
       champion: this.#championVersion(),
+      referencePredictions: this.#referencePredictions,
     });
     this.monitor = report;
     const raised = report
@@ -159,6 +164,7 @@ export class Simulation {
           // test window it "decays" every spring; WAPE, scaled by the sales, carries the same signal without that.
           cost: null,
           quality: report.quality,
+          segments: report.segments,
           rules: this.#config.rules,
           previous: this.alerts,
         })
@@ -195,7 +201,7 @@ export class Simulation {
     const challenger = versionByAlias(this.registry, 'challenger');
     if (!challenger || !this.#challenger) throw new Error(opsMessages.noChallenger);
     const gates = this.#gateResults(challenger, Math.max(0, this.period - 1));
-    this.#promote({ why, actor: 'you', gates });
+    await this.#promote({ why, actor: 'you', gates });
   }
 
   /** Put the previous champion back. */
@@ -207,6 +213,7 @@ export class Simulation {
     this.#champion?.dispose();
     this.#champion = await this.#host.load(restored);
     this.registry = next;
+    await this.#predictReference();
     this.#event(Math.max(0, this.period - 1), 'rollback', restored.id, opsMessages.rolledBack(restored.id));
   }
 
@@ -374,7 +381,7 @@ export class Simulation {
     const gates = this.#gateResults(challenger, known);
     if (!policy.autoPromote) return;
     if (gatesPass(gates)) {
-      this.#promote({ why: opsMessages.autoPromoted, actor: 'auto', gates });
+      await this.#promote({ why: opsMessages.autoPromoted, actor: 'auto', gates });
     } else {
       this.registry = archiveVersion(this.registry, { versionId: challenger.id, gates, now: this.#now(t), why: opsMessages.archived, actor: 'auto' });
       this.#challenger.dispose();
@@ -391,7 +398,7 @@ export class Simulation {
     return evaluateGates(challenger.metrics, this.#gates, { championRecentWape: champion.wape, challengerRecentWape: rival.wape });
   }
 
-  #promote(options: { why: string; actor: 'you' | 'auto'; gates: ReturnType<typeof evaluateGates> }): void {
+  async #promote(options: { why: string; actor: 'you' | 'auto'; gates: ReturnType<typeof evaluateGates> }): Promise<void> {
     const t = Math.max(0, Math.min(this.period, this.total - 1));
     this.registry = promoteChallenger(this.registry, { now: this.#now(t), why: options.why, actor: options.actor, gates: options.gates });
     this.#champion?.dispose();
@@ -399,6 +406,15 @@ export class Simulation {
     this.#challenger = null;
     this.#challengerSince = -1;
     this.#event(t, 'promote', this.#champion?.versionId ?? null, opsMessages.promoted(this.#champion?.versionId ?? ''));
+    await this.#predictReference();
+  }
+
+  /** The new champion answers the reference rows (the window a year back that monitoring compares with). */
+  async #predictReference(): Promise<void> {
+    if (!this.#champion) return;
+    const { data } = this.world;
+    const back = PERIODS_PER_YEAR[data.frequency] + 2 * this.#context.window + 7;
+    this.#referencePredictions = await this.#champion.predictRows(data, { from: advancePeriods(this.grid.historyEnd, -back, data.frequency), to: this.grid.historyEnd });
   }
 
   #championVersion(): ModelVersion {

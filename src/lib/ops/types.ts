@@ -27,6 +27,7 @@ import type { CostModel } from '../scope/cost-model';
 import type { DataQualityIssue } from '../monitor/data-quality';
 import type { PerformanceFigures } from '../monitor/performance-figures';
 import type { PerformanceDecay } from '../monitor/performance-decay';
+import type { SegmentBias } from '../monitor/alert-raise';
 
 /** The operations part of the notebook's URL state: the same link replays the same story. */
 export interface OpsConfig {
@@ -41,6 +42,11 @@ export interface ServingModel {
   readonly versionId: string;
   /** Every series' forecast of the `horizon` periods after `cutoff`, reading sales dated ≤ cutoff only. */
   forecast(data: SalesData, options: { cutoff: number; horizon: number }): Promise<Forecast>;
+  /**
+   * One-step-ahead predictions of the rows dated from … to (inclusive), each from the actuals before it: the model's
+   * answer on the reference data, which prediction drift compares the served forecasts with. NaN for other rows.
+   */
+  predictRows(data: SalesData, range: { from: number; to: number }): Promise<Float64Array>;
   dispose(): void;
 }
 
@@ -103,6 +109,8 @@ export interface MonitorReport {
   /** Actual sales against the training reference. */
   target: ColumnDrift | null;
   performance: PerformanceFigures & { decay: PerformanceDecay; costDecay: PerformanceDecay };
+  /** Relative bias of the served forecasts per key value (store, product). */
+  segments: SegmentBias[];
   quality: DataQualityIssue[];
 }
 

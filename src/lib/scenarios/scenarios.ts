@@ -17,7 +17,7 @@ function info(id: ScenarioId, kind: ScenarioInfo['kind'], strength: number, stre
 export const SCENARIOS: readonly ScenarioInfo[] = Object.freeze([
   info('control', 'none', 0, [0, 0]),
   info('gradual-growth', 'data-drift', 0.4, [-0.5, 2]),
-  info('level-shift', 'data-drift', 0.35, [0.05, 0.9]),
+  info('level-shift', 'data-drift', 0.5, [0.05, 0.9]),
   info('price-elasticity', 'concept-drift', 0.15, [0.02, 0.5]),
   info('seasonality-shift', 'concept-drift', 3, [1, 6]),
   info('new-product', 'data-drift', 0.8, [0.1, 3]),
