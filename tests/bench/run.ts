@@ -18,8 +18,17 @@
  * 9. Model quality on the shipped datasets (the default example and the three real files), default settings, trained
  *    through the UI: every model's and baseline's test-window WAPE and MASE from the Evaluate stage, the test WAPE
  *    as a ratio to seasonal naive's, the leaderboard's backtest figures and its quality-bar sentence, the backend.
+ * 10. Drift detection per scenario, in Node on the tfjs cpu backend: one ridge champion of the default example served
+ *    through the ops worker's own host in 20 seeded worlds per scenario (drift from the default onset, no retraining):
+ *    runs alerting, periods from the onset to the first alert, its kind, false alarms before the onset; for control,
+ *    runs with any alert and alerts per simulated year.
+ * 11. The drift tests' speed in Node: columnDrift on 100,000 × 100,000 rows × 20 columns, then datasetDrift (best of 3).
+ * 12. A simulated year in the built app (Chromium): train, register, deploy and Play a control year with a challenger
+ *    every 7 periods auto-promoted through the gates, then one serving only: wall time, retrains and promotions, the
+ *    Deploy stage's latency and throughput, predictions per second, the ratio of the two years.
  *
- * Sections: `run.ts perf` runs 1–8 and the summary, `run.ts quality` runs 9; no section named, all of them.
+ * Sections: `run.ts perf` runs 1–8 and the summary, `run.ts quality` runs 9, `run.ts ops` runs 10–12; no section
+ * named, all of them.
  * Options: --passes=N (default 2).
  */
 import { execFileSync } from 'node:child_process';
@@ -42,7 +51,11 @@ import { timeFeatures, type FeatureTimes } from './time-features';
 import { timeBackends, type BackendTimes } from './time-backends';
 import { measureTrainingPass, traceTrainingPass, type TrainingLongTasks, type TrainingPass } from './measure-training';
 import { measureQuality, QUALITY_DATASETS, type QualityResult } from './measure-quality';
+import { measureDetection, summarizeDetection, type DetectionResult } from './measure-detection';
+import { timeDriftTests, type DriftTimes } from './time-drift-tests';
+import { measureOpsYear, OPS_YEAR, type OpsYear } from './measure-ops';
 import { DEFAULT_CONFIG } from '../../src/lib/notebook/config';
+import { DEFAULT_OPS } from '../../src/lib/ops/ops-config';
 import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -57,7 +70,7 @@ const TARGET = { firstPaintGzipBytes: 200_000, importToSummaryMs: 5000, longTask
  */
 const TRACED = { epochs: 3, folds: 0 };
 const PASSES = Math.max(1, Number(/^--passes=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--passes=')) ?? '')?.[1] ?? 2));
-const SECTIONS = ['perf', 'quality'] as const;
+const SECTIONS = ['perf', 'quality', 'ops'] as const;
 type Section = (typeof SECTIONS)[number];
 const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = named.filter((a) => !(SECTIONS as readonly string[]).includes(a));
@@ -194,6 +207,31 @@ async function main(): Promise<void> {
         }
         print('');
       }
+    }
+
+    if (RUN.has('ops')) {
+      // 10.
+      heading('10. Drift detection per scenario: a ridge champion served in seeded worlds, in Node (tfjs cpu, the ops worker’s host)');
+      printDetection(await measureDetection({ log: print }));
+
+      // 11.
+      heading('11. The drift tests at scale: src/lib/monitor in Node');
+      printDriftTimes(timeDriftTests());
+
+      // 12.
+      server ??= await startPreview({ root: ROOT });
+      browser ??= await launchBrowser();
+      heading(`12. A simulated year in the built app: serving, and retraining every ${OPS_YEAR.retrainEvery} periods (Chromium ${browser.version()}, ${server.url})`);
+      const years: OpsYear[] = [];
+      for (const trigger of ['scheduled', 'manual'] as const) {
+        print(`${trigger === 'scheduled' ? 'with weekly retraining' : 'serving only'}: train, register, Deploy, Play…`);
+        try {
+          years.push(await measureOpsYear(browser, { url: server.url, trigger }));
+        } catch (error) {
+          print(`  failed: ${String(error).slice(0, 600)}`);
+        }
+      }
+      printOpsYears(years);
     }
   } finally {
     await cleanUp();
@@ -576,4 +614,126 @@ function printQuality(result: QualityResult): void {
   print(`★ best (the app's pick). Leaderboard caption: ${result.caption}`);
   print(`Quality bar (as shown): ${result.qualityBar}`);
   print(result.mismatches.length === 0 ? 'Shown test figures round from the stored run’s own values: they agree.' : `Shown ≠ stored: ${result.mismatches.join('; ')}`);
+}
+
+function printDetection(result: DetectionResult): void {
+  const { champion } = result;
+  const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+  const perRun = (periods: number) => {
+    const runs = result.scenarios.filter((s) => s.periods === periods).flatMap((s) => s.runs);
+    return ms(runs.reduce((sum, r) => sum + r.ms, 0) / Math.max(1, runs.length));
+  };
+  print(
+    `Measured: ridge (${champion.spec.epochs} epochs at most, batch ${champion.spec.batchSize}; ${champion.epochsRun} run before early stopping), trained in Node on ` +
+      `tfjs cpu on the default example (exampleSales(), ${champion.trainRows.toLocaleString('en')} training rows up to the test window's trainEnd, ` +
+      `${champion.validationRows.toLocaleString('en')} validation rows up to its cutoff) in ${ms(champion.trainMs)}: test WAPE ${pct(champion.metrics.wape)}, ` +
+      `seasonal naive ${pct(champion.metrics.baselineWape)}. Registered as champion (${champion.versionId}).`,
+  );
+  print(
+    `Served with createTfHost: horizon ${result.horizon}, monitoring window ${result.window} days, default alert rules and gates, retraining off ` +
+      `(trigger 'manual'); every scenario at its default strength with the drift from period ${result.onset} (defaultOnset('daily')); ` +
+      `${result.seeds} worlds per scenario (seeds 1–${result.seeds}, the world's seed = the simulation's); worlds of ${result.driftPeriods} periods ` +
+      `(${result.driftPeriods - result.onset} after the onset), control ${result.controlPeriods}.`,
+  );
+  if (result.shortened) print(`Drift worlds shortened to ${result.driftPeriods} periods: ${result.shortened}.`);
+  print(
+    `One simulation: ${ms(result.firstRunMs)} for the first (${result.scenarios.find((s) => s.scenario.kind !== 'none')?.scenario.id ?? '?'}, seed 1); ` +
+      `mean ${perRun(result.driftPeriods)} per ${result.driftPeriods}-period world, ${perRun(result.controlPeriods)} per ${result.controlPeriods}-period control world; ` +
+      `the whole section ${ms(result.totalMs)}.\n`,
+  );
+  const rows: string[][] = [];
+  let control: string[][] = [];
+  for (const scenario of result.scenarios) {
+    const s = summarizeDetection(scenario);
+    const out = `${s.runs}`;
+    if (scenario.scenario.kind === 'none') {
+      control = [[scenario.scenario.id, `${s.alerting} / ${out}`, s.alertsPerYear.toFixed(2), s.labels.map((l) => `${l.label} ${l.runs}`).join(', ') || 'none']];
+      continue;
+    }
+    const [top, ...others] = s.firstAlerts;
+    rows.push([
+      `${scenario.scenario.id}${s.notApplied > 0 ? ` (${s.notApplied} runs without the drift)` : ''}`,
+      scenario.scenario.kind,
+      `${s.alerting} / ${out}`,
+      s.delays ? `${s.delays.median} (${s.delays.min}–${s.delays.max})` : '–',
+      top ? `${top.label} ${top.runs}` : '–',
+      others.map((o) => `${o.label} ${o.runs}`).join(', ') || '–',
+      s.falseAlarms.alerts === 0 ? '0' : `${s.falseAlarms.alerts} in ${s.falseAlarms.runs} runs`,
+    ]);
+  }
+  print(
+    formatTable(
+      ['scenario', 'kind', 'runs alerting at/after onset', 'periods onset → first alert: median (min–max)', 'first alert, most common (runs)', 'other first alerts (runs)', 'false alarms before onset'],
+      rows,
+    ),
+  );
+  print(`\nControl (no drift, ${result.controlPeriods} periods):`);
+  print(formatTable(['scenario', 'runs with any alert', 'alerts per simulated year (mean)', 'alerts raised (runs)'], control));
+  print(
+    'An alert counts from the period it is raised in; the first alert at or after the onset may have another cause than the drift. ' +
+      '"(store segment)": a per-store bias alert; "(x)": about column x.',
+  );
+}
+
+function printDriftTimes(times: DriftTimes): void {
+  const best = Math.min(...times.roundMs);
+  print(
+    `columnDrift on ${times.referenceRows.toLocaleString('en')} reference × ${times.currentRows.toLocaleString('en')} current rows × ${times.columns} seeded columns, ` +
+      `then datasetDrift; best of ${times.rounds} rounds (${times.roundMs.map((t) => Math.round(t).toLocaleString('en')).join(' / ')} ms).\n`,
+  );
+  const rows = times.groups.map((g) => [g.group, g.tests.join(', '), `${g.drifted} of ${g.columns}`, ms(g.ms), `${(g.ms / g.columns).toFixed(1)} ms`]);
+  rows.push([`all ${times.columns} columns + datasetDrift`, '', `dataset drifted: ${times.datasetDrifted ? 'yes' : 'no'} (share ${times.datasetShare.toFixed(2)})`, ms(best), `${(best / times.columns).toFixed(1)} ms`]);
+  print(formatTable(['columns', 'test (default choice)', 'drifted', 'ms', 'ms per column'], rows));
+}
+
+function printOpsYears(years: OpsYear[]): void {
+  if (years.length === 0) return;
+  const steps = OPS_YEAR.horizon + DEFAULT_OPS.simulation.delay;
+  const floorMs = (OPS_YEAR.periods / OPS_YEAR.speed) * 1000;
+  const figure = (year: OpsYear, label: string) => year.figures.find((f) => f.label.startsWith(label))?.value ?? '?';
+  // "12.3 requests/s (365 requests)", as the Deploy stage shows it.
+  const throughput = (year: OpsYear) => {
+    const match = /^([\d.,]+) requests\/s \(([\d,]+) requests\)/.exec(figure(year, 'Throughput'));
+    return match ? { perSecond: Number(match[1]!.replace(/,/g, '')), requests: Number(match[2]!.replace(/,/g, '')) } : null;
+  };
+  const series = (year: OpsYear) => Number(year.series.replace(/,/g, ''));
+  print(
+    `The default example, horizon ${OPS_YEAR.horizon}, the test window alone (0 folds), ${OPS_YEAR.model.kind} (${OPS_YEAR.model.epochs} epochs, batch ${OPS_YEAR.model.batchSize}) ` +
+      `on ${OPS_YEAR.backend}; the control world, ${OPS_YEAR.periods} periods at ${OPS_YEAR.speed} periods/s (the clock alone takes ${ms(floorMs)}), ` +
+      `batch serving with shadow routing, actuals ${DEFAULT_OPS.simulation.delay} period late. Each batch request forecasts every series ${steps} steps ahead ` +
+      `(the ${DEFAULT_OPS.simulation.delay} period whose actuals have not arrived + the horizon of ${OPS_YEAR.horizon}), P10/P50/P90 per step, by ${steps} forward passes ` +
+      `of one row per series; throughput is requests ÷ the time spent inside the champion's requests (shadow requests not counted).\n`,
+  );
+  const label = (year: OpsYear) => (year.trigger === 'scheduled' ? `retrain every ${OPS_YEAR.retrainEvery} (scheduled, auto-promote)` : 'serving only (manual)');
+  const row = (name: string, pick: (year: OpsYear) => string) => [name, ...years.map(pick)];
+  print(
+    formatTable(
+      ['', ...years.map(label)],
+      [
+        row('training (click on Run → train.models fresh)', (y) => ms(y.trainedMs)),
+        row('simulated year: Play → "finished"', (y) => ms(y.playMs)),
+        row('clock at the end', (y) => y.period),
+        row('retrains / promotions / archived', (y) => `${y.events.retrain} / ${y.events.promote} / ${y.events.archive}`),
+        row('champion at the end', (y) => y.champion),
+        row('latency p50 / p95 / p99 (Deploy stage)', (y) => figure(y, 'Latency')),
+        row('throughput (Deploy stage)', (y) => figure(y, 'Throughput')),
+        row(`predictions per second (requests/s × series × ${steps} steps)`, (y) => {
+          const t = throughput(y);
+          return t ? Math.round(t.perSecond * series(y) * steps).toLocaleString('en') : '?';
+        }),
+        row('time inside the champion’s requests (requests ÷ throughput)', (y) => {
+          const t = throughput(y);
+          return t && t.perSecond > 0 ? ms((t.requests / t.perSecond) * 1000) : '?';
+        }),
+        row('errors / backend', (y) => `${figure(y, 'Errors')} / ${figure(y, 'Backend')}`),
+      ],
+    ),
+  );
+  const [retraining, serving] = [years.find((y) => y.trigger === 'scheduled'), years.find((y) => y.trigger === 'manual')];
+  if (retraining && serving) {
+    print(
+      `\nA year with retraining takes ${(retraining.playMs / serving.playMs).toFixed(1)} × the serving-only year (${ms(retraining.playMs)} against ${ms(serving.playMs)}; ` +
+        `${ms((retraining.playMs - serving.playMs) / Math.max(1, retraining.events.retrain))} more per retrain).`,
+    );
+  }
 }

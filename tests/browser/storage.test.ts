@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
-import { ForecastLabDb, openForecastLabDb } from '../../src/adapters/db';
+import { DB_VERSION, ForecastLabDb, openForecastLabDb } from '../../src/adapters/db';
 import { storageErrorMessages, storageLabels } from '../../src/lib/messages/storage';
 import type { StorageError } from '../../src/lib/storage/storage-error';
 import { formatBytes } from '../../src/lib/storage/format-bytes';
@@ -73,7 +73,7 @@ describe('ForecastLabDb in Chromium (real IndexedDB)', () => {
     older.close();
     const { db } = await opening;
     cleanups.unshift(() => db.close());
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(DB_VERSION);
     expect(issues.at(-1)).toBeNull();
   });
 

@@ -3,8 +3,8 @@ import { formatDay } from '../data/civil-days';
 import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, MUTED_COLOR, SALES_FORMAT, SCHEMA } from './chart-defaults';
 
 /**
- * The endpoint's newest answer: total forecast over the horizon (a line) against the total actual sales of the
- * periods whose actuals have arrived (points), so a learner sees what the shop ordered against what sold.
+ * What the endpoint served against what sold: the served next-period forecasts of the recent past and the newest
+ * request's forecast ahead (one line), and the actual sales that have arrived (the other), totals over all series.
  */
 export function opsForecastSpec(points: readonly { date: number; forecast: number; actual: number | null }[]): TopLevelSpec {
   const rows = points.flatMap((p) => [
@@ -13,7 +13,7 @@ export function opsForecastSpec(points: readonly { date: number; forecast: numbe
   ]);
   return {
     $schema: SCHEMA,
-    title: { text: 'The newest forecast request', subtitle: 'Total over all series, per period of the horizon' },
+    title: { text: 'Served forecasts and actual sales', subtitle: 'Total over all series: the recent past, then the newest request ahead' },
     width: 'container',
     height: CHART_HEIGHT,
     data: { values: rows },

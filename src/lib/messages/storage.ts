@@ -56,8 +56,9 @@ export const storageNotices = {
   exported: (fileName: string, size: string): string => `Saved everything to ${fileName} (${size}).`,
   imported: (counts: { datasets: number; configs: number; runs: number; registries?: number }, replaced: boolean): string =>
     `${replaced ? 'Replaced everything with' : 'Imported'} ${plural(counts.datasets, 'dataset', 'datasets')}, ` +
-    `${plural(counts.configs, 'configuration', 'configurations')}, ${plural(counts.runs, 'run', 'runs')} ` +
-    `and ${plural(counts.registries ?? 0, 'model registry', 'model registries')}.`,
+    (counts.registries
+      ? `${plural(counts.configs, 'configuration', 'configurations')}, ${plural(counts.runs, 'run', 'runs')} and ${plural(counts.registries, 'model registry', 'model registries')}.`
+      : `${plural(counts.configs, 'configuration', 'configurations')} and ${plural(counts.runs, 'run', 'runs')}.`),
   importRejected: (fileName: string, reason: string): string =>
     `“${fileName}” was not imported: ${reason}. Nothing was changed.`,
   importUnreadable: (fileName: string): string => `“${fileName}” could not be read. Nothing was changed.`,

@@ -261,8 +261,10 @@ export class Simulation {
       challengerForecast = await this.#timed(() => challenger.forecast(data, { cutoff, horizon }), false, routing.kind === 'shadow');
     }
     const next = t + 1;
-    this.#lastForecast = this.#forecastSummary(championForecast, { lead, knownDate: cutoff });
-    if (next >= this.total) return;
+    if (next >= this.total) {
+      this.#lastForecast = this.#forecastSummary(championForecast, { lead, knownDate: cutoff });
+      return;
+    }
     const S = this.grid.series;
     const canary = routing.kind === 'canary' && challengerForecast
       ? routeSeries({ seriesLabels: data.seriesLabels, canaryPercent: routing.canaryPercent, seed: this.#seed })
@@ -281,6 +283,7 @@ export class Simulation {
         }
       });
     }
+    this.#lastForecast = this.#forecastSummary(championForecast, { lead, knownDate: cutoff });
   }
 
   /**
@@ -314,17 +317,36 @@ export class Simulation {
     return { p50, p95, p99 };
   }
 
-  /** The request's forecasts summed over series; actuals only where they have arrived (the page never sees ahead). */
+  /**
+   * What the Deploy stage draws: the served next-period forecasts of the last two horizons against the actuals that
+   * arrived for them, then the newest request's forecast ahead, all summed over series. Actuals only where they have
+   * arrived: the page never sees ahead.
+   */
   #forecastSummary(forecast: Forecast, { lead, knownDate }: { lead: number; knownDate: number }): SimulationSnapshot['lastForecast'] {
+    const S = this.grid.series;
+    const points: SimulationSnapshot['lastForecast'] = [];
+    const t = this.period;
+    for (let p = Math.max(1, t - 2 * this.#horizon); p <= t; p++) {
+      let served = 0;
+      let any = false;
+      for (let s = 0; s < S; s++) {
+        const f = this.#served[p * S + s] as number;
+        if (Number.isFinite(f)) {
+          served += f;
+          any = true;
+        }
+      }
+      const date = this.grid.dates[p] as number;
+      if (any) points.push({ date, forecast: served, actual: date <= knownDate ? (this.#totals.get(date) ?? null) : null });
+    }
     const byDate = new Map<number, number>();
     for (let i = 0; i < forecast.p50.length; i++) {
-      if ((forecast.step[i] as number) <= lead) continue;
+      if ((forecast.step[i] as number) <= lead + 1) continue;
       const date = forecast.date[i] as number;
       byDate.set(date, (byDate.get(date) ?? 0) + (forecast.p50[i] as number));
     }
-    return [...byDate.entries()]
-      .sort((a, b) => a[0] - b[0])
-      .map(([date, value]) => ({ date, forecast: value, actual: date <= knownDate ? (this.#totals.get(date) ?? null) : null }));
+    for (const [date, value] of [...byDate.entries()].sort((a, b) => a[0] - b[0])) points.push({ date, forecast: value, actual: null });
+    return points;
   }
 
   /** Error of the served forecasts for the period whose actuals arrived now. */

@@ -249,7 +249,7 @@ describe('simulateWorld({ history, periods, scenario, seed })', () => {
       const data = monthlySales();
       const last = lastDate(data);
       const base = continueSales({ history: data, periods: 30, seed: SEED });
-      const world = simulateWorld({ history: data, periods: 30, scenario: spec('level-shift', { onset: 6 }), seed: SEED });
+      const world = simulateWorld({ history: data, periods: 30, scenario: spec('level-shift', { onset: 6, strength: 0.35 }), seed: SEED });
       expect(world.notes).toEqual([m.levelShift(formatDay(addMonths(last, 7)), 'the series', 0.35)]);
       expect(sum(world.data, futureRows(world.data, 0, 6, last)) / sum(base, futureRows(base, 0, 6, last))).toBeCloseTo(0.65, 1);
       expect(simulateWorld({ history: data, periods: 30, scenario: spec('new-product'), seed: SEED })).toMatchObject({ applicable: false, notes: [m.noKeysForNewProduct()] });

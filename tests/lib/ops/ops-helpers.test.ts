@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { periodGrid, gridDate } from '../../../src/lib/ops/period-grid';
+import { seasonalNaiveRows } from '../../../src/lib/ops/seasonal-naive-rows';
+import { recoverySummary } from '../../../src/lib/ops/recovery-summary';
+import { driftHistory } from '../../../src/lib/ops/drift-history';
+import { timelineInput, latencyPoints } from '../../../src/lib/ops/timeline-input';
+import { monitoringWindow, defaultOnset } from '../../../src/lib/ops/monitoring-window';
+import { versionDraftFromRun } from '../../../src/lib/registry/version-draft-from-run';
+import { opsForecastSpec } from '../../../src/lib/charts/ops-forecast-spec';
+import { opsTimelineSpec } from '../../../src/lib/charts/ops-timeline-spec';
+import { createRegistry } from '../../../src/lib/registry/create-registry';
+import { registerVersion } from '../../../src/lib/registry/register-version';
+import { raiseAlerts } from '../../../src/lib/monitor/alert-raise';
+import { DEFAULT_ALERT_RULES, type Alert } from '../../../src/lib/monitor/alert-rules';
+import { decodeConfigHash, encodeConfigHash } from '../../../src/lib/notebook/url-hash';
+import { DEFAULT_CONFIG } from '../../../src/lib/notebook/config';
+import { DEFAULT_OPS } from '../../../src/lib/ops/ops-config';
+import { DEFAULT_GATES } from '../../../src/lib/registry/parse-promotion-gates';
+import type { PeriodRecord, SimulationSnapshot } from '../../../src/lib/ops/types';
+import { exampleSales } from '../features/example-sales';
+import { makeMetrics, DATA_HASH } from '../runs/make-run';
+import { compileSpec } from '../charts/compile-spec';
+
+const data = exampleSales({ stores: 1, products: 2, days: 60, seed: 5 });
+const end = data.date.reduce((m, d) => Math.max(m, d), -Infinity);
+
+function point(period: number, overrides: Partial<PeriodRecord> = {}): PeriodRecord {
+  return { period, date: 20_000 + period, champion: 'f:v1', challenger: null, rollingWape: 0.3, periodWape: 0.3, periodCost: 10, driftShare: 0, latency: { p50: 2, p95: 3, p99: 4 }, alerts: [], ...overrides };
+}
+
+describe('periodGrid(data, { historyEnd, periods })', () => {
+  it('lays the rows after historyEnd out as periods × series, −1 where a series has no row', () => {
+    const grid = periodGrid(data, { historyEnd: end - 10, periods: 10 });
+    expect(grid.dates.length).toBe(10);
+    expect(grid.series).toBe(2);
+    expect(gridDate(grid, -1)).toBe(end - 10);
+    expect(gridDate(grid, 0)).toBe(end - 9);
+    for (let t = 0; t < 10; t++) {
+      for (let s = 0; s < 2; s++) {
+        const r = grid.row[t * 2 + s] as number;
+        expect(data.series[r]).toBe(s);
+        expect(data.date[r]).toBe(end - 9 + t);
+      }
+    }
+  });
+
+  it('stops at the first period no series has a row in', () => {
+    expect(periodGrid(data, { historyEnd: end - 3, periods: 10 }).dates.length).toBe(3);
+  });
+});
+
+describe('seasonalNaiveRows(data, range)', () => {
+  it('answers each row in range with the same series one season (7 days) earlier, NaN elsewhere', () => {
+    const predicted = seasonalNaiveRows(data, { from: end - 6, to: end });
+    for (let r = 0; r < data.date.length; r++) {
+      const d = data.date[r] as number;
+      if (d < end - 6) expect(predicted[r]).toBeNaN();
+      else {
+        const earlier = data.date.findIndex((x, i) => x === d - 7 && data.series[i] === data.series[r]);
+        expect(predicted[r]).toBe(data.sales[earlier]);
+      }
+    }
+  });
+});
+
+describe('monitoringWindow(horizon, frequency) and defaultOnset(frequency)', () => {
+  it('is one horizon within each frequency’s bounds, and drift starts after a first window', () => {
+    expect(monitoringWindow(28, 'daily')).toBe(28);
+    expect(monitoringWindow(3, 'daily')).toBe(7);
+    expect(monitoringWindow(60, 'daily')).toBe(28);
+    expect(monitoringWindow(8, 'weekly')).toBe(8);
+    expect(monitoringWindow(12, 'monthly')).toBe(3);
+    for (const f of ['daily', 'weekly', 'monthly'] as const) expect(defaultOnset(f)).toBeGreaterThan(monitoringWindow(28, f));
+  });
+});
+
+describe('recoverySummary(snapshot)', () => {
+  it('gives the WAPE before the onset, its worst since, the newest, and what was done about it', () => {
+    const timeline = [point(0, { rollingWape: null }), point(1, { rollingWape: 0.2 }), point(2, { rollingWape: 0.4 }), point(3, { rollingWape: 0.5 }), point(4, { rollingWape: 0.25 })];
+    const events = [{ period: 2, date: 20_002, kind: 'onset' as const, version: null, text: '' }, { period: 3, date: 20_003, kind: 'promote' as const, version: 'f:v2', text: '' }];
+    const alerts = [{ period: 3 } as Alert, { period: 1 } as Alert];
+    expect(recoverySummary({ timeline, events, alerts })).toEqual({ before: 0.2, peak: 0.5, latest: 0.25, promotions: 1, alerts: 1 });
+    expect(recoverySummary({ timeline, events: [], alerts: [] }).before).toBeNull();
+  });
+});
+
+describe('driftHistory(snapshot, versionId) and timelineInput(snapshot)', () => {
+  const registry = registerVersion(
+    registerVersion(createRegistry('f'), { source: 'train', runId: 'r', model: 'ridge', spec: null, featureSpec: {}, dataHash: 'h', seed: 1, backend: null, trainEnd: 1, trainStart: null, metrics: { ...makeVersionMetrics(), wape: 0.3 }, description: '', parent: null }, { now: new Date(0), why: 'first', actor: 'you' }).registry,
+    { source: 'retrain', runId: null, model: 'ridge', spec: null, featureSpec: {}, dataHash: 'h', seed: 1, backend: null, trainEnd: 2, trainStart: null, metrics: makeVersionMetrics(), description: '', parent: 'f:v1' },
+    { now: new Date(0), why: 'drift', actor: 'auto' },
+  ).registry;
+  const alert = { id: 'performance@1', key: 'performance', period: 1, date: 20_001, kind: 'performance', severity: 'critical', title: 'Accuracy has decayed', explanation: 'WAPE 0.5 against 0.3.', statistic: 0.5, threshold: 0.39 } satisfies Alert;
+  const snapshot = {
+    timeline: [point(0), point(1), point(2, { champion: 'f:v2' }), point(3, { champion: 'f:v2' })],
+    alerts: [alert],
+    events: [{ period: 2, date: 20_002, kind: 'promote' as const, version: 'f:v2', text: 'f:v2 is the new champion.' }],
+    registry,
+    onsetDate: 20_001,
+  } as unknown as SimulationSnapshot;
+
+  it('lists the alerts raised while a version served and what happened to it, in simulated time', () => {
+    expect(driftHistory(snapshot, 'f:v1')).toEqual([{ when: '2024-10-05', what: 'Accuracy has decayed: WAPE 0.5 against 0.3.' }]);
+    expect(driftHistory(snapshot, 'f:v2')).toEqual([{ when: '2024-10-06', what: 'f:v2 is the new champion.' }]);
+  });
+
+  it('draws who served when as bands, the served error, alerts and events; the spec compiles with data', () => {
+    const input = timelineInput(snapshot);
+    expect(input.versions).toEqual([
+      { version: 'v1 ridge', start: 20_000, end: 20_002 },
+      { version: 'v2 ridge', start: 20_002, end: 20_004 },
+    ]);
+    expect(input.error).toHaveLength(4);
+    expect(input.reference).toBe(0.3);
+    expect(input.driftOnset).toBe(20_001);
+    expect(latencyPoints(snapshot)[0]).toEqual({ date: 20_000, p50: 2, p95: 3, p99: 4 });
+    const compiled = compileSpec(opsTimelineSpec(input));
+    expect(compiled.warnings).toEqual([]);
+  });
+});
+
+describe('versionDraftFromRun(run, model, options)', () => {
+  it('takes the model’s test-window lineage and metrics from a stored run', () => {
+    const metrics = makeMetrics();
+    const draft = versionDraftFromRun({ id: 'run-1', dataHash: DATA_HASH, config: { seed: 9, split: { validation: null } }, metrics }, 'mlp', { frequency: 'daily' });
+    const test = metrics.models.find((m) => m.name === 'mlp')!.windows.find((w) => w.window === 'test')!;
+    expect(draft).toMatchObject({ source: 'train', runId: 'run-1', model: 'mlp', dataHash: DATA_HASH, seed: 9, backend: 'wasm', trainStart: null, parent: null });
+    // Runs stored before windows kept trainEnd: one validation span (a horizon) before the cutoff.
+    expect(draft.trainEnd).toBe(test.cutoff - metrics.horizon);
+    expect(draft.featureSpec).toEqual(metrics.featureSpec);
+    expect(draft.metrics.wape).toBeCloseTo(test.evaluation.expert.wape as number, 12);
+    expect(() => versionDraftFromRun({ id: 'r', dataHash: DATA_HASH, config: {}, metrics }, 'prophet', { frequency: 'daily' })).toThrow();
+  });
+});
+
+describe('opsForecastSpec(points)', () => {
+  it('draws the served forecasts and the arrived actuals as two lines', () => {
+    const spec = opsForecastSpec([{ date: 20_000, forecast: 10, actual: 12 }, { date: 20_001, forecast: 11, actual: null }]);
+    expect((spec as { data: { values: unknown[] } }).data.values).toHaveLength(3);
+    expect(compileSpec(spec).warnings).toEqual([]);
+  });
+});
+
+describe('raiseAlerts with segments (per-store bias)', () => {
+  it('alerts on a store whose served forecasts are off by more than the rule, once per cooldown', () => {
+    const segments = [{ column: 'store', value: 'S1', bias: 0.6, rows: 140 }, { column: 'store', value: 'S2', bias: -0.1, rows: 140 }];
+    const options = { period: 5, date: 20_005, segments, rules: DEFAULT_ALERT_RULES, previous: [] as Alert[] };
+    const [alert, ...rest] = raiseAlerts(options);
+    expect(rest).toEqual([]);
+    expect(alert).toMatchObject({ kind: 'performance', key: 'performance:store=S1', column: 'store', statistic: 0.6, threshold: DEFAULT_ALERT_RULES.segmentBias });
+    expect(alert!.title).toBe('Forecasts for store S1 are 60% too high');
+    expect(raiseAlerts({ ...options, period: 6, previous: [alert!] })).toEqual([]);
+  });
+});
+
+describe('the operations part of the link', () => {
+  it('round-trips, and a link from before the operations stages opens with their defaults and no complaint', () => {
+    const config = { ...DEFAULT_CONFIG, ops: { ...DEFAULT_OPS, scenario: { id: 'level-shift' as const, onset: 42, strength: 0.5, target: 'S2' } } };
+    expect(decodeConfigHash(encodeConfigHash(config)).config).toEqual(config);
+    const { ops: _ops, ...old } = config;
+    const { gates: _gates, ...oldScope } = old.scope;
+    const parsed = decodeConfigHash(encodeConfigHash({ ...old, scope: oldScope } as unknown as typeof config));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.config.ops).toEqual(DEFAULT_OPS);
+    expect(parsed.config.scope.gates).toEqual(DEFAULT_GATES);
+  });
+
+  it('a tampered scenario falls back to the default operations and says which field', () => {
+    const bad = { ...DEFAULT_CONFIG, ops: { ...DEFAULT_OPS, scenario: { id: 'meteor', onset: 1, strength: 1, target: null } } };
+    const parsed = decodeConfigHash(encodeConfigHash(bad as unknown as typeof DEFAULT_CONFIG));
+    expect(parsed.config.ops).toEqual(DEFAULT_OPS);
+    expect(parsed.problems).toHaveLength(1);
+    expect(parsed.problems[0]).toContain('ops');
+  });
+});
+
+function makeVersionMetrics() {
+  return { wape: 0.25, mase: 0.8, mae: 5, rmse: 7, bias: 0, coverage80: null, cost: 100, baselineWape: 0.4, baselineCost: 150, serviceLevel: 0.5, stockoutUnits: 10, overstockUnits: 12 };
+}
