@@ -82,7 +82,7 @@ export const dataQualityMessages = {
   missing: ({ column, share, reference, limit }: { column: string; share: number; reference: number; limit: number }) =>
     `${pct(share)} of the ${quoted(column)} values are missing, against ${pct(reference)} in training; the alert is set above ${pct(limit)}.`,
   outOfRange: (o: { column: string; count: number; share: number; min: number; max: number; low: number; high: number; limit: number }) =>
-    `${o.count} ${o.count === 1 ? 'value' : 'values'} of ${quoted(o.column)} (${pct(o.share)}) fall outside the training range ${formatNumber(o.min)} to ${formatNumber(o.max)} (now ${formatNumber(o.low)} to ${formatNumber(o.high)}); the alert is set above ${pct(o.limit)}. A change of units or a data-entry error?`,
+    `${o.count} ${o.count === 1 ? 'value' : 'values'} of ${quoted(o.column)} (${pct(o.share)}) fall outside the plausible range ${formatNumber(o.min)} to ${formatNumber(o.max)} (the training range plus its spread on each side; now ${formatNumber(o.low)} to ${formatNumber(o.high)}); the alert is set above ${pct(o.limit)}. A change of units or a data-entry error?`,
   newCategory: ({ column, rows, shown, total }: { column: string; rows: number; shown: readonly string[]; total: number }) =>
     `${rows} ${rows === 1 ? 'row carries' : 'rows carry'} ${total === 1 ? 'a value' : `${total} values`} of ${quoted(column)} never seen in training: ${list(shown)}${total > shown.length ? ', …' : ''}. The model knows nothing about ${total === 1 ? 'it' : 'them'}.`,
 } as const;

@@ -17,8 +17,9 @@ const EXAMPLES = 5;
  * change, reported alone for that column), more values missing than in training plus the allowance, more values
  * outside the training range [min, max] than allowed, categories never seen in training. No rows, no issues.
  *
- * The range is the reference's min and max, not its 0.5–99.5 percentiles: the check is for broken data (units
- * changed, a sign flipped), and percentiles would put 1 % of perfectly normal rows out of range by construction.
+ * The range is the reference's min and max widened by one spread on each side (plausibleRange), not its 0.5–99.5
+ * percentiles: the check is for broken data (units changed, a sign flipped), and percentiles would put 1 % of
+ * perfectly normal rows out of range by construction.
  */
 export function checkDataQuality(options: CheckDataQualityOptions): DataQualityIssue[] {
   const { profile, current, rules = DEFAULT_ALERT_RULES } = options;
@@ -40,6 +41,20 @@ export function checkDataQuality(options: CheckDataQualityOptions): DataQualityI
 
 type Allowances = Pick<AlertRules, 'missingShare' | 'outOfRangeShare'>;
 
+/**
+ * How far past the training range a value may go before it is "out of range": one training spread (max − min) on
+ * each side. Quality asks "is the data broken?", not "has it moved?" (that is drift): a growing business exceeds its
+ * training maximum within months and a price rise is drift, while sales in cents instead of units land a hundred
+ * spreads away.
+ */
+export const RANGE_MARGIN = 1;
+
+/** The plausible range of a numeric column: its training range widened by RANGE_MARGIN spreads on each side. */
+export function plausibleRange(min: number, max: number): { low: number; high: number } {
+  const spread = max - min;
+  return { low: min - RANGE_MARGIN * spread, high: max + RANGE_MARGIN * spread };
+}
+
 function checkNumeric(column: NumericProfile, values: ArrayLike<number>, allow: Allowances): DataQualityIssue[] {
   const rows = values.length;
   let missing = 0;
@@ -47,13 +62,14 @@ function checkNumeric(column: NumericProfile, values: ArrayLike<number>, allow: 
   let low = Infinity;
   let high = -Infinity;
   const { min, max } = column;
+  const range = min !== null && max !== null ? plausibleRange(min, max) : null;
   for (let i = 0; i < rows; i++) {
     const x = values[i] as number;
     if (!Number.isFinite(x)) {
       missing++;
       continue;
     }
-    if (min !== null && max !== null && (x < min || x > max)) outside++;
+    if (range && (x < range.low || x > range.high)) outside++;
     if (x < low) low = x;
     if (x > high) high = x;
   }
@@ -69,7 +85,7 @@ function checkNumeric(column: NumericProfile, values: ArrayLike<number>, allow: 
       rows: present,
       share: outside / present,
       threshold: allow.outOfRangeShare,
-      message: M.outOfRange({ column: column.column, count: outside, share: outside / present, min, max, low, high, limit: allow.outOfRangeShare }),
+      message: M.outOfRange({ column: column.column, count: outside, share: outside / present, min: range!.low, max: range!.high, low, high, limit: allow.outOfRangeShare }),
       examples: [formatNumber(low), formatNumber(high)],
     });
   }

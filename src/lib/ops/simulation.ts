@@ -97,7 +97,7 @@ export class Simulation {
     this.#horizon = options.horizon;
     this.#seed = options.seed;
     this.registry = options.registry;
-    this.grid = periodGrid(options.world.data, { historyEnd: options.world.start - 1, periods: options.world.periods });
+    this.grid = periodGrid(options.world.data, { historyEnd: lastBefore(options.world.data.date, options.world.start), periods: options.world.periods });
     const cells = this.grid.dates.length * this.grid.series;
     this.#served = new Float64Array(cells).fill(NaN);
     this.#servedBy = new Uint8Array(cells);
@@ -456,6 +456,13 @@ export class Simulation {
 }
 
 const LATENCY_PERIODS = 7;
+
+/** The last history date: weekly and monthly stamps sit days apart, so it is not simply the day before the start. */
+function lastBefore(dates: Int32Array, start: number): number {
+  let last = -Infinity;
+  for (const d of dates) if (d < start && d > last) last = d;
+  return last;
+}
 
 /** The drift result an alert was raised on: its column's, the target's or the prediction's. */
 function explanationOf(report: MonitorReport, alert: Alert): ColumnDrift | null {

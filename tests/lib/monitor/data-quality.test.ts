@@ -45,7 +45,7 @@ describe('checkDataQuality({profile, current})', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ kind: 'out-of-range', column: 'price', count: 10, rows: 10, share: 1, threshold: 0.01 });
     expect(issues[0]!.message).toBe(
-      '10 values of “price” (100%) fall outside the training range 1 to 2.99 (now 100 to 190); the alert is set above 1%. A change of units or a data-entry error?',
+      '10 values of “price” (100%) fall outside the plausible range -0.99 to 4.98 (the training range plus its spread on each side; now 100 to 190); the alert is set above 1%. A change of units or a data-entry error?',
     );
   });
 
