@@ -12,6 +12,8 @@ export interface AlertRules {
     /** A distance (Wasserstein, PSI, Jensen–Shannon) flags drift above this. */
     distance: number | null;
   };
+  /** The test for numeric columns: Evidently's default choice, or PSI (on reference deciles, drift at ≥ 0.1). */
+  numericTest?: 'default' | 'psi';
   /** Dataset drift: alert when at least this share of the monitored columns drifted. */
   datasetDriftShare: number;
   /** Performance decay: alert when the served WAPE exceeds the test WAPE by more than this (0.3 = 30 %). */
@@ -47,6 +49,7 @@ const tolerance = v.pipe(v.number(), v.minValue(0), v.maxValue(100));
 
 export const AlertRulesSchema = v.strictObject({
   drift: v.strictObject({ pValue: v.nullable(v.pipe(v.number(), v.gtValue(0), v.ltValue(1))), distance: v.nullable(v.pipe(v.number(), v.gtValue(0), v.maxValue(100))) }),
+  numericTest: v.optional(v.picklist(['default', 'psi'])),
   datasetDriftShare: v.pipe(v.number(), v.gtValue(0), v.maxValue(1)),
   performanceTolerance: tolerance,
   // Optional so that links made before segment monitoring keep their other thresholds.

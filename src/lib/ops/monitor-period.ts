@@ -67,10 +67,11 @@ export function monitorPeriod(
   const seasonal = seasonalRows(reference, { from: periodIndex(gridDate(grid, from), data.frequency), to: periodIndex(gridDate(grid, known), data.frequency), frequency: data.frequency });
   const past = collect(data, seasonal);
   const drift = (column: string, kind: 'numeric' | 'categorical', ref: ArrayLike<number> | readonly string[], cur: ArrayLike<number> | readonly string[]): ColumnDrift => {
-    const result = columnDrift({ column, kind, reference: ref, current: cur });
+    const test = kind === 'numeric' && rules.numericTest === 'psi' ? { test: 'psi' as const } : {};
+    const result = columnDrift({ column, kind, reference: ref, current: cur, ...test });
     // The rules' overrides replace each test's own threshold, by the kind of statistic it is.
     const override = result.thresholdKind === 'p-value' ? rules.drift.pValue : rules.drift.distance;
-    return override === null ? result : columnDrift({ column, kind, reference: ref, current: cur, threshold: override });
+    return override === null ? result : columnDrift({ column, kind, reference: ref, current: cur, ...test, threshold: override });
   };
 
   const columns: ColumnDrift[] = [];

@@ -91,4 +91,15 @@ describe('Simulation (the operations loop, served by a baseline host)', () => {
     expect((decided[0]?.period ?? 0) - (retrain?.period ?? 0)).toBeGreaterThanOrEqual(DEFAULT_OPS.policy.shadowPeriods);
     expect(snapshot.registry.audit.map((a) => a.action)).toContain('register');
   });
+
+  it('tests numeric columns with PSI when the rules ask for it (Evidently’s choice otherwise)', async () => {
+    const scenario: ScenarioSpec = { id: 'control', onset: 0, strength: 0, target: null };
+    const psi = await simulate(scenario, { periods: 20, config: { rules: { ...DEFAULT_OPS.rules, numericTest: 'psi' } } });
+    const byColumn = (s: typeof psi) => Object.fromEntries((s.monitor?.columns ?? []).map((c) => [c.column, c.test]));
+    expect(byColumn(psi).price).toBe('psi');
+    expect(byColumn(psi).store).not.toBe('psi'); // categorical columns keep their own test
+    expect(psi.monitor?.target?.test).toBe('psi');
+    const usual = await simulate(scenario, { periods: 20 });
+    expect(byColumn(usual).price).not.toBe('psi');
+  });
 });
