@@ -81,6 +81,8 @@ export interface DetectionResult {
   /** The first simulation (the first drift scenario, seed 1), timed before the rest was planned. */
   firstRunMs: number;
   scenarios: ScenarioDetection[];
+  /** Drift scenarios some run did not catch within driftPeriods, run again in worlds of controlPeriods. */
+  longer: ScenarioDetection[];
   totalMs: number;
 }
 
@@ -132,6 +134,14 @@ export async function measureDetection(options: { log: (line: string) => void })
     options.log(`  ${scenario.id}: ${SEEDS.length} worlds of ${periods} periods`);
     scenarios.push({ scenario, periods, runs });
   }
+  const longer: ScenarioDetection[] = [];
+  for (const { scenario, periods, runs } of scenarios) {
+    if (periods >= CONTROL_PERIODS || scenario.kind === 'none' || runs.every(alertedAfterOnset)) continue;
+    options.log(`  ${scenario.id}: not caught in every world of ${periods} periods, again in worlds of ${CONTROL_PERIODS}`);
+    const again: DetectionRun[] = [];
+    for (const seed of SEEDS) again.push(await simulateOnce(history, champion, { scenario, periods: CONTROL_PERIODS, seed }));
+    longer.push({ scenario, periods: CONTROL_PERIODS, runs: again });
+  }
   return {
     champion,
     horizon: HORIZON,
@@ -143,6 +153,7 @@ export async function measureDetection(options: { log: (line: string) => void })
     shortened,
     firstRunMs: first.ms,
     scenarios,
+    longer,
     totalMs: performance.now() - started,
   };
 }
@@ -225,6 +236,10 @@ async function simulateOnce(history: SalesData, champion: Champion, run: { scena
   } finally {
     simulation.dispose();
   }
+}
+
+function alertedAfterOnset(run: DetectionRun): boolean {
+  return run.onset !== null && run.alerts.some((a) => a.period >= (run.onset as number));
 }
 
 /** What the table says of one scenario's runs. */

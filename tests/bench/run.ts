@@ -643,8 +643,9 @@ function printDetection(result: DetectionResult): void {
   );
   const rows: string[][] = [];
   let control: string[][] = [];
-  for (const scenario of result.scenarios) {
+  for (const scenario of [...result.scenarios, ...result.longer]) {
     const s = summarizeDetection(scenario);
+    const longer = result.longer.includes(scenario) ? `, over ${scenario.periods} periods` : '';
     const out = `${s.runs}`;
     if (scenario.scenario.kind === 'none') {
       control = [[scenario.scenario.id, `${s.alerting} / ${out}`, s.alertsPerYear.toFixed(2), s.labels.map((l) => `${l.label} ${l.runs}`).join(', ') || 'none']];
@@ -652,7 +653,7 @@ function printDetection(result: DetectionResult): void {
     }
     const [top, ...others] = s.firstAlerts;
     rows.push([
-      `${scenario.scenario.id}${s.notApplied > 0 ? ` (${s.notApplied} runs without the drift)` : ''}`,
+      `${scenario.scenario.id}${longer}${s.notApplied > 0 ? ` (${s.notApplied} runs without the drift)` : ''}`,
       scenario.scenario.kind,
       `${s.alerting} / ${out}`,
       s.delays ? `${s.delays.median} (${s.delays.min}–${s.delays.max})` : '–',
@@ -667,6 +668,9 @@ function printDetection(result: DetectionResult): void {
       rows,
     ),
   );
+  if (result.longer.length > 0) {
+    print(`Scenarios some world did not catch within ${result.driftPeriods} periods ran again in worlds of ${result.controlPeriods} (", over ${result.controlPeriods} periods").`);
+  }
   print(`\nControl (no drift, ${result.controlPeriods} periods):`);
   print(formatTable(['scenario', 'runs with any alert', 'alerts per simulated year (mean)', 'alerts raised (runs)'], control));
   print(
@@ -712,7 +716,7 @@ function printOpsYears(years: OpsYear[]): void {
       [
         row('training (click on Run → train.models fresh)', (y) => ms(y.trainedMs)),
         row('simulated year: Play → "finished"', (y) => ms(y.playMs)),
-        row('clock at the end', (y) => y.period),
+        row('periods simulated', (y) => /Period (\d+ of \d+)/.exec(y.period)?.[1] ?? y.period),
         row('retrains / promotions / archived', (y) => `${y.events.retrain} / ${y.events.promote} / ${y.events.archive}`),
         row('champion at the end', (y) => y.champion),
         row('latency p50 / p95 / p99 (Deploy stage)', (y) => figure(y, 'Latency')),
@@ -730,9 +734,16 @@ function printOpsYears(years: OpsYear[]): void {
     ),
   );
   const [retraining, serving] = [years.find((y) => y.trigger === 'scheduled'), years.find((y) => y.trigger === 'manual')];
+  print('');
+  if (retraining && retraining.events.retrain > 0) {
+    print(
+      `${retraining.events.retrain} retrains in ${OPS_YEAR.periods} periods, one every ~${(OPS_YEAR.periods / retraining.events.retrain).toFixed(1)}: shouldRetrain waits while a ` +
+        `challenger is active, and one is judged only once ${DEFAULT_OPS.policy.shadowPeriods} periods of its shadow forecasts have their actuals.`,
+    );
+  }
   if (retraining && serving) {
     print(
-      `\nA year with retraining takes ${(retraining.playMs / serving.playMs).toFixed(1)} × the serving-only year (${ms(retraining.playMs)} against ${ms(serving.playMs)}; ` +
+      `A year with retraining takes ${(retraining.playMs / serving.playMs).toFixed(1)} × the serving-only year (${ms(retraining.playMs)} against ${ms(serving.playMs)}; ` +
         `${ms((retraining.playMs - serving.playMs) / Math.max(1, retraining.events.retrain))} more per retrain).`,
     );
   }

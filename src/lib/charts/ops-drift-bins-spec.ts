@@ -10,13 +10,16 @@ export interface OpsDriftBinsSpecOptions {
   /** The column the bins are of, for the title. */
   column: string;
   title?: string;
+  subtitle?: string;
+  /** What the two sides are (default: the training reference and the current window). */
+  samples?: [reference: string, current: string];
 }
 
 /** Two rows per bin, reference then current, keeping the bins' order. */
-export function driftBinRows(bins: readonly DriftBin[]): { bin: string; sample: string; share: number }[] {
+export function driftBinRows(bins: readonly DriftBin[], samples: readonly [string, string] = [L.referenceSample, L.currentSample]): { bin: string; sample: string; share: number }[] {
   return bins.flatMap((b) => [
-    { bin: b.label, sample: L.referenceSample, share: b.reference },
-    { bin: b.label, sample: L.currentSample, share: b.current },
+    { bin: b.label, sample: samples[0], share: b.reference },
+    { bin: b.label, sample: samples[1], share: b.current },
   ]);
 }
 
@@ -25,13 +28,13 @@ export function driftBinRows(bins: readonly DriftBin[]): { bin: string; sample: 
  * current window, side by side. Bins keep the order given (value order for numbers), so a shift reads left to right.
  */
 export function opsDriftBinsSpec(bins: readonly DriftBin[], options: OpsDriftBinsSpecOptions): TopLevelSpec {
-  const samples = [L.referenceSample, L.currentSample];
+  const samples: [string, string] = options.samples ?? [L.referenceSample, L.currentSample];
   return {
     $schema: SCHEMA,
-    title: { text: options.title ?? L.driftBinsTitle(options.column), subtitle: L.driftBinsSubtitle },
+    title: { text: options.title ?? L.driftBinsTitle(options.column), subtitle: options.subtitle ?? L.driftBinsSubtitle },
     width: 'container',
     height: CHART_HEIGHT,
-    data: { values: driftBinRows(bins) },
+    data: { values: driftBinRows(bins, samples) },
     mark: { type: 'bar', opacity: 0.85 },
     encoding: {
       x: { field: 'bin', type: 'nominal', title: L.bin, sort: bins.map((b) => b.label), axis: { labelAngle: -30, labelLimit: 120 } },

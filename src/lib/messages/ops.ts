@@ -15,4 +15,12 @@ export const opsMessages = {
   needsTraining: 'Train models on the Train stage first: the registry registers a trained run’s model.',
   simulationFailed: (detail: string) => `The simulation stopped: ${detail}. Nothing stored was changed.`,
   registered: (version: string) => `Registered ${version}.`,
+  segmentChart: (column: string) => `Share of units by ${column}: what sold against what was forecast`,
+  driftChart: (column: string) => `Distribution of ${column}: the reference weeks against the current window`,
+  segmentSubtitle: 'Over the monitoring window; a bar pair that differs is where the forecasts went wrong',
+  driftSubtitle: (test: string) => `Share of values per bin; the test (${test}) compares the two`,
+  actualUnits: 'Actual units',
+  forecastUnits: 'Forecast units',
+  referenceSample: 'Reference (a year before)',
+  currentSample: 'Current window',
 } as const;

@@ -28,6 +28,9 @@ export interface SegmentBias {
   value: string;
   bias: number;
   rows: number;
+  /** Σ actual and Σ forecast of the segment over the window (for the explanation chart). */
+  actual: number;
+  forecast: number;
 }
 
 export interface RaiseAlertsOptions {

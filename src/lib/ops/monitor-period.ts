@@ -222,7 +222,9 @@ function segmentBiases(data: SalesData, grid: PeriodGrid, range: { from: number;
       }
     }
     for (const [value, sum] of sums) {
-      if (sum.actual > 0 && sum.rows >= range.to - range.from + 1) out.push({ column, value, bias: sum.error / sum.actual, rows: sum.rows });
+      if (sum.actual > 0 && sum.rows >= range.to - range.from + 1) {
+        out.push({ column, value, bias: sum.error / sum.actual, rows: sum.rows, actual: sum.actual, forecast: sum.actual + sum.error });
+      }
     }
   }
   return out;

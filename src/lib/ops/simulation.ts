@@ -18,6 +18,7 @@ import { summarizeLatency } from '../serving/summarize-latency';
 import { raiseAlerts } from '../monitor/alert-raise';
 import type { Alert } from '../monitor/alert-rules';
 import type { ColumnDrift } from '../monitor/column-drift';
+import { opsMessages as explain } from '../messages/ops';
 import { shouldRetrain } from '../retrain/retrain-policy';
 import { trainingWindow } from '../retrain/training-window';
 import { PERIODS_PER_YEAR, type CostModel } from '../scope/cost-model';
@@ -26,7 +27,7 @@ import { gridDate, periodGrid, type PeriodGrid } from './period-grid';
 import { monitorPeriod, type MonitorContext } from './monitor-period';
 import { windowPerformance } from './window-performance';
 import { monitoringWindow } from './monitoring-window';
-import type { ModelHost, MonitorReport, OpsConfig, OpsEvent, PeriodRecord, ServingModel, SimulationSnapshot } from './types';
+import type { AlertExplanation, ModelHost, MonitorReport, OpsConfig, OpsEvent, PeriodRecord, ServingModel, SimulationSnapshot } from './types';
 
 export interface SimulationOptions {
   world: SimulatedWorld;
@@ -78,7 +79,7 @@ export class Simulation {
   readonly #latencies: number[] = [];
   /** Latency samples of the last few periods, for the rolling percentiles of the timeline. */
   readonly #recent: number[][] = [];
-  readonly #explanations: Record<string, ColumnDrift> = {};
+  readonly #explanations: Record<string, AlertExplanation> = {};
   #elapsedMs = 0;
   #requests = 0;
   #errors = 0;
@@ -464,12 +465,27 @@ function lastBefore(dates: Int32Array, start: number): number {
   return last;
 }
 
-/** The drift result an alert was raised on: its column's, the target's or the prediction's. */
-function explanationOf(report: MonitorReport, alert: Alert): ColumnDrift | null {
-  if (alert.kind === 'target-drift') return report.target;
-  if (alert.kind === 'prediction-drift') return report.prediction;
-  if (!alert.column) return null;
-  return report.columns.find((c) => c.column === alert.column) ?? (alert.column === report.target?.column ? report.target : null);
+/**
+ * The distributions an alert was raised on: a drift alert's reference and current bins; a store's bias alert, each
+ * store's share of the actual units against its share of the forecast units (the store that moved stands out).
+ */
+function explanationOf(report: MonitorReport, alert: Alert): AlertExplanation | null {
+  if (alert.kind === 'performance' && alert.column) {
+    const segments = report.segments.filter((g) => g.column === alert.column);
+    const actual = segments.reduce((sum, g) => sum + g.actual, 0);
+    const forecast = segments.reduce((sum, g) => sum + g.forecast, 0);
+    if (segments.length === 0 || actual <= 0 || forecast <= 0) return null;
+    const bins = segments.map((g) => ({ label: g.value, reference: g.actual / actual, current: g.forecast / forecast }));
+    return { column: alert.column, bins, title: explain.segmentChart(alert.column), subtitle: explain.segmentSubtitle, reference: explain.actualUnits, current: explain.forecastUnits };
+  }
+  const drift: ColumnDrift | null =
+    alert.kind === 'target-drift' ? report.target
+    : alert.kind === 'prediction-drift' ? report.prediction
+    : alert.column ? (report.columns.find((c) => c.column === alert.column) ?? null)
+    : null;
+  return drift
+    ? { column: drift.column, bins: drift.bins, title: explain.driftChart(drift.column), subtitle: explain.driftSubtitle(drift.test), reference: explain.referenceSample, current: explain.currentSample }
+    : null;
 }
 
 /** Periods a retrain holds out for early stopping and its version's metrics: a quarter horizon, at least one. */

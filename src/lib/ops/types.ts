@@ -22,7 +22,7 @@ import type { SimulationConfig } from '../serving/simulation-config';
 import type { LatencySummary } from '../serving/summarize-latency';
 import type { RetrainPolicy } from '../retrain/retrain-policy';
 import type { Alert, AlertRules } from '../monitor/alert-rules';
-import type { ColumnDrift } from '../monitor/column-drift';
+import type { ColumnDrift, DriftBin } from '../monitor/column-drift';
 import type { CostModel } from '../scope/cost-model';
 import type { DataQualityIssue } from '../monitor/data-quality';
 import type { PerformanceFigures } from '../monitor/performance-figures';
@@ -95,6 +95,16 @@ export interface PeriodRecord {
   alerts: string[];
 }
 
+/** The picture behind an alert: two distributions over the same bins (shares), and what the two sides are. */
+export interface AlertExplanation {
+  column: string;
+  bins: DriftBin[];
+  title: string;
+  subtitle: string;
+  reference: string;
+  current: string;
+}
+
 /** What the Monitor stage shows for the latest period. */
 export interface MonitorReport {
   period: number;
@@ -138,8 +148,8 @@ export interface SimulationSnapshot {
   events: OpsEvent[];
   registry: Registry;
   monitor: MonitorReport | null;
-  /** Per alert id: the drift result it was raised on (reference vs current bins), for its explanation chart. */
-  explanations: Record<string, ColumnDrift>;
+  /** Per alert id: the distributions it was raised on, for its explanation chart. */
+  explanations: Record<string, AlertExplanation>;
   latency: LatencySummary;
   /** The newest request's forecasts, summed over series, against actuals where they exist. */
   lastForecast: { date: number; forecast: number; actual: number | null }[];

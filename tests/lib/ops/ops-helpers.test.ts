@@ -143,7 +143,10 @@ describe('opsForecastSpec(points)', () => {
 
 describe('raiseAlerts with segments (per-store bias)', () => {
   it('alerts on a store whose served forecasts are off by more than the rule, once per cooldown', () => {
-    const segments = [{ column: 'store', value: 'S1', bias: 0.6, rows: 140 }, { column: 'store', value: 'S2', bias: -0.1, rows: 140 }];
+    const segments = [
+      { column: 'store', value: 'S1', bias: 0.6, rows: 140, actual: 100, forecast: 160 },
+      { column: 'store', value: 'S2', bias: -0.1, rows: 140, actual: 100, forecast: 90 },
+    ];
     const options = { period: 5, date: 20_005, segments, rules: DEFAULT_ALERT_RULES, previous: [] as Alert[] };
     const [alert, ...rest] = raiseAlerts(options);
     expect(rest).toEqual([]);
