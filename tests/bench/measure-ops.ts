@@ -37,7 +37,7 @@ export interface OpsYear {
 }
 
 /** Each wait may take this long: a year with weekly retraining trains some forty ridges in the ops worker. */
-const TIMEOUT_MS = 40 * 60_000;
+const TIMEOUT_MS = 15 * 60_000;
 
 /**
  * A simulated year in the built app, as a user drives it: open the app on the default example with OPS_YEAR's
