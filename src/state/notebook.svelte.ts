@@ -1,9 +1,9 @@
 import { CELLS } from '../lib/notebook/cells';
-import { markStale, planRun, stageStatus, type CellStatus, type CellStatuses } from '../lib/notebook/cell-graph';
+import { expensiveBlockers, markStale, planRun, stageStatus, type CellStatus, type CellStatuses } from '../lib/notebook/cell-graph';
 import type { NotebookConfig } from '../lib/notebook/config';
 import type { StageId } from '../lib/notebook/stages';
 import { changedConfigInputs, decodeConfigHash, encodeConfigHash } from '../lib/notebook/url-hash';
-import { unexpectedError } from '../lib/messages/notebook';
+import { cellNeedsFirst, unexpectedError } from '../lib/messages/notebook';
 
 /** What a cell does when it runs; provided by the stage slices, so this class stays the scheduler only. */
 export type CellRunners = Record<string, (config: NotebookConfig) => Promise<void>>;
@@ -75,6 +75,12 @@ export class NotebookState {
 
   /** Shift+Enter or a cell's Run button: the cell and whatever it needs. */
   runCell(id: string): Promise<void> {
+    // An expensive cell upstream that has not run would block this one silently: say which, and run nothing.
+    const blockers = expensiveBlockers(CELLS, this.statuses, id);
+    if (blockers.length > 0) {
+      this.#setError(id, cellNeedsFirst(blockers.map((cell) => cell.title)));
+      return Promise.resolve();
+    }
     this.statuses = { ...this.statuses, [id]: this.statuses[id] === 'fresh' ? 'stale' : (this.statuses[id] ?? 'not-run') };
     // Then whatever cheap cells read it (evaluation after training), as after any other change.
     return this.#schedule({ includeExpensive: false, target: id }).then(() => this.runStale());

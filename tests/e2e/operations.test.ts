@@ -6,6 +6,8 @@ import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
 import { defaultModelSpec } from '../../src/lib/models/default-model-specs';
 import { DEFAULT_OPS } from '../../src/lib/ops/ops-config';
 import type { ScenarioSpec } from '../../src/lib/scenarios/types';
+import { opsMessages } from '../../src/lib/messages/ops';
+import { cellNeedsFirst } from '../../src/lib/messages/notebook';
 import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
 import { LONG, byTestId, cell, goToStage, settledCharts, waitForCells } from './notebook';
 
@@ -110,9 +112,23 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     await app.context.close();
   });
 
-  it('control: a simulated year plays with no alert', async () => {
+  it('control: a simulated year plays with no alert (and Deploy without a champion says what to do)', async () => {
     const app = await openApp(browser, { hash: link({ id: 'control', onset: 0, strength: 0, target: null }, 365) });
     const { page } = app;
+    // Run on Deploy before training: it says training comes first (an expensive cell waits for its own click).
+    await waitForCells(page, { ids: ['data.load', 'data.clean', 'features.build'], status: 'fresh' });
+    await goToStage(page, 'deploy');
+    const deploy = cell(page, 'deploy.simulate');
+    await deploy.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect.poll(() => deploy.getByRole('alert').first().textContent()).toBe(cellNeedsFirst(['Train the candidate models']));
+    // Trained but nothing registered: the simulation has no champion to serve, and says so.
+    await goToStage(page, 'train');
+    await cell(page, 'train.models').getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForCells(page, { ids: ['train.models', 'registry.versions'], status: 'fresh' });
+    await goToStage(page, 'deploy');
+    await deploy.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForCells(page, { ids: ['deploy.simulate'], status: 'error' });
+    expect(await deploy.getByRole('alert').first().textContent()).toBe(opsMessages.noChampion);
     await trainAndRegister(page);
     await playToTheEnd(page);
     await goToStage(page, 'monitor');

@@ -25,6 +25,9 @@ export const dataNotUsable = (): string =>
 
 export const dataNotLoaded = (): string => 'Load a dataset on the Data stage first.';
 
+export const cellNeedsFirst = (titles: string[]): string =>
+  `This needs “${titles.join('”, “')}” first. ${titles.length === 1 ? 'It waits' : 'They wait'} for a click because ${titles.length === 1 ? 'it takes' : 'they take'} a while: press its Run button, then this one.`;
+
 export const workerFailed = (detail: string): string =>
   `The background worker stopped unexpectedly (${detail}). Your stored data is untouched; reload the page to continue.`;
 

@@ -77,6 +77,15 @@ export function planRun(cells: readonly CellSpec[], statuses: CellStatuses, opti
   return plan;
 }
 
+/**
+ * The expensive cells upstream of `target` that are not fresh: a click on `target` alone does not run them (they wait
+ * for their own click), so `target` cannot run until they have.
+ */
+export function expensiveBlockers(cells: readonly CellSpec[], statuses: CellStatuses, target: string): CellSpec[] {
+  const upstream = upstreamOf(cells, target);
+  return cells.filter((c) => c.id !== target && upstream.has(c.id) && c.cost === 'expensive' && (statuses[c.id] ?? 'not-run') !== 'fresh');
+}
+
 /** `target` and every cell it reads from, transitively. */
 export function upstreamOf(cells: readonly CellSpec[], target: string): Set<string> {
   const byId = new Map(cells.map((c) => [c.id, c]));

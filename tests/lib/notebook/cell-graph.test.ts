@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downstreamOf, markStale, planRun, stageStatus, type CellSpec } from '../../../src/lib/notebook/cell-graph';
+import { downstreamOf, expensiveBlockers, markStale, planRun, stageStatus, type CellSpec } from '../../../src/lib/notebook/cell-graph';
 
 const cells: CellSpec[] = [
   { id: 'load', stage: 'data', title: 'load', inputs: ['config.dataset'], cost: 'cheap' },
@@ -50,5 +50,17 @@ describe('stageStatus(cells, statuses, stage)', () => {
     expect(stageStatus(cells, { ...allFresh, train: 'error' }, 'train')).toBe('error');
     expect(stageStatus(cells, allFresh, 'data')).toBe('fresh');
     expect(stageStatus(cells, allFresh, 'monitor')).toBe('not-run');
+  });
+});
+
+describe('expensiveBlockers(cells, statuses, target)', () => {
+  it('names the expensive cells upstream of a target that have not run, and nothing once they are fresh', () => {
+    const blockers = (statuses: Record<string, 'fresh' | 'not-run' | 'stale'>) => expensiveBlockers(cells, statuses, 'evaluate').map((c) => c.id);
+    expect(blockers({})).toEqual(['train']);
+    expect(blockers({ ...allFresh, train: 'stale' })).toEqual(['train']);
+    expect(blockers(allFresh)).toEqual([]);
+    // A target is never its own blocker, and cells off its path never block it.
+    expect(expensiveBlockers(cells, {}, 'train')).toEqual([]);
+    expect(expensiveBlockers(cells, {}, 'explore')).toEqual([]);
   });
 });
