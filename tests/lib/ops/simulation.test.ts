@@ -102,4 +102,28 @@ describe('Simulation (the operations loop, served by a baseline host)', () => {
     const usual = await simulate(scenario, { periods: 20 });
     expect(byColumn(usual).price).not.toBe('psi');
   });
+
+  it('promote and roll back by hand: the challenger serves, then the old champion again, all in the audit trail', async () => {
+    const scenario: ScenarioSpec = { id: 'control', onset: 0, strength: 0, target: null };
+    const config: OpsConfig = { ...DEFAULT_OPS, scenario, policy: { ...DEFAULT_OPS.policy, trigger: 'manual', autoPromote: false } };
+    const world = simulateWorld({ history, periods: 40, scenario, seed: 3 });
+    const simulation = new Simulation({ world, registry: registryWithChampion(), host: createBaselineHost(), config, gates: DEFAULT_GATES, cost, horizon: HORIZON, seed: 3 });
+    await simulation.start();
+    for (let i = 0; i < 20; i++) await simulation.step();
+    await expect(simulation.promote('by hand')).rejects.toThrow(); // no challenger yet
+    simulation.requestRetrain();
+    await simulation.step();
+    expect(simulation.registry.aliases.challenger).toBe('sales:v2');
+    await simulation.promote('by hand');
+    expect(simulation.registry.aliases).toEqual({ champion: 'sales:v2' });
+    await simulation.step();
+    expect(simulation.timeline.at(-1)?.champion).toBe('sales:v2');
+    await simulation.rollback('the new one looks worse');
+    expect(simulation.registry.aliases.champion).toBe('sales:v1');
+    await simulation.step();
+    expect(simulation.timeline.at(-1)?.champion).toBe('sales:v1');
+    const actions = simulation.registry.audit.map((a) => `${a.action}:${a.actor}`);
+    expect(actions.slice(-4)).toEqual(['register:auto', 'set-alias:auto', 'promote:you', 'rollback:you']);
+    expect(simulation.snapshot().events.map((e) => e.kind)).toEqual(['retrain', 'promote', 'rollback']);
+  });
 });
