@@ -91,6 +91,9 @@ function servingModel(version: ModelVersion, weights: SerializedWeight[]): Servi
   };
   return {
     versionId: version.id,
+    prepare(data) {
+      ready(data);
+    },
     async forecast(data, { cutoff, horizon }) {
       const { state: fitted, predictor: model } = ready(data);
       return recursiveForecast({

@@ -24,6 +24,7 @@ export function createBaselineHost(): ModelHost {
       const kind = version.model;
       return {
         versionId: version.id,
+        prepare: () => undefined,
         forecast: async (data, options) => baselineForecast(kind, data, options).forecast,
         predictRows: async (data, range) => seasonalNaiveRows(data, range),
         dispose: () => undefined,

@@ -27,6 +27,7 @@ import { gridDate, periodGrid, type PeriodGrid } from './period-grid';
 import { monitorPeriod, type MonitorContext } from './monitor-period';
 import { windowPerformance } from './window-performance';
 import { monitoringWindow } from './monitoring-window';
+import { mergeForecasts, seriesViews } from './series-views';
 import type { AlertExplanation, ModelHost, MonitorReport, OpsConfig, OpsEvent, PeriodRecord, ServingModel, SimulationSnapshot } from './types';
 
 export interface SimulationOptions {
@@ -84,6 +85,8 @@ export class Simulation {
   #requests = 0;
   #errors = 0;
   #lastForecast: SimulationSnapshot['lastForecast'] = [];
+  /** One-series views of the world, for online requests (built on the first). */
+  #views: { series: number; view: SalesData }[] | null = null;
   /** The champion's one-step-ahead predictions on the last year of history: prediction drift's reference. */
   #referencePredictions: Float64Array = new Float64Array(0);
   /** Total actual sales per simulated date (what the forecast chart compares with, once arrived). */
@@ -124,11 +127,11 @@ export class Simulation {
   async start(): Promise<void> {
     const champion = versionByAlias(this.registry, 'champion');
     if (!champion) throw new Error(opsMessages.noChampion);
-    this.#champion = await this.#host.load(champion);
+    this.#champion = await this.#load(champion);
     await this.#predictReference();
     const challenger = versionByAlias(this.registry, 'challenger');
     if (challenger) {
-      this.#challenger = await this.#host.load(challenger);
+      this.#challenger = await this.#load(challenger);
       this.#challengerSince = 0;
     }
   }
@@ -212,7 +215,7 @@ export class Simulation {
     const restored = versionByAlias(next, 'champion');
     if (!restored) throw new Error(opsMessages.noChampion);
     this.#champion?.dispose();
-    this.#champion = await this.#host.load(restored);
+    this.#champion = await this.#load(restored);
     this.registry = next;
     await this.#predictReference();
     this.#event(Math.max(0, this.period - 1), 'rollback', restored.id, opsMessages.rolledBack(restored.id));
@@ -245,6 +248,12 @@ export class Simulation {
     this.#challenger = null;
   }
 
+  async #load(version: ModelVersion, artifact?: unknown): Promise<ServingModel> {
+    const model = await this.#host.load(version, artifact);
+    model.prepare(this.world.data);
+    return model;
+  }
+
   // ── serving ────────────────────────────────────────────────────────────────────────────────────────────────
 
   /** Forecast t+1 … t+H from actuals through `known`, for every series, and log the next-period forecast. */
@@ -254,12 +263,15 @@ export class Simulation {
     const lead = t - known; // periods between the last actual and now
     const horizon = lead + this.#horizon;
     const champion = this.#champion as ServingModel;
-    const championForecast = await this.#timed(() => champion.forecast(data, { cutoff, horizon }), this.#config.simulation.mode === 'online');
+    const championForecast =
+      this.#config.simulation.mode === 'online'
+        ? await this.#serveOnline(champion, { cutoff, horizon })
+        : await this.#timed(() => champion.forecast(data, { cutoff, horizon }));
     const routing = this.#config.simulation.routing;
     let challengerForecast: Forecast | null = null;
     if (this.#challenger && routing.kind !== 'champion-only') {
       const challenger = this.#challenger;
-      challengerForecast = await this.#timed(() => challenger.forecast(data, { cutoff, horizon }), false, routing.kind === 'shadow');
+      challengerForecast = await this.#timed(() => challenger.forecast(data, { cutoff, horizon }), routing.kind === 'shadow');
     }
     const next = t + 1;
     if (next >= this.total) {
@@ -288,19 +300,27 @@ export class Simulation {
   }
 
   /**
-   * Time a request. 'online' mode counts one request per series (the same computation, split the way an online
-   * endpoint would see it: each series' latency is the batch's time divided among them); a shadow request is timed
-   * but not counted as served traffic.
+   * 'online' mode: one request per series, each a forecast of that series' rows alone, timed one by one (slower per
+   * prediction than a batch, as an online endpoint is); the answers are put back together as one forecast.
    */
-  async #timed<T>(request: () => Promise<T>, online: boolean, shadow = false): Promise<T> {
+  async #serveOnline(model: ServingModel, options: { cutoff: number; horizon: number }): Promise<Forecast> {
+    this.#views ??= seriesViews(this.world.data);
+    const parts: { series: number; forecast: Forecast }[] = [];
+    for (const { series, view } of this.#views) {
+      parts.push({ series, forecast: await this.#timed(() => model.forecast(view, options)) });
+    }
+    return mergeForecasts(parts);
+  }
+
+  /** Time a request; a shadow request is timed but not counted as served traffic. */
+  async #timed<T>(request: () => Promise<T>, shadow = false): Promise<T> {
     const started = now();
     try {
       const result = await request();
       const ms = now() - started;
       if (!shadow) {
-        const requests = online ? Math.max(1, this.grid.series) : 1;
-        for (let i = 0; i < requests; i++) this.#latencies.push(ms / requests);
-        this.#requests += requests;
+        this.#latencies.push(ms);
+        this.#requests += 1;
         this.#elapsedMs += ms;
       }
       return result;
@@ -389,7 +409,7 @@ export class Simulation {
     const registered = registerVersion(this.registry, { ...draft, parent: parent.id, source: 'retrain' }, { now, why: decision.reason, actor: 'auto' });
     this.registry = setAlias(registered.registry, { alias: 'challenger', versionId: registered.version.id, now, why: decision.reason, actor: 'auto' });
     this.#challenger?.dispose();
-    this.#challenger = await this.#host.load(registered.version, artifact);
+    this.#challenger = await this.#load(registered.version, artifact);
     this.#challengerSince = t + 1;
     this.#event(t, 'retrain', registered.version.id, opsMessages.retrained(registered.version.id, decision.reason, dayToIso(window.start ?? end), dayToIso(end)));
   }

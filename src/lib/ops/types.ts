@@ -40,6 +40,11 @@ export interface OpsConfig {
 /** A registered version loaded for serving. */
 export interface ServingModel {
   readonly versionId: string;
+  /**
+   * Fit what serving needs from the whole world (the feature state, from the rows up to the version's trainEnd).
+   * Called once after loading, before any forecast: requests may then carry one series' rows only (online mode).
+   */
+  prepare(data: SalesData): void;
   /** Every series' forecast of the `horizon` periods after `cutoff`, reading sales dated ≤ cutoff only. */
   forecast(data: SalesData, options: { cutoff: number; horizon: number }): Promise<Forecast>;
   /**

@@ -126,4 +126,14 @@ describe('Simulation (the operations loop, served by a baseline host)', () => {
     expect(actions.slice(-4)).toEqual(['register:auto', 'set-alias:auto', 'promote:you', 'rollback:you']);
     expect(simulation.snapshot().events.map((e) => e.kind)).toEqual(['retrain', 'promote', 'rollback']);
   });
+
+  it('online mode: one request per series, the same forecasts as one batch request', async () => {
+    const scenario: ScenarioSpec = { id: 'level-shift', onset: 10, strength: 0.5, target: null };
+    const online = await simulate(scenario, { periods: 30, config: { simulation: { ...DEFAULT_OPS.simulation, mode: 'online' } } });
+    const batch = await simulate(scenario, { periods: 30 });
+    expect(online.latency.count).toBe(30 * history.seriesLabels.length);
+    expect(batch.latency.count).toBe(30);
+    expect(online.timeline.map((p) => p.rollingWape)).toEqual(batch.timeline.map((p) => p.rollingWape));
+    expect(online.lastForecast).toEqual(batch.lastForecast);
+  });
 });
