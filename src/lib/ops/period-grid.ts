@@ -40,3 +40,10 @@ export function periodGrid(data: SalesData, options: { historyEnd: number; perio
 export function gridDate(grid: PeriodGrid, t: number): number {
   return t < 0 ? grid.historyEnd : (grid.dates[t] as number);
 }
+
+/** The last history date: weekly and monthly stamps sit days apart, so it is not simply the day before the start. */
+export function historyEndBefore(dates: Int32Array, start: number): number {
+  let last = -Infinity;
+  for (const d of dates) if (d < start && d > last) last = d;
+  return last;
+}

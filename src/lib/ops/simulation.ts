@@ -17,13 +17,13 @@ import { routeSeries } from '../serving/route-series';
 import { summarizeLatency } from '../serving/summarize-latency';
 import { raiseAlerts } from '../monitor/alert-raise';
 import type { Alert } from '../monitor/alert-rules';
-import type { ColumnDrift } from '../monitor/column-drift';
-import { opsMessages as explain } from '../messages/ops';
 import { shouldRetrain } from '../retrain/retrain-policy';
 import { trainingWindow } from '../retrain/training-window';
 import { PERIODS_PER_YEAR, type CostModel } from '../scope/cost-model';
 import { advancePeriods } from '../scenarios/advance-periods';
-import { gridDate, periodGrid, type PeriodGrid } from './period-grid';
+import { gridDate, historyEndBefore, periodGrid, type PeriodGrid } from './period-grid';
+import { explainAlert } from './explain-alert';
+import { servedSummary, totalActuals, writeStep } from './served-totals';
 import { monitorPeriod, type MonitorContext } from './monitor-period';
 import { windowPerformance } from './window-performance';
 import { monitoringWindow } from './monitoring-window';
@@ -101,7 +101,7 @@ export class Simulation {
     this.#horizon = options.horizon;
     this.#seed = options.seed;
     this.registry = options.registry;
-    this.grid = periodGrid(options.world.data, { historyEnd: lastBefore(options.world.data.date, options.world.start), periods: options.world.periods });
+    this.grid = periodGrid(options.world.data, { historyEnd: historyEndBefore(options.world.data.date, options.world.start), periods: options.world.periods });
     const cells = this.grid.dates.length * this.grid.series;
     this.#served = new Float64Array(cells).fill(NaN);
     this.#servedBy = new Uint8Array(cells);
@@ -175,7 +175,7 @@ export class Simulation {
       : [];
     this.alerts = [...this.alerts, ...raised];
     if (report) for (const alert of raised) {
-      const drift = explanationOf(report, alert);
+      const drift = explainAlert(report, alert);
       if (drift) this.#explanations[alert.id] = drift;
     }
     const record: PeriodRecord = {
@@ -275,7 +275,7 @@ export class Simulation {
     }
     const next = t + 1;
     if (next >= this.total) {
-      this.#lastForecast = this.#forecastSummary(championForecast, { lead, knownDate: cutoff });
+      this.#lastForecast = servedSummary({ forecast: championForecast, lead, knownDate: cutoff, served: this.#served, grid: this.grid, totals: this.#totals, period: this.period, horizon: this.#horizon });
       return;
     }
     const S = this.grid.series;
@@ -296,7 +296,7 @@ export class Simulation {
         }
       });
     }
-    this.#lastForecast = this.#forecastSummary(championForecast, { lead, knownDate: cutoff });
+    this.#lastForecast = servedSummary({ forecast: championForecast, lead, knownDate: cutoff, served: this.#served, grid: this.grid, totals: this.#totals, period: this.period, horizon: this.#horizon });
   }
 
   /**
@@ -336,38 +336,6 @@ export class Simulation {
   #rollingLatency(): PeriodRecord['latency'] {
     const { p50, p95, p99 } = summarizeLatency(this.#recent.flat(), { elapsedMs: 0, requests: 0, errors: 0 });
     return { p50, p95, p99 };
-  }
-
-  /**
-   * What the Deploy stage draws: the served next-period forecasts of the last two horizons against the actuals that
-   * arrived for them, then the newest request's forecast ahead, all summed over series. Actuals only where they have
-   * arrived: the page never sees ahead.
-   */
-  #forecastSummary(forecast: Forecast, { lead, knownDate }: { lead: number; knownDate: number }): SimulationSnapshot['lastForecast'] {
-    const S = this.grid.series;
-    const points: SimulationSnapshot['lastForecast'] = [];
-    const t = this.period;
-    for (let p = Math.max(1, t - 2 * this.#horizon); p <= t; p++) {
-      let served = 0;
-      let any = false;
-      for (let s = 0; s < S; s++) {
-        const f = this.#served[p * S + s] as number;
-        if (Number.isFinite(f)) {
-          served += f;
-          any = true;
-        }
-      }
-      const date = this.grid.dates[p] as number;
-      if (any) points.push({ date, forecast: served, actual: date <= knownDate ? (this.#totals.get(date) ?? null) : null });
-    }
-    const byDate = new Map<number, number>();
-    for (let i = 0; i < forecast.p50.length; i++) {
-      if ((forecast.step[i] as number) <= lead + 1) continue;
-      const date = forecast.date[i] as number;
-      byDate.set(date, (byDate.get(date) ?? 0) + (forecast.p50[i] as number));
-    }
-    for (const [date, value] of [...byDate.entries()].sort((a, b) => a[0] - b[0])) points.push({ date, forecast: value, actual: null });
-    return points;
   }
 
   /** Error of the served forecasts for the period whose actuals arrived now. */
@@ -478,63 +446,9 @@ export class Simulation {
 
 const LATENCY_PERIODS = 7;
 
-/** The last history date: weekly and monthly stamps sit days apart, so it is not simply the day before the start. */
-function lastBefore(dates: Int32Array, start: number): number {
-  let last = -Infinity;
-  for (const d of dates) if (d < start && d > last) last = d;
-  return last;
-}
-
-/**
- * The distributions an alert was raised on: a drift alert's reference and current bins; a store's bias alert, each
- * store's share of the actual units against its share of the forecast units (the store that moved stands out).
- */
-function explanationOf(report: MonitorReport, alert: Alert): AlertExplanation | null {
-  if (alert.kind === 'performance' && alert.column) {
-    const segments = report.segments.filter((g) => g.column === alert.column);
-    const actual = segments.reduce((sum, g) => sum + g.actual, 0);
-    const forecast = segments.reduce((sum, g) => sum + g.forecast, 0);
-    if (segments.length === 0 || actual <= 0 || forecast <= 0) return null;
-    const bins = segments.map((g) => ({ label: g.value, reference: g.actual / actual, current: g.forecast / forecast }));
-    return { column: alert.column, bins, title: explain.segmentChart(alert.column), subtitle: explain.segmentSubtitle, reference: explain.actualUnits, current: explain.forecastUnits };
-  }
-  const drift: ColumnDrift | null =
-    alert.kind === 'target-drift' ? report.target
-    : alert.kind === 'prediction-drift' ? report.prediction
-    : alert.column ? (report.columns.find((c) => c.column === alert.column) ?? null)
-    : null;
-  return drift
-    ? { column: drift.column, bins: drift.bins, title: explain.driftChart(drift.column), subtitle: explain.driftSubtitle(drift.test), reference: explain.referenceSample, current: explain.currentSample }
-    : null;
-}
-
 /** Periods a retrain holds out for early stopping and its version's metrics: a quarter horizon, at least one. */
 export function retrainValidation(horizon: number): number {
   return Math.max(1, Math.round(horizon / 4));
-}
-
-function writeStep(forecast: Forecast, step: number, write: (series: number, value: number) => void): void {
-  for (let i = 0; i < forecast.p50.length; i++) {
-    if (forecast.step[i] === step) write(forecast.series[i] as number, forecast.p50[i] as number);
-  }
-}
-
-function totalActuals(data: SalesData, grid: PeriodGrid): Map<number, number> {
-  const totals = new Map<number, number>();
-  for (let t = 0; t < grid.dates.length; t++) {
-    let sum = 0;
-    let any = false;
-    for (let s = 0; s < grid.series; s++) {
-      const r = grid.row[t * grid.series + s] as number;
-      const y = r < 0 ? NaN : (data.sales[r] as number);
-      if (Number.isFinite(y)) {
-        sum += y;
-        any = true;
-      }
-    }
-    if (any) totals.set(grid.dates[t] as number, sum);
-  }
-  return totals;
 }
 
 function now(): number {
