@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { activeBackend, probeBackends, useBackend } from '../adapters/tf-backend';
-import type { BackendChoice, SerializedWeight } from '../lib/models/train-types';
+import type { BackendChoice, ProbeResult, SerializedWeight } from '../lib/models/train-types';
 import { Simulation } from '../lib/ops/simulation';
 import { simulateWorld } from '../lib/scenarios/simulate-world';
 import { resolveSimulationPeriods } from '../lib/serving/simulation-config';
@@ -23,10 +23,13 @@ function serial<T>(job: () => Promise<T>): Promise<T> {
   return next;
 }
 
+let probed: ProbeResult | null = null;
+
+/** 'auto' measures once per worker (as the train worker does): a restarted simulation does not probe again. */
 async function chooseBackend(choice: BackendChoice): Promise<void> {
   if (choice !== 'auto') return useBackend(choice);
-  const probe = await probeBackends();
-  if (probe.pick) await useBackend(probe.pick);
+  probed ??= await probeBackends();
+  if (probed.pick) await useBackend(probed.pick);
 }
 
 function result(): OpsStepResult {
