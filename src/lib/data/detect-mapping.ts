@@ -76,6 +76,24 @@ function headRole(p: ColumnProfile): 'covariate' | 'key' | null {
 const typedAs = (share: number, named = false): boolean => share >= (named ? 0.5 : 0.8);
 
 /**
+ * One value on nearly every sampled row and a few others on the rest: a column of exceptions (a holiday code, a status,
+ * a closure), not of series. Rossmann's `StateHoliday` is '0' on 97% of rows; as a key it would split every store into
+ * four "series", three of them a few scattered days long, and validation would report their gaps by the thousand.
+ * A key's values split the rows into series of comparable length: for one value to cover 90% of the rows, its series
+ * would need nine times the history of all the others together, and the others would be too short to forecast anyway.
+ * 90% rather than higher because the sample's head (its first 50 rows, usually one series) already favours the first
+ * value (a key whose first value holds 87% of the file's rows shows 90% in the sample), rather than lower so that
+ * unbalanced but real keys keep their place. At least 20 filled cells: in a smaller sample one odd cell is no pattern.
+ * A column with one value only is no such case: as a key it splits nothing (a file of one store).
+ */
+const MOSTLY_CONSTANT_SHARE = 0.9;
+const MOSTLY_CONSTANT_MIN_FILLED = 20;
+const isMostlyConstant = (p: ColumnProfile): boolean =>
+  p.filled >= MOSTLY_CONSTANT_MIN_FILLED && p.distinct > 1 && p.topShare >= MOSTLY_CONSTANT_SHARE;
+/** At least half of the cells off the common value are text: the exceptions, the only news the column carries, are no numbers. */
+const exceptionsAreText = (p: ColumnProfile): boolean => !p.binary && 1 - p.numericShare >= (1 - p.topShare) / 2;
+
+/**
  * Guesses which column is the date, which the sales, which identify series and which are covariates, from names and
  * sampled values together (a name alone lies: `week` may be a date or a week number; values alone cannot tell
  * `store` from `price`).
@@ -85,9 +103,13 @@ const typedAs = (share: number, named = false): boolean => share >= (named ? 0.5
  *    measure (revenue, amount…), else the last numeric column no other rule claims.
  * 3. Keys: columns named like a store/product/place/category; text columns; generic ids (`series_id`, `id`) only
  *    when they add something to the named keys — a `series_id` that just combines store and item is redundant.
+ *    A column holding one value on nearly every row (see isMostlyConstant) is no key, unless the sample shows it
+ *    telling apart rows that share a date and the other keys. It becomes a covariate when it is 0/1 (yes/no), else it
+ *    is left out; a note says which.
  * 4. Covariates: the remaining numeric columns (0/1 flags included). Left out, each with a note: row numbers,
  *    calendar parts (year, month, weekday: the features stage derives them), other measures of sales such as
- *    revenue next to units (unknown ahead of time, they would leak the answer), free text.
+ *    revenue next to units (unknown ahead of time, they would leak the answer), free text, and mostly-constant
+ *    columns whose exceptions are text (Rossmann's `StateHoliday`: '0', or 'a', 'b', 'c' for the kind of holiday).
  */
 export function detectMapping(preview: RawPreview): MappingDetection {
   const notes: string[] = [];
@@ -140,7 +162,9 @@ export function detectMapping(preview: RawPreview): MappingDetection {
     if (INDEX_NAMES.includes(p.squashed) || (role !== 'key' && isNumeric && isRowNumber(p))) {
       notes.push(messages.noteIgnoredIndex(p.name));
     } else if (role === 'covariate') {
-      if (isNumeric || p.binary || p.filled === 0) covariates.push(p);
+      // Numeric by the common value alone, but the exceptions would all read as missing and be filled away.
+      if (isMostlyConstant(p) && exceptionsAreText(p)) notes.push(mostlyConstantNote(p, 'text'));
+      else if (isNumeric || p.binary || p.filled === 0) covariates.push(p);
       else notes.push(messages.noteIgnoredText(p.name));
     } else if (role === 'key' && !isLabel(p)) named.push(p);
     else if (has(p, GENERIC_KEY_WORDS) || isLabel(p)) generic.push(p);
@@ -152,12 +176,24 @@ export function detectMapping(preview: RawPreview): MappingDetection {
     else if (p.filled > 0 && p.distinct === p.filled && p.filled >= 20) notes.push(messages.noteIgnoredText(p.name));
     else if (p.filled > 0) generic.push(p);
   }
-  const keys = [...named];
+  const keys = named.filter((p) => !isMostlyConstant(p));
+  const doubtful = named.filter(isMostlyConstant);
   for (const p of generic) {
     if (keys.length > 0 && determines(keys, p)) notes.push(messages.noteRedundantKey(p.name, keys.map((k) => k.name)));
+    else if (isMostlyConstant(p)) doubtful.push(p);
     else keys.push(p);
   }
+  for (const p of doubtful) {
+    // A real key with one big series still tells apart rows that share a date; a flag never does. Without a date
+    // there is nothing to judge by, so the column stays a key as the name or values said.
+    if (!date || !determines([date, ...keys], p)) keys.push(p);
+    else if (p.binary) {
+      covariates.push(p);
+      notes.push(mostlyConstantNote(p, 'covariate'));
+    } else notes.push(mostlyConstantNote(p, 'ignored'));
+  }
   keys.sort((a, b) => a.index - b.index);
+  covariates.sort((a, b) => a.index - b.index);
 
   const confidence =
     (date ? (has(date, DATE_WORDS) ? 0.5 : 0.35) : 0) + (sales ? (bestRank >= 2 ? 0.5 : 0.25) : 0);
@@ -173,6 +209,9 @@ export function detectMapping(preview: RawPreview): MappingDetection {
     notes,
   };
 }
+
+const mostlyConstantNote = (p: ColumnProfile, outcome: messages.MostlyConstantOutcome): string =>
+  messages.noteMostlyConstant({ column: p.name, value: p.topValue, share: p.topShare, outcome });
 
 /** A numeric part of the date (year 2020, month 1–12, weekday) rather than a date, next to a real date column. */
 function isCalendar(p: ColumnProfile, date: ColumnProfile | undefined): boolean {

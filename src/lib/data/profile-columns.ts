@@ -22,6 +22,10 @@ export interface ColumnProfile {
   integer: boolean;
   /** Distinct filled values in the sample. */
   distinct: number;
+  /** The most frequent filled value ('' when none is filled; the first seen of equally frequent ones). */
+  topValue: string;
+  /** Share of filled cells holding `topValue` (0 when none is filled): near 1 with `distinct` > 1 is a column of exceptions. */
+  topShare: number;
   /** The sampled values, trimmed, in sample order (for judging which columns identify series). */
   values: string[];
 }
@@ -35,11 +39,11 @@ export function profileColumns(preview: RawPreview): ColumnProfile[] {
     let numbers = 0;
     let flags = 0;
     let whole = 0;
-    const distinct = new Set<string>();
+    const counts = new Map<string, number>();
     for (const value of values) {
       if (isMissingValue(value)) continue;
       filled++;
-      distinct.add(value);
+      counts.set(value, (counts.get(value) ?? 0) + 1);
       const number = parseNumber(value, { decimalComma });
       if (!Number.isNaN(number)) {
         numbers++;
@@ -49,6 +53,11 @@ export function profileColumns(preview: RawPreview): ColumnProfile[] {
       if (flag === 0 || flag === 1) flags++;
     }
     const share = (k: number): number => (filled === 0 ? 0 : k / filled);
+    let topValue = '';
+    let topCount = 0;
+    for (const [value, count] of counts) {
+      if (count > topCount) [topValue, topCount] = [value, count];
+    }
     return {
       name,
       index,
@@ -59,7 +68,9 @@ export function profileColumns(preview: RawPreview): ColumnProfile[] {
       numericShare: share(numbers),
       binary: filled > 0 && flags === filled,
       integer: numbers > 0 && whole === numbers,
-      distinct: distinct.size,
+      distinct: counts.size,
+      topValue,
+      topShare: share(topCount),
       values,
     };
   });

@@ -34,6 +34,12 @@ export interface EvaluateForecastInput {
   baseline?: Forecast | null;
   /** Season length for MASE; default `SEASON_LENGTH[data.frequency]` (7, 52, 12). */
   season?: number;
+  /**
+   * Per data row, 1 = leave this row out of the score: its actual counts in no metric, and in the history it makes no
+   * pair of a MASE scale, so the scale is the seasonal naive's error over the same kind of periods. For scoring open
+   * periods only (see ./closed-periods: `closedMask`).
+   */
+  exclude?: Uint8Array;
 }
 
 /** What a data scientist compares models by. */
@@ -82,6 +88,8 @@ export interface ForecastEvaluation {
   /** Forecast rows, and how many of them have an actual. */
   rows: number;
   matched: number;
+  /** Forecast rows with an actual that `exclude` left out (not in `matched`); absent without `exclude`. */
+  excluded?: number;
   dataScientist: DataScientistView;
   expert: ExpertView;
   business: BusinessView;
@@ -98,9 +106,12 @@ export interface ForecastEvaluation {
  *   2. per-series MASE scales from the history up to the cutoff;
  *   3. the three role views; 4. breakdowns by step and series.
  * MASE across series: each error divided by its own series' scale, then averaged (see ./mase.ts).
+ * Rows `exclude` marks (closed days) take part in none of it, as if their sales were missing.
  */
 export function evaluateForecast(input: EvaluateForecastInput): ForecastEvaluation {
-  const { data, forecast, cutoff, cost, flags = [], baseline = null } = input;
+  const { forecast, cutoff, cost, flags = [], baseline = null, exclude } = input;
+  // A left-out row reads as a row without sales, which every metric and the MASE scale already skip.
+  const data = exclude ? { ...input.data, sales: input.data.sales.map((v, r) => (exclude[r] === 1 ? NaN : v)) } : input.data;
   const season = input.season ?? SEASON_LENGTH[data.frequency];
 
   // 1. Alignment.
@@ -108,9 +119,12 @@ export function evaluateForecast(input: EvaluateForecastInput): ForecastEvaluati
   const f = forecast.p50;
   const n = f.length;
   let matched = 0;
+  let excluded = 0;
   let horizon = 0;
   for (let i = 0; i < n; i++) {
+    const r = row[i] as number;
     if (!Number.isNaN(actual[i] as number) && !Number.isNaN(f[i] as number)) matched++;
+    else if (exclude?.[r] === 1 && !Number.isNaN((input.data.sales[r] as number) - (f[i] as number))) excluded++;
     horizon = Math.max(horizon, forecast.step[i] as number);
   }
   const baselineValues = baseline ? matchForecast(forecast, baseline, data.frequency) : null;
@@ -160,7 +174,7 @@ export function evaluateForecast(input: EvaluateForecastInput): ForecastEvaluati
   });
 
   const warnings = unscaled.size > 0 ? [evaluateMessages.noScale(unscaled.size)] : [];
-  return { cutoff, horizon, season, rows: n, matched, dataScientist, expert, business, byStep, bySeries, warnings };
+  return { cutoff, horizon, season, rows: n, matched, ...(exclude ? { excluded } : {}), dataScientist, expert, business, byStep, bySeries, warnings };
 }
 
 interface Aligned {

@@ -116,6 +116,27 @@ export const noteIgnoredOtherMeasure = (column: string, sales: string): string =
 export const noteIgnoredText = (column: string): string =>
   `${quoted(column)} is left out: it holds text that is neither a date, a number nor a series name.`;
 
+/** What became of a column holding one value on nearly every sampled row (see detectMapping). */
+export type MostlyConstantOutcome = 'covariate' | 'text' | 'ignored';
+
+export interface MostlyConstantFacts {
+  column: string;
+  /** The value on nearly every row, and its share of the sampled rows with a value (below 1). */
+  value: string;
+  share: number;
+  outcome: MostlyConstantOutcome;
+}
+
+export const noteMostlyConstant = ({ column, value, share, outcome }: MostlyConstantFacts): string => {
+  // Floored, so that 99.6 % does not read as 100 % beside the other values the column has.
+  const seen = `${quoted(column)} is ${quoted(value)} in ${Math.floor(share * 100)}% of the sampled rows`;
+  if (outcome === 'covariate') return `${seen}: it marks exceptions, not series, so it is treated as a covariate (a flag), not as a series key.`;
+  if (outcome === 'text') {
+    return `${seen} and its other values are text: it is left out, not used as a series key (it marks exceptions, not series) nor as a covariate (covariates are numbers).`;
+  }
+  return `${seen}: it marks exceptions, not series, so it is left out rather than used as a series key. Add it to the keys if it does identify series.`;
+};
+
 export const noteOtherCandidates = (role: ColumnRole, chosen: string, others: readonly string[]): string =>
   `${quoted(chosen)} is used as the ${ROLE_NAMES[role]} column; ${list(others)} could also be. Change it in the mapping if needed.`;
 

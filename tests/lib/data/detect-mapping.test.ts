@@ -1,11 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { detectMapping } from '../../../src/lib/data/detect-mapping';
 import { previewCsv } from '../../../src/lib/data/preview-csv';
+import { profileColumns } from '../../../src/lib/data/profile-columns';
 import * as messages from '../../../src/lib/messages/data';
 import { readSharedDataset } from './read-fixture';
 
 const detect = (text: string) => detectMapping(previewCsv(text));
 const csv = (header: string, rows: string[]): string => [header, ...rows].join('\n') + '\n';
+const isoDate = (day: number): string => new Date(Date.UTC(2015, 0, 1 + day)).toISOString().slice(0, 10);
+
+/**
+ * A Rossmann-like daily file, newest date first as Kaggle's train.csv: stores closed on Sundays (Open 0, Sales 0),
+ * StateHoliday '0' on most rows and 'a', 'b', 'c' (public holiday, Easter, Christmas) on a few days per store.
+ */
+function rossmannLike({ stores = 10, days = 90 } = {}): string {
+  const rows: string[] = [];
+  for (let d = days - 1; d >= 0; d--) {
+    for (let store = 1; store <= stores; store++) {
+      const holiday = d === 5 ? 'a' : d === 40 && store % 2 === 0 ? 'b' : d === 70 && store <= 3 ? 'c' : '0';
+      const open = d % 7 === 3 || holiday !== '0' ? 0 : 1;
+      const sales = open ? 4000 + 37 * store + ((d * 13) % 900) : 0;
+      rows.push([isoDate(d), store, sales, open, d % 14 < 5 ? 1 : 0, holiday, d >= 60 && d < 75 ? 1 : 0].join(','));
+    }
+  }
+  return csv('date,Store,Sales,Open,Promo,StateHoliday,SchoolHoliday', rows);
+}
 
 describe('detectMapping(preview)', () => {
   it('detectMapping(preview) prefers store and item over the composite series_id (store-item-demand-10-series.csv)', () => {
@@ -62,6 +81,59 @@ describe('detectMapping(preview)', () => {
       messages.noteIgnoredOtherMeasure('Customers', 'Sales'),
       messages.noteIgnoredText('StateHoliday'),
     ]);
+  });
+
+  it('detectMapping(preview) does not take a mostly-constant holiday code (Rossmann’s StateHoliday) for a series key', () => {
+    const preview = previewCsv(rossmannLike());
+    const detection = detectMapping(preview);
+    expect(detection.mapping).toEqual({
+      date: 'date',
+      sales: 'Sales',
+      keys: ['Store'],
+      covariates: ['Open', 'Promo', 'SchoolHoliday'],
+    });
+    const stateHoliday = profileColumns(preview).find((p) => p.name === 'StateHoliday')!;
+    expect(stateHoliday.topValue).toBe('0');
+    expect(stateHoliday.topShare).toBeGreaterThan(0.95);
+    expect(stateHoliday.topShare).toBeLessThan(1);
+    expect(detection.notes).toEqual([
+      messages.noteMostlyConstant({ column: 'StateHoliday', value: '0', share: stateHoliday.topShare, outcome: 'text' }),
+    ]);
+  });
+
+  it('detectMapping(preview) makes a mostly-constant yes/no column a covariate and a mostly-constant code nothing', () => {
+    // Named neither key nor covariate: before, both became series keys and split every store's series.
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const store = `S${(i % 3) + 1}`;
+      const clearance = i === 7 || i === 31 ? 'yes' : 'no';
+      const status = i === 12 ? 'refit' : i === 40 ? 'audit' : 'normal';
+      return `${isoDate(Math.floor(i / 3))},${store},${10 + (i % 7)},${clearance},${status}`;
+    });
+    const detection = detect(csv('date,store,units,Clearance,Status', rows));
+    expect(detection.mapping).toEqual({ date: 'date', sales: 'units', keys: ['store'], covariates: ['Clearance'] });
+    expect(detection.notes).toEqual([
+      messages.noteMostlyConstant({ column: 'Clearance', value: 'no', share: 58 / 60, outcome: 'covariate' }),
+      messages.noteMostlyConstant({ column: 'Status', value: 'normal', share: 58 / 60, outcome: 'ignored' }),
+    ]);
+  });
+
+  it('detectMapping(preview) keeps an unbalanced key that holds 95% of rows when it tells rows of one date apart', () => {
+    // Store S1 sells 19 items, S2 only item 1: without `store`, S2's item 1 would collide with S1's on every date.
+    const rows: string[] = [];
+    for (let d = 0; d < 3; d++) {
+      for (let item = 1; item <= 19; item++) rows.push(`${isoDate(d)},S1,${item},${item + d}`);
+      rows.push(`${isoDate(d)},S2,1,${5 + d}`);
+    }
+    const detection = detect(csv('date,store,item,sales', rows));
+    expect(detection.mapping.keys).toEqual(['store', 'item']);
+    expect(detection.notes).toEqual([]);
+  });
+
+  it('detectMapping(preview) keeps a key with one value on every row (a file of one store)', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${isoDate(Math.floor(i / 2))},1,${(i % 2) + 1},${i}`);
+    const detection = detect(csv('date,store,item,sales', rows));
+    expect(detection.mapping.keys).toEqual(['store', 'item']);
+    expect(detection.notes).toEqual([]);
   });
 
   it('detectMapping(preview) reads a European export: ; separator, DD.MM.YYYY, decimal commas, a name column', () => {
