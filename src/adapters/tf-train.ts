@@ -6,6 +6,13 @@
  *      yielding to the event loop so a cancel message gets through, and stopping within the epoch when asked
  *   3. validation loss on every epoch; early stopping with `patience`, keeping the best epoch's weights
  *   4. restore the best weights and read them out as Float32Arrays
+ *   5. (refit only) build the model afresh from the same seed and train it on train ∪ validation rows for exactly
+ *      the best epoch's count, with no validation: its weights are returned instead of step 4's
+ *
+ * Why step 5: the validation rows are the last periods before the forecast origin, the ones that say most about the
+ * next periods, and early stopping alone never trains on them. Step 1–4 choose how long to train; step 5 trains that
+ * long on everything. Its fresh model starts from the same seeded initialisation and shuffle stream as step 1, so a
+ * refit replays like any other run.
  *
  * Shuffling is done here, not by model.fit, so the order comes from the run's seed. Every tensor is disposed before
  * returning, on success, cancellation or error: tf.memory().numTensors ends where it started.
@@ -19,7 +26,7 @@ import { modelOutputWidth } from '../lib/models/model-output-width';
 import { seededPermutation } from '../lib/models/seeded-permutation';
 import type { EpochReport, MatrixInput, SequenceColumns, SerializedWeight } from '../lib/models/train-types';
 import type { ModelSpec } from '../lib/models/types';
-import { createRng } from '../lib/random/rng';
+import { createRng, type Rng } from '../lib/random/rng';
 import { buildModel, lossFunction, modelInputs, readWeights, writeWeights, type LossFunction } from './tf-models';
 
 // Rows per forward pass when evaluating or predicting (bounds memory, not results).
@@ -33,32 +40,47 @@ export interface TrainModelOptions {
   train: MatrixInput;
   validation: MatrixInput;
   sequence: SequenceColumns | null;
+  /** After early stopping, retrain a fresh model on train ∪ validation for the best epoch's count (step 5). */
+  refit?: boolean;
+  /** Step 2–3's epochs, then (refit) step 5's with `phase: 'refit'` and a NaN validation loss. */
   onEpoch?: (report: EpochReport) => void;
   /** Checked between batches; when it turns true, training stops and rejects with trainMessages.trainingCancelled. */
   isCancelled?: () => boolean;
 }
 
 export interface TrainModelResult {
-  /** The best epoch's weights (or the last epoch's when no validation loss was finite). */
+  /** The refit's weights; without a refit, the best epoch's (or the last epoch's when no validation loss was finite). */
   weights: SerializedWeight[];
+  /** The early-stopped run's epochs only (the learning curves): a refit has no validation loss to plot. */
   history: EpochReport[];
   /** Validation loss of the freshly initialised model, before any training. */
   initialValLoss: number;
   stoppedEarly: boolean;
   /** 1-based; 0 when no epoch had a finite validation loss. */
   bestEpoch: number;
+  /** Epochs of the refit on train ∪ validation: max(1, bestEpoch); 0 without a refit. */
+  refitEpochs: number;
+  /** Rows the refit trained on (train + validation); 0 without a refit. */
+  refitRows: number;
 }
 
 export async function trainModel(options: TrainModelOptions): Promise<TrainModelResult> {
-  const { spec, train, validation, sequence } = options;
-  const rng = createRng(options.seed);
-  const model = buildModel({ spec, width: train.width, sequence, rng: rng.fork() });
-  const shuffleRng = rng.fork();
-  const net: Net = { model, spec, sequence, loss: lossFunction(spec) };
-  const optimizer = tf.train.adam(spec.learningRate);
-  const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
-  const batchSize = Math.min(spec.batchSize, train.rows);
   const pause = eventLoopYielder(options.isCancelled ?? (() => false));
+  const fitted = await fitWithEarlyStopping(options, pause);
+  if (!options.refit) return { ...fitted, refitEpochs: 0, refitRows: 0 };
+  const rows = concatRows(options.train, options.validation);
+  const epochs = Math.max(1, fitted.bestEpoch);
+  const weights = await refitModel({ ...options, rows, epochs }, pause);
+  return { ...fitted, weights, refitEpochs: epochs, refitRows: rows.rows };
+}
+
+type Pause = () => Promise<void>;
+
+/** Steps 1–4. */
+async function fitWithEarlyStopping(options: TrainModelOptions, pause: Pause): Promise<Omit<TrainModelResult, 'refitEpochs' | 'refitRows'>> {
+  const { spec, train, validation } = options;
+  const session = startSession(options, train.rows);
+  const { net } = session;
   let best: tf.Tensor[] | null = null;
 
   try {
@@ -67,40 +89,106 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
     let stopping = startEarlyStopping(spec.patience);
     for (let epoch = 1; epoch <= spec.epochs && !stopping.stop; epoch++) {
       const started = performance.now();
-      const order = seededPermutation(train.rows, shuffleRng);
-      const batchLosses: tf.Scalar[] = [];
-      const batchRows: number[] = [];
-      try {
-        for (let from = 0; from < train.rows; from += batchSize) {
-          await pause();
-          const to = Math.min(train.rows, from + batchSize);
-          batchLosses.push(trainBatch(net, { optimizer, variables, train, order, from, to }));
-          batchRows.push(to - from);
-        }
-        const trainLoss = await weightedMean(batchLosses, batchRows);
-        const valLoss = await evaluateLoss(net, validation);
-        if (!Number.isFinite(trainLoss) || !Number.isFinite(valLoss)) throw new Error(trainMessages.trainingDiverged(epoch));
-        const report = { epoch, loss: trainLoss, valLoss, ms: performance.now() - started };
-        history.push(report);
-        options.onEpoch?.(report);
-        stopping = stepEarlyStopping(stopping, report);
-        if (stopping.improved) {
-          tf.dispose(best ?? []);
-          // Clones share the variables' current data; Adam's next update gives the variables new data instead.
-          best = model.getWeights().map((weight) => tf.keep(weight.clone()));
-        }
-      } finally {
-        tf.dispose(batchLosses);
+      const trainLoss = await trainEpoch(session, train, pause);
+      const valLoss = await evaluateLoss(net, validation);
+      if (!Number.isFinite(trainLoss) || !Number.isFinite(valLoss)) throw new Error(trainMessages.trainingDiverged(epoch));
+      const report = { epoch, loss: trainLoss, valLoss, ms: performance.now() - started };
+      history.push(report);
+      options.onEpoch?.(report);
+      stopping = stepEarlyStopping(stopping, report);
+      if (stopping.improved) {
+        tf.dispose(best ?? []);
+        // Clones share the variables' current data; Adam's next update gives the variables new data instead.
+        best = net.model.getWeights().map((weight) => tf.keep(weight.clone()));
       }
     }
-    if (best) model.setWeights(best);
+    if (best) net.model.setWeights(best);
     const stoppedEarly = stopping.stop && history.length < spec.epochs;
-    return { weights: await readWeights(model), history, initialValLoss, stoppedEarly, bestEpoch: stopping.bestEpoch };
+    return { weights: await readWeights(net.model), history, initialValLoss, stoppedEarly, bestEpoch: stopping.bestEpoch };
   } finally {
     tf.dispose(best ?? []);
-    optimizer.dispose();
-    model.dispose();
+    session.dispose();
   }
+}
+
+interface RefitOptions extends TrainModelOptions {
+  rows: MatrixInput;
+  epochs: number;
+}
+
+/** Step 5: a fresh model, the same seed, every row, a fixed number of epochs; nothing held out, so nothing to stop on. */
+async function refitModel(options: RefitOptions, pause: Pause): Promise<SerializedWeight[]> {
+  const session = startSession(options, options.rows.rows);
+  try {
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      const started = performance.now();
+      const loss = await trainEpoch(session, options.rows, pause);
+      if (!Number.isFinite(loss)) throw new Error(trainMessages.trainingDiverged(epoch));
+      options.onEpoch?.({ epoch, loss, valLoss: NaN, ms: performance.now() - started, phase: 'refit' });
+    }
+    return await readWeights(session.net.model);
+  } finally {
+    session.dispose();
+  }
+}
+
+/** A model with its optimiser and shuffle stream, built from the seed alone: two sessions of one seed start alike. */
+interface Session {
+  net: Net;
+  optimizer: tf.Optimizer;
+  variables: tf.Variable[];
+  shuffleRng: Rng;
+  batchSize: number;
+  dispose(): void;
+}
+
+function startSession({ spec, seed, train, sequence }: TrainModelOptions, rows: number): Session {
+  const rng = createRng(seed);
+  const model = buildModel({ spec, width: train.width, sequence, rng: rng.fork() });
+  const shuffleRng = rng.fork();
+  const optimizer = tf.train.adam(spec.learningRate);
+  return {
+    net: { model, spec, sequence, loss: lossFunction(spec) },
+    optimizer,
+    variables: model.trainableWeights.map((weight) => weight.read() as tf.Variable),
+    shuffleRng,
+    batchSize: Math.min(spec.batchSize, rows),
+    dispose() {
+      optimizer.dispose();
+      model.dispose();
+    },
+  };
+}
+
+/** One pass over `data` (or its first rowsPerEpoch rows) in a seeded order; returns the mean training data loss. */
+async function trainEpoch({ net, optimizer, variables, shuffleRng, batchSize }: Session, data: MatrixInput, pause: Pause): Promise<number> {
+  const order = seededPermutation(data.rows, shuffleRng);
+  // A sample of rowsPerEpoch rows: the permutation's head, a fresh one each epoch.
+  const rows = Math.min(data.rows, net.spec.rowsPerEpoch ?? Infinity);
+  const batchLosses: tf.Scalar[] = [];
+  const batchRows: number[] = [];
+  try {
+    for (let from = 0; from < rows; from += batchSize) {
+      await pause();
+      const to = Math.min(rows, from + batchSize);
+      batchLosses.push(trainBatch(net, { optimizer, variables, train: data, order, from, to }));
+      batchRows.push(to - from);
+    }
+    return await weightedMean(batchLosses, batchRows);
+  } finally {
+    tf.dispose(batchLosses);
+  }
+}
+
+/** The rows of `a` then those of `b`, in one matrix (same width). */
+function concatRows(a: MatrixInput, b: MatrixInput): MatrixInput {
+  const x = new Float32Array(a.x.length + b.x.length);
+  x.set(a.x);
+  x.set(b.x, a.x.length);
+  const y = new Float32Array(a.y.length + b.y.length);
+  y.set(a.y);
+  y.set(b.y, a.y.length);
+  return { x, y, rows: a.rows + b.rows, width: a.width };
 }
 
 export interface PredictModelOptions {

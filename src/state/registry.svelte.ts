@@ -12,6 +12,7 @@ import type { SerializedWeight } from '../lib/models/train-types';
 import { createRegistry } from '../lib/registry/create-registry';
 import { evaluateGates } from '../lib/registry/evaluate-gates';
 import { promoteChallenger } from '../lib/registry/promote-challenger';
+import { bestServable, servableModels } from '../lib/registry/servable-models';
 import { registerVersion } from '../lib/registry/register-version';
 import { rollbackChampion } from '../lib/registry/rollback-champion';
 import { setAlias } from '../lib/registry/set-alias';
@@ -30,7 +31,8 @@ export class RegistryState {
   error = $state<string | null>(null);
   notice = $state<string | null>(null);
   /** Stored runs of this dataset that finished (what can be registered). */
-  runs = $state.raw<{ id: string; created: string; models: string[]; best: string | null }[]>([]);
+  /** Stored runs of this data, with the models the endpoint can serve; `pick` is the run's auto pick (maybe not servable). */
+  runs = $state.raw<{ id: string; created: string; models: string[]; best: string | null; pick: string | null }[]>([]);
 
   readonly #storage: StorageState;
   #weights: Record<string, SerializedWeight[]> = {};
@@ -60,7 +62,7 @@ export class RegistryState {
       .sort((a, b) => (a.created < b.created ? 1 : -1))
       .map((r) => {
         const metrics = r.metrics as unknown as RunMetrics;
-        return { id: r.id, created: r.created, models: metrics.models.map((m) => m.name), best: metrics.best };
+        return { id: r.id, created: r.created, models: servableModels(metrics), best: bestServable(metrics), pick: metrics.best };
       });
   }
 

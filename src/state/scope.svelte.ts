@@ -110,6 +110,11 @@ export class ScopeState {
     this.#update({ primaryMetric: metric });
   }
 
+  /** Score only open periods when the data says when a series is closed (see ScopeConfig.openOnly). */
+  setOpenOnly(openOnly: boolean): void {
+    this.#update({ openOnly });
+  }
+
   /** A keystroke in a metric's name or formula: kept as a draft, checked, not saved yet. */
   editMetric(key: number, patch: Partial<Pick<MetricDraft, 'name' | 'expression'>>): void {
     this.#drafts = this.#rows().map((row) => (row.key === key ? { ...row, ...patch } : row));

@@ -1,15 +1,16 @@
 import * as Comlink from 'comlink';
 import type { NotebookConfig } from '../lib/notebook/config';
-import type { ModelSpec, BaselineKind } from '../lib/models/types';
+import type { BaselineKind } from '../lib/models/types';
 import type { EpochReport, SerializedWeight } from '../lib/models/train-types';
 import type { ModelResult, RunArtifacts, RunMetrics, WindowResult, ForecastSample } from '../lib/runs/types';
 import type { JsonObject, RunRecord } from '../lib/storage/records';
 import { estimateEta, formatEta } from '../lib/progress/estimate-eta';
-import { headlineMetrics, meanHeadline } from '../lib/train/headline-metrics';
-import { pickBest } from '../lib/train/pick-best';
+import { headlineMetrics } from '../lib/train/headline-metrics';
+import { runBacktest, type BacktestCandidate, type BacktestForecaster } from '../lib/train/run-backtest';
 import { fitBatchSize } from '../lib/train/fit-batch-size';
 import { compareDeterminism, type DeterminismReport } from '../lib/train/compare-determinism';
 import { modelOutputWidth } from '../lib/models/model-output-width';
+import { defaultClassicalKinds } from '../lib/models/default-model-specs';
 import { runLockName } from '../adapters/db';
 import { toStorageError } from '../lib/storage/storage-error';
 import type { DataClient } from '../workers/data-client';
@@ -89,7 +90,7 @@ export class TrainState {
     const id = crypto.randomUUID();
     const record = await this.#startRecord(id, config, dataHash);
     try {
-      const work = await this.#lock(id, () => this.#run(config, features, abort.signal, started));
+      const work = await this.#lock(id, () => this.#run(config, features, abort.signal, started, id));
       const { metrics, artifacts, samples } = work;
       this.result = metrics;
       this.samples = samples;
@@ -106,10 +107,18 @@ export class TrainState {
     }
   }
 
-  async #run(config: NotebookConfig, features: NonNullable<FeaturesState['result']>, signal: AbortSignal, started: number) {
+  async #run(config: NotebookConfig, features: NonNullable<FeaturesState['result']>, signal: AbortSignal, started: number, runId: string) {
     const windows = features.plan.windows;
-    const candidates = config.models.candidates;
-    const total = windows.length * (BASELINES.length + candidates.reduce((sum, c) => sum + c.epochs + 1, 0));
+    const neural = config.models.candidates;
+    const candidates: BacktestCandidate[] = [
+      // Two lanes: the data worker fits baselines and classical models while the train worker trains the networks.
+      ...BASELINES.map((name) => ({ name, family: 'baseline' as const, lane: 'data' })),
+      ...(config.models.classical ?? defaultClassicalKinds(features.frequency)).map((name) => ({ name, family: 'classical' as const, lane: 'data' })),
+      ...neural.map((spec) => ({ name: spec.kind, family: 'neural' as const, lane: 'train' })),
+    ];
+    const perWindow = candidates.length - neural.length + neural.reduce((sum, c) => sum + c.epochs + 1, 0);
+    // Ensembles: up to four sizes of each kind on the folds, the two kept ones on the test window; the test window's refit.
+    const total = windows.length * perWindow + 8 * (windows.length - 1) + 2 + neural.reduce((sum, c) => sum + c.epochs, 0);
     let done = 0;
     const tick = (units: number, label: string) => {
       done += units;
@@ -118,80 +127,96 @@ export class TrainState {
     };
     const cost = config.scope.cost;
     const customMetrics = config.scope.customMetrics;
-    const results = new Map<string, { family: 'baseline' | 'neural'; spec: ModelSpec | null; windows: WindowResult[]; importance: ModelResult['importance'] }>();
-    const add = (name: string, family: 'baseline' | 'neural', spec: ModelSpec | null, window: WindowResult) => {
-      const entry = results.get(name) ?? { family, spec, windows: [], importance: null };
-      entry.windows.push(window);
-      results.set(name, entry);
-    };
+    const openOnly = config.scope.openOnly;
     const samples: ForecastSample[] = [];
     const weights: RunArtifacts['weights'] = [];
+    const importance = new Map<string, ModelResult['importance']>();
+    const forms = new Map<string, string[]>();
+    const isTest = (w: number) => w === windows.length - 1;
+    let matrices: { window: number; value: Awaited<ReturnType<DataClient['api']['windowMatrices']>> } | null = null;
 
-    for (let w = 0; w < windows.length; w++) {
-      const window = windows[w] as (typeof windows)[number];
-      const isTest = w === windows.length - 1;
-      for (const kind of BASELINES) {
-        if (signal.aborted) throw new Error('cancelled');
+    const scored = (w: number, t0: number, forecast: { evaluation: WindowResult['evaluation']; custom: WindowResult['custom']; sample: ForecastSample }, trained?: Pick<WindowResult, 'history' | 'bestEpoch' | 'stoppedEarly' | 'durationMs'>) => {
+      const window = windows[w]!;
+      if (isTest(w)) samples.push(forecast.sample);
+      const detail: WindowResult = {
+        window: window.label, cutoff: window.cutoff, trainEnd: window.trainEnd, trainStart: window.trainStart,
+        evaluation: forecast.evaluation, custom: forecast.custom,
+        history: trained?.history ?? [], bestEpoch: trained?.bestEpoch ?? null, stoppedEarly: trained?.stoppedEarly ?? false,
+        durationMs: trained?.durationMs ?? performance.now() - t0,
+      };
+      return { metrics: headlineMetrics(forecast.evaluation), detail };
+    };
+
+    const forecaster: BacktestForecaster<WindowResult> = {
+      forecast: async (candidate, w) => {
         const t0 = performance.now();
-        const { evaluation, custom, sample } = await this.#data.api.forecastWindow({ window: w, model: kind, quantiles: null, cost, customMetrics });
-        add(kind, 'baseline', null, { window: window.label, cutoff: window.cutoff, trainEnd: window.trainEnd, trainStart: window.trainStart, evaluation, custom, history: [], bestEpoch: null, stoppedEarly: false, durationMs: performance.now() - t0 });
-        if (isTest) samples.push(sample);
-        tick(1, `${window.label}: ${kind}`);
-      }
-      if (candidates.length === 0) continue;
-      const matrices = await this.#data.api.windowMatrices(w);
-      for (const candidate of candidates) {
-        const spec = fitBatchSize(candidate, matrices.train.rows);
+        const label = windows[w]!.label;
+        if (candidate.family !== 'neural') {
+          const result = await this.#data.api.forecastWindow({ window: w, model: candidate.name, quantiles: null, cost, customMetrics, openOnly });
+          if (result.forms && isTest(w)) forms.set(candidate.name, result.forms);
+          tick(1, `${label}: ${candidate.name}`);
+          return scored(w, t0, result);
+        }
+        const base = neural.find((spec) => spec.kind === candidate.name)!;
+        if (matrices?.window !== w) matrices = { window: w, value: await this.#data.api.windowMatrices(w) };
+        const m = matrices.value;
+        const spec = fitBatchSize(base, m.train.rows);
         const client = this.#trainClient();
         const onEpoch = (report: EpochReport) => {
-          this.curves = [...this.curves, { model: spec.kind, window: window.label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss }];
-          tick(1, `${window.label}: ${spec.kind}, epoch ${report.epoch}`);
+          if (report.phase === 'refit') {
+            tick(1, `${label}: ${spec.kind}, refit on every row up to the cutoff, epoch ${report.epoch}`);
+            return;
+          }
+          this.curves = [...this.curves, { model: spec.kind, window: label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss }];
+          tick(1, `${label}: ${spec.kind}, epoch ${report.epoch}`);
         };
-        const sequence = spec.kind === 'cnn' && matrices.sequence ? matrices.sequence : undefined;
-        const copy = (m: typeof matrices.train) => ({ ...m, x: m.x.slice(), y: m.y.slice() });
+        const sequence = spec.kind === 'cnn' && m.sequence ? m.sequence : undefined;
+        const copy = (x: typeof m.train) => ({ ...x, x: x.x.slice(), y: x.y.slice() });
         const trained = await client.train(
-          { spec, seed: config.seed, backend: config.models.backend, train: copy(matrices.train), validation: copy(matrices.validation), ...(sequence ? { sequence } : {}) },
+          // Refit on the test window (the weights that are reported and registered): after early stopping picks the
+          // epoch count on the validation periods, the model is trained again on every row up to the cutoff, so the
+          // newest periods are learnt from too. The folds score the plain fit: they only rank, and a refit doubles the cost.
+          { spec, seed: config.seed, backend: config.models.backend, train: copy(m.train), validation: copy(m.validation), refit: isTest(w), ...(sequence ? { sequence } : {}) },
           { onEpoch, signal },
         );
         this.backend = trained.backend;
-        const width = matrices.train.width;
+        const width = m.train.width;
+        const keep = `${runId}:${w}:${spec.kind}`;
         const predict = (x: Float32Array, rows: number) =>
-          client.predict({ spec, weights: copyWeights(trained.weights), x, rows, width, backend: trained.backend, ...(sequence ? { sequence } : {}) });
-        const { evaluation, custom, sample } = await this.#data.api.forecastWindow(
-          { window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost, customMetrics },
+          client.predict({ spec, weights: copyWeights(trained.weights), x, rows, width, backend: trained.backend, keep, ...(sequence ? { sequence } : {}) });
+        const result = await this.#data.api.forecastWindow(
+          { window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost, customMetrics, openOnly },
           Comlink.proxy(predict),
         );
-        add(spec.kind, 'neural', spec, {
-          window: window.label,
-          cutoff: window.cutoff,
-          trainEnd: window.trainEnd,
-          trainStart: window.trainStart,
-          evaluation,
-          custom,
-          history: trained.history,
-          bestEpoch: trained.bestEpoch,
-          stoppedEarly: trained.stoppedEarly,
-          durationMs: trained.durationMs,
-        });
-        tick(1 + spec.epochs - trained.history.length, `${window.label}: ${spec.kind} forecast`);
-        if (isTest) {
-          samples.push(sample);
+        // The budget counted each model's epochs (and as many again for the test window's refit): settle what went unused.
+        tick(1 + (isTest(w) ? 2 : 1) * spec.epochs - trained.history.length - trained.refitEpochs, `${label}: ${spec.kind} forecast`);
+        if (isTest(w)) {
           weights.push({ model: spec.kind, weights: trained.weights });
-          const entry = results.get(spec.kind);
-          if (entry) {
-            entry.importance = await this.#data.api.importance({ window: w, outputs: modelOutputWidth(spec), seed: config.seed }, Comlink.proxy(predict));
-          }
+          importance.set(spec.kind, await this.#data.api.importance({ window: w, outputs: modelOutputWidth(spec), seed: config.seed }, Comlink.proxy(predict)));
         }
-      }
-    }
+        return scored(w, t0, result, trained);
+      },
+      combine: async ({ name, members }, w) => {
+        const t0 = performance.now();
+        const result = await this.#data.api.forecastWindow({ window: w, model: name, quantiles: null, cost, customMetrics, members, openOnly });
+        tick(1, `${windows[w]!.label}: ${name}`);
+        return scored(w, t0, result);
+      },
+    };
 
-    const models: ModelResult[] = [...results.entries()].map(([name, entry]) => ({
-      name: name as ModelResult['name'],
-      family: entry.family,
-      spec: entry.spec,
-      windows: entry.windows,
-      backtest: meanHeadline(entry.windows.map((w) => headlineMetrics(w.evaluation))),
-      importance: entry.importance,
+    const backtest = await runBacktest({
+      windows: windows.map((w) => w.label), candidates, forecaster, primary: config.scope.primaryMetric, signal,
+    });
+    const models: ModelResult[] = backtest.results.map((r) => ({
+      name: r.name,
+      family: r.family,
+      spec: neural.find((spec) => spec.kind === r.name) ?? null,
+      windows: r.windows.map((w) => w.detail),
+      backtest: r.selection,
+      test: r.test,
+      ...(r.members ? { members: r.members } : {}),
+      ...(forms.has(r.name) ? { forms: forms.get(r.name)! } : {}),
+      importance: importance.get(r.name) ?? null,
     }));
     const metrics: RunMetrics = {
       backend: (this.backend as RunMetrics['backend']) ?? null,
@@ -199,8 +224,10 @@ export class TrainState {
       horizon: features.horizon,
       folds: windows.length - 1,
       models,
-      best: pickBest(models, config.scope.primaryMetric),
+      best: backtest.selection.picked,
       baseline: 'seasonal-naive',
+      selection: backtest.selection,
+      closed: features.closedFlag ? { flag: features.closedFlag, openOnly } : null,
     };
     return { metrics, artifacts: { weights } satisfies RunArtifacts, samples };
   }

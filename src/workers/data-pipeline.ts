@@ -6,6 +6,11 @@ import { previewFeatures } from '../lib/features/preview-features';
 import { featureCorrelations } from '../lib/features/feature-correlations';
 import { recursiveForecast } from '../lib/features/recursive-forecast';
 import { baselineForecast } from '../lib/models/baseline-forecast';
+import { classicalForecast } from '../lib/models/classical-forecast';
+import { calendarRegressionForecast } from '../lib/models/calendar-regression';
+import { combineForecasts } from '../lib/models/combine-forecasts';
+import { closedMask, findClosedFlag, zeroClosedForecast, type ClosedFlag } from '../lib/evaluate/closed-periods';
+import type { Forecast } from '../lib/models/types';
 import { evaluateForecast } from '../lib/evaluate/evaluate-forecast';
 import { customMetrics } from '../lib/evaluate/custom-metrics';
 import { defaultCostModel } from '../lib/scope/cost-model';
@@ -17,11 +22,14 @@ import { forecastSample } from '../lib/train/forecast-sample';
 import { findCovariate, PROMO_PATTERN } from '../lib/eda/find-covariate';
 import { permutationImportance } from '../lib/train/permutation-importance';
 import { createRng } from '../lib/random/rng';
+import { periodIndex } from '../lib/eda/calendar';
+import { periodEnd } from '../lib/split/period-end';
 import type { FeaturesRequest, FeaturesResult, PredictProxy, WindowForecastRequest, WindowForecastResult, WindowMatrices } from './data-protocol';
 
 /**
  * The modelling half of the data worker: features, the backtest plan, the per-window matrices handed to the train
- * worker, and forecasts + evaluation of each model in each window. The table never leaves this worker; only
+ * worker, and forecasts + evaluation of each model in each window: baselines, the classical models (fitted here, no
+ * tfjs), neural models through the train worker's proxy, and ensembles of the forecasts already made. The table never leaves this worker; only
  * matrices (transferred) and small results do.
  */
 export class DataPipeline {
@@ -30,8 +38,12 @@ export class DataPipeline {
   #plan: FeaturesResult['plan'] | null = null;
   /** Per window: the feature state fit on that window's training rows (never on rows after its trainEnd). */
   #states = new Map<number, FeatureState>();
-  #windowRows = new Map<number, { train: ReturnType<typeof selectRows>; validation: ReturnType<typeof selectRows> }>();
+  #windowRows = new Map<number, { train: ReturnType<typeof selectRows>; validation: ReturnType<typeof selectRows>; heldOut: ReturnType<typeof selectRows> }>();
   #names: string[] = [];
+  /** Per window, each model's forecast, kept so that an ensemble combines its members' own forecasts of the window. */
+  #forecasts = new Map<number, Map<string, Forecast>>();
+  /** A 0/1 column saying when a series is closed (forecast 0 there), and its rows, for scoring open periods only. */
+  #closed: { flag: ClosedFlag; mask: Uint8Array } | null = null;
 
   prepare(data: SalesData, request: FeaturesRequest): FeaturesResult {
     const horizon = resolveHorizon(request.horizon, data.frequency);
@@ -46,10 +58,15 @@ export class DataPipeline {
     this.#plan = plan;
     this.#states = new Map([[plan.windows.length - 1, state]]);
     this.#windowRows.clear();
+    this.#forecasts.clear();
+    const flag = findClosedFlag(data);
+    this.#closed = flag ? { flag, mask: closedMask(data, flag) } : null;
     this.#names = matrix.names;
     return {
       spec,
       plan,
+      closedFlag: flag?.name ?? null,
+      frequency: data.frequency,
       horizon,
       rows: matrix.rows,
       trainRows: train.rows,
@@ -80,7 +97,11 @@ export class DataPipeline {
     this.#states.set(window, state);
     this.#names = matrix.names;
     const trainFrom = w.trainStart === null ? -Infinity : w.trainStart - 1;
-    const rows = { train: selectRows(matrix, { after: trainFrom, upTo: w.trainEnd }), validation: selectRows(matrix, { after: w.trainEnd, upTo: w.cutoff }) };
+    const rows = {
+      train: selectRows(matrix, { after: trainFrom, upTo: w.trainEnd }),
+      validation: selectRows(matrix, { after: w.trainEnd, upTo: w.cutoff }),
+      heldOut: selectRows(matrix, { after: w.cutoff, upTo: periodEnd(periodIndex(w.cutoff, data.frequency) + plan.horizon, data.frequency) }),
+    };
     // Only the latest window is kept: windows are trained in order, and each holds a copy of the table's features.
     this.#windowRows.clear();
     this.#windowRows.set(window, rows);
@@ -94,26 +115,46 @@ export class DataPipeline {
     const cost = request.cost ?? defaultCostModel(data.frequency);
     const options = { cutoff: w.cutoff, horizon: plan.horizon };
     const naive = baselineForecast('seasonal-naive', data, options).forecast;
-    let forecast;
-    if (request.model === 'naive' || request.model === 'seasonal-naive' || request.model === 'moving-average') {
-      forecast = request.model === 'seasonal-naive' ? naive : baselineForecast(request.model, data, options).forecast;
+    let forecast: Forecast;
+    let forms: string[] | null = null;
+    const model = request.model;
+    if (model === 'naive' || model === 'seasonal-naive' || model === 'moving-average') {
+      forecast = model === 'seasonal-naive' ? naive : baselineForecast(model, data, options).forecast;
+    } else if (model === 'ets' || model === 'theta' || model === 'arima') {
+      ({ forecast, forms } = classicalForecast(model, data, options));
+    } else if (model === 'calendar') {
+      forecast = calendarRegressionForecast(data, options);
+    } else if (model === 'ensemble-mean' || model === 'ensemble-median') {
+      const kept = this.#forecasts.get(request.window);
+      const members = (request.members ?? []).map((name) => kept?.get(name));
+      if (members.length === 0 || members.some((m) => m === undefined)) throw new Error(`Forecast every member of the ${model} on this window first.`);
+      forecast = combineForecasts(members as Forecast[], model === 'ensemble-mean' ? 'mean' : 'median');
     } else {
       const state = this.#states.get(request.window);
       if (!state || !predict) throw new Error('Train the model for this window before forecasting it.');
       forecast = await recursiveForecast({ data, spec, state, ...options, predict, ...(request.quantiles ? { quantiles: request.quantiles } : {}) });
     }
+    if (this.#closed) forecast = zeroClosedForecast(forecast, data, this.#closed.flag);
+    const kept = this.#forecasts.get(request.window) ?? new Map<string, Forecast>();
+    kept.set(model, forecast);
+    this.#forecasts.set(request.window, kept);
     const flags = [findCovariate(data, { pattern: /holiday/i, flagOnly: true }), findCovariate(data, { pattern: PROMO_PATTERN, flagOnly: true })].filter(
       (name): name is string => name !== null,
     );
-    const evaluation = evaluateForecast({ data, forecast, cutoff: w.cutoff, cost, flags, baseline: naive });
+    const exclude = this.#closed && request.openOnly ? this.#closed.mask : undefined;
+    const evaluation = evaluateForecast({ data, forecast, cutoff: w.cutoff, cost, flags, baseline: naive, ...(exclude ? { exclude } : {}) });
     const custom = customMetrics({ data, forecast, cost, metrics: request.customMetrics });
-    return { evaluation, custom, sample: forecastSample(data, forecast, { model: request.model }) };
+    return { evaluation, custom, sample: forecastSample(data, forecast, { model: request.model }), forms };
   }
 
-  /** Permutation importance on the window's validation rows (one step ahead, every input an actual). */
+  /**
+   * Permutation importance on the window's held-out periods (one step ahead, every input an actual). Not on the
+   * validation rows: the refit model has trained on those, so shuffling them would measure what it memorised. Held-out
+   * rows are reported on, never chosen by.
+   */
   async importance(request: { window: number; outputs: number; seed: number }, predict: PredictProxy) {
-    const { index: _i, ...validation } = this.#rows(request.window).validation;
-    return permutationImportance({ input: validation, names: this.#names, predict, outputs: request.outputs, rng: createRng(request.seed) });
+    const { index: _i, ...heldOut } = this.#rows(request.window).heldOut;
+    return permutationImportance({ input: heldOut, names: this.#names, predict, outputs: request.outputs, rng: createRng(request.seed) });
   }
 
   #ready(): { data: SalesData; spec: FeatureSpec; plan: FeaturesResult['plan'] } {

@@ -77,6 +77,9 @@ export interface FeaturesRequest {
 export interface FeaturesResult {
   /** The spec in use (the default one resolved). */
   spec: FeatureSpec;
+  /** The 0/1 column that says a series is closed (every forecast is 0 there); null when the data has none. */
+  closedFlag: string | null;
+  frequency: Frequency;
   plan: BacktestPlan;
   horizon: number;
   /** Feature rows in the whole table, and training rows of the final test window. */
@@ -104,6 +107,10 @@ export interface WindowForecastRequest {
   cost: CostModel | null;
   /** The Scope's user-defined metrics, computed beside the built-in ones. */
   customMetrics: { name: string; expression: string }[];
+  /** Leave closed periods (see closedFlag) out of every metric. */
+  openOnly: boolean;
+  /** An ensemble's members, whose forecasts of this window were made before (ensembles only). */
+  members?: ModelName[];
 }
 
 export type PredictProxy = (x: Float32Array, rows: number) => Promise<Float32Array>;
@@ -112,6 +119,8 @@ export interface WindowForecastResult {
   evaluation: ForecastEvaluation;
   custom: CustomMetricValue[];
   sample: ForecastSample;
+  /** The forms a classical model's automatic choice settled on, most frequent first; null for other models. */
+  forms: string[] | null;
 }
 
 export interface DataWorkerApi {

@@ -18,6 +18,7 @@ export interface TrainClient {
 }
 
 export interface TrainCallOptions {
+  /** Every epoch as it ends; with `refit`, the refit's epochs follow with `phase: 'refit'` (progress, not curve points). */
   onEpoch?: (report: EpochReport) => void;
   /** Aborting cancels the training (the promise rejects with the cancellation message). */
   signal?: AbortSignal;

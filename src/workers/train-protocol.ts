@@ -25,18 +25,30 @@ export interface TrainRequest {
   validation: MatrixInput;
   /** The CNN's lag window within the feature columns; required for kind 'cnn'. */
   sequence?: SequenceColumns;
+  /**
+   * After the early-stopped run on `train`, train a fresh model (same seed, so it replays) on train ∪ validation
+   * for `bestEpoch` epochs (at least 1) and return its weights: the deployed model then has learnt from the most
+   * recent periods too. Default false: the best epoch's weights, as trained on `train` alone.
+   */
+  refit?: boolean;
 }
 
 export interface TrainResult {
+  /** The refit's weights when `refit` was asked for, else the best epoch's. */
   weights: SerializedWeight[];
+  /** The early-stopped run's epochs (the learning curves); never the refit's. */
   history: EpochReport[];
   /** Validation loss before the first epoch, to judge the history against. */
   initialValLoss: number;
   backend: BackendName;
   durationMs: number;
   stoppedEarly: boolean;
-  /** 1-based epoch whose weights were kept. */
+  /** 1-based epoch with the lowest validation loss (whose weights were kept, or whose count the refit trained for). */
   bestEpoch: number;
+  /** Epochs the refit trained for (max(1, bestEpoch)); 0 without a refit. */
+  refitEpochs: number;
+  /** Rows the refit trained on (train + validation rows); 0 without a refit. */
+  refitRows: number;
 }
 
 export interface PredictRequest {
@@ -48,16 +60,25 @@ export interface PredictRequest {
   sequence?: SequenceColumns;
   /** Default: the backend in use ('auto' before any). */
   backend?: BackendChoice;
+  /**
+   * Keep the built model under this key for the next request with the same key (its weights are then not read
+   * again): a recursive forecast asks once per step, permutation importance once per feature, and building the layers
+   * each time cost more than the prediction. One model is kept; a new key or a training releases it.
+   */
+  keep?: string;
 }
 
 export interface TrainWorkerApi {
   /** Measures each backend on a short fixed workload; the result also decides 'auto' from then on. */
   probe(options?: ProbeOptions): Promise<ProbeResult>;
-  /** Rejects with trainMessages.trainingCancelled after cancel(), with nothing kept. */
+  /**
+   * Rejects with trainMessages.trainingCancelled after cancel() (in either phase), with nothing kept. `onEpoch` hears
+   * every epoch of the early-stopped run, then (refit) every refit epoch with `phase: 'refit'` and a NaN valLoss.
+   */
   train(request: TrainRequest, onEpoch?: (report: EpochReport) => void): Promise<TrainResult>;
   /** Rows × outputs, row-major (outputs = quantiles for the quantile loss, else 1). */
   predict(request: PredictRequest): Promise<Float32Array>;
-  /** Stops the training in progress within one epoch (usually within a few batches). */
+  /** Stops the training in progress, refit included, within one epoch (usually within a few batches). */
   cancel(): void;
   /** tfjs's live tensor count and bytes, to check nothing leaks. */
   memory(): Promise<MemoryReport>;

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { activeBackend, memoryInUse, probeBackends, useBackend } from '../adapters/tf-backend';
-import { predictModel, trainModel } from '../adapters/tf-train';
+import { createPredictor, predictModel, trainModel, type Predictor } from '../adapters/tf-train';
 import { trainMessages } from '../lib/messages/train';
 import { checkMatrix, checkSequence, checkTrainInputs } from '../lib/models/check-train-inputs';
 import type { BackendChoice, BackendName, ProbeResult } from '../lib/models/train-types';
@@ -13,6 +13,13 @@ import type { TrainResult, TrainWorkerApi } from './train-protocol';
  */
 
 let probed: ProbeResult | null = null;
+/** The model kept by a predict request's `keep` key (see PredictRequest.keep). */
+let kept: { key: string; backend: BackendName; predictor: Predictor } | null = null;
+
+function release(): void {
+  kept?.predictor.dispose();
+  kept = null;
+}
 let busy = false;
 let cancelRequested = false;
 
@@ -28,6 +35,7 @@ const api: TrainWorkerApi = {
       const sequence = request.sequence ?? null;
       const problem = checkTrainInputs({ spec: request.spec, train: request.train, validation: request.validation, sequence });
       if (problem) throw new Error(problem);
+      release();
       cancelRequested = false;
       const backend = await chooseBackend(request.backend);
       const started = performance.now();
@@ -37,6 +45,7 @@ const api: TrainWorkerApi = {
         train: request.train,
         validation: request.validation,
         sequence,
+        refit: request.refit ?? false,
         // Progress is best effort: a failing listener on the page must not stop the training.
         ...(onEpoch ? { onEpoch: (report) => void Promise.resolve(onEpoch(report)).catch(() => undefined) } : {}),
         isCancelled: () => cancelRequested,
@@ -50,8 +59,17 @@ const api: TrainWorkerApi = {
       const sequence = request.sequence ?? null;
       const problem = checkMatrix(request, 'prediction') ?? checkSequence(request.spec, request.width, sequence);
       if (problem) throw new Error(problem);
-      await chooseBackend(request.backend ?? activeBackend() ?? 'auto');
-      const predictions = await predictModel({ ...request, sequence });
+      const backend = await chooseBackend(request.backend ?? activeBackend() ?? 'auto');
+      let predictions: Float32Array;
+      if (request.keep === undefined) {
+        predictions = await predictModel({ ...request, sequence });
+      } else {
+        if (kept?.key !== request.keep || kept.backend !== backend) {
+          release();
+          kept = { key: request.keep, backend, predictor: createPredictor({ spec: request.spec, weights: request.weights, width: request.width, sequence }) };
+        }
+        predictions = await kept.predictor.predict(request.x, request.rows);
+      }
       return Comlink.transfer(predictions, [predictions.buffer as ArrayBuffer]);
     }),
 

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { modelLabel } from '../../src/lib/evaluate/leaderboard';
 import { BUILTIN_FILES, DEFAULT_CONFIG } from '../../src/lib/notebook/config';
 import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
 import type { ModelName, RunMetrics } from '../../src/lib/runs/types';
@@ -10,12 +12,32 @@ export interface QualityDataset {
   name: string;
   /** The URL hash to open the app at; '' for the defaults. */
   hash: string;
+  /** The peers' protocol and best result on this file (../shared/reference/peer-accuracy.json); null for the example. */
+  peer: { horizon: number; best: string; wape: number } | null;
 }
 
-/** The default example, then the three shipped real datasets, each with every other setting left at its default. */
+interface PeerFile {
+  datasets: Record<string, { horizon: number; best: string; models: Record<string, { wape: number }> }>;
+}
+
+/** The peers' accuracy on the shipped files: R forecast, Prophet and a gradient-boosted global model, same test windows. */
+const PEERS = JSON.parse(readFileSync(new URL('../../../shared/reference/peer-accuracy.json', import.meta.url), 'utf8')) as PeerFile;
+
+/**
+ * The default example, then the three shipped real datasets at the peers' horizon (each file's usual H), every other
+ * setting left at its default.
+ */
 export const QUALITY_DATASETS: QualityDataset[] = [
-  { name: 'generated example (the default dataset)', hash: '' },
-  ...BUILTIN_FILES.map((file) => ({ name: file, hash: encodeConfigHash({ ...DEFAULT_CONFIG, dataset: { kind: 'builtin', file } }) })),
+  { name: 'generated example (the default dataset)', hash: '', peer: null },
+  ...BUILTIN_FILES.map((file) => {
+    const peer = PEERS.datasets[file];
+    const horizon = peer?.horizon ?? null;
+    return {
+      name: file,
+      hash: encodeConfigHash({ ...DEFAULT_CONFIG, dataset: { kind: 'builtin', file }, horizon }),
+      peer: peer ? { horizon: peer.horizon, best: peer.best, wape: peer.models[peer.best]!.wape } : null,
+    };
+  }),
 ];
 
 /** One model's line, every figure as the Evaluate stage shows it. */
@@ -30,8 +52,14 @@ export interface QualityRow {
   /** The same two as stored with the run, unrounded (null when the run has none). */
   storedTestWape: number | null;
   storedTestMase: number | null;
-  /** The leaderboard's columns: backtest means over every window, and "vs seasonal naive" on the primary metric. */
+  /** The selection score as stored (mean WAPE over the folds), and the model's time over every window (s). */
+  storedSelectionWape: number | null;
+  seconds: number;
+  /** An ensemble's members, or the forms a classical model chose most often. */
+  detail: string;
+  /** The leaderboard's columns: means over the selection folds (the pick's score), the test window's WAPE, "vs seasonal naive". */
   backtestWape: string;
+  shownTestWape: string;
   backtestMase: string;
   vsReference: string;
 }
@@ -95,15 +123,15 @@ export async function measureQuality(browser: Browser, options: { url: string; d
 
 type BoardRow = Awaited<ReturnType<typeof leaderboardRows>>[number];
 
-function leaderboardFigures(row: BoardRow): Omit<QualityRow, 'testWape' | 'testMase' | 'storedTestWape' | 'storedTestMase'> {
+function leaderboardFigures(row: BoardRow): Omit<QualityRow, 'testWape' | 'testMase' | 'storedTestWape' | 'storedTestMase' | 'storedSelectionWape' | 'seconds' | 'detail'> {
   const column = (heading: string) => row.byColumn[heading] ?? '?';
   return {
     model: row.model as ModelName,
-    // The model cell holds the badges too ("MLPbest", "Seasonal naivereference").
-    label: column('Model').replace(/(best|reference)$/, '').trim(),
+    label: modelLabel(row.model as ModelName),
     family: row.family,
     best: row.best,
-    backtestWape: column('WAPE'),
+    backtestWape: column('WAPE, selection folds'),
+    shownTestWape: column('WAPE, test window'),
     backtestMase: column('MASE'),
     vsReference: column('vs seasonal naive'),
   };
@@ -124,11 +152,17 @@ function parseShown(text: string): number | null {
 }
 
 /** A model's test-window WAPE and MASE as stored with the run (the window named 'test', else the last). */
-function storedTestWindow(metrics: RunMetrics | null, model: string): Pick<QualityRow, 'storedTestWape' | 'storedTestMase'> {
+function storedTestWindow(metrics: RunMetrics | null, model: string): Pick<QualityRow, 'storedTestWape' | 'storedTestMase' | 'storedSelectionWape' | 'seconds' | 'detail'> {
   const result = metrics?.models.find((m) => m.name === model);
   const test = result?.windows.find((w) => w.window === 'test') ?? result?.windows.at(-1);
   const finite = (value: number | null | undefined) => (value !== null && value !== undefined && Number.isFinite(value) ? value : null);
-  return { storedTestWape: finite(test?.evaluation.expert.wape), storedTestMase: finite(test?.evaluation.dataScientist.mase) };
+  return {
+    storedTestWape: finite(test?.evaluation.expert.wape),
+    storedTestMase: finite(test?.evaluation.dataScientist.mase),
+    storedSelectionWape: finite(result?.backtest.wape),
+    seconds: (result?.windows ?? []).reduce((sum, w) => sum + w.durationMs, 0) / 1000,
+    detail: [...(result?.members ?? []), ...(result?.forms?.slice(0, 2) ?? [])].join(result?.members ? ' + ' : ', '),
+  };
 }
 
 /** Each shown test-window figure against the stored run's value, within the rounding of what is shown. */

@@ -198,7 +198,9 @@ async function main(): Promise<void> {
       server ??= await startPreview({ root: ROOT });
       browser ??= await launchBrowser();
       heading(`9. Model quality on the shipped datasets: default settings, trained through the UI, read from the Evaluate stage (Chromium ${browser.version()}, ${server.url})`);
-      for (const dataset of QUALITY_DATASETS) {
+      // `--dataset=us-retail` measures the datasets whose name starts so; all four by default.
+      const only = /^--dataset=(.+)$/.exec(process.argv.find((a) => a.startsWith('--dataset=')) ?? '')?.[1];
+      for (const dataset of QUALITY_DATASETS.filter((d) => !only || d.name.startsWith(only))) {
         print(`${dataset.name}: training (a click on Run on the Train stage)…`);
         try {
           printQuality(await measureQuality(browser, { url: server.url, dataset }));
@@ -597,20 +599,33 @@ function printQuality(result: QualityResult): void {
     const match = /^([\d.]+)% (lower|higher)$/.exec(shown);
     return match ? ` (${(1 + (match[2] === 'lower' ? -1 : 1) * (Number(match[1]) / 100)).toFixed(2)})` : '';
   };
+  const peer = result.dataset.peer;
+  const toPeer = (wape: number | null) => (wape === null || !peer ? '–' : (wape / peer.wape).toFixed(2));
   const rows = result.rows.map((r) => [
-    `${r.label}${r.best ? ' ★' : ''}`,
+    `${r.label}${r.best ? ' ★' : ''}${r.detail ? ` (${r.detail})` : ''}`,
     r.family,
-    r.testWape,
+    r.storedSelectionWape === null ? '–' : r.storedSelectionWape.toFixed(4),
+    r.storedTestWape === null ? '–' : r.storedTestWape.toFixed(4),
     r.testMase,
     toReference(r.storedTestWape),
-    r.backtestWape,
-    r.backtestMase,
+    toPeer(r.storedTestWape),
     r.model === 'seasonal-naive' ? 'reference' : `${r.vsReference}${asRatio(r.vsReference)}`,
-    r.family === 'baseline' ? '– (no tfjs)' : result.backend || '?',
+    r.seconds.toFixed(1),
+    r.family === 'neural' ? result.backend || '?' : '– (no tfjs)',
   ]);
   print(
-    formatTable(['model', 'kind', 'test WAPE', 'test MASE', 'test WAPE ÷ seasonal naive', 'backtest WAPE', 'backtest MASE', 'backtest vs seasonal naive', 'backend'], rows),
+    formatTable(
+      ['model', 'kind', 'selection WAPE (folds)', 'test WAPE', 'test MASE', 'test WAPE ÷ seasonal naive', 'test WAPE ÷ best peer', 'selection vs seasonal naive', 'fit s (all windows)', 'backend'],
+      rows,
+    ),
   );
+  const pick = result.rows.find((r) => r.best);
+  if (pick && peer) {
+    print(
+      `Auto pick: ${pick.label}, test WAPE ${pick.storedTestWape === null ? '–' : pick.storedTestWape.toFixed(4)}; best peer ${peer.best} ${peer.wape.toFixed(4)} ` +
+        `(../shared/reference/peer-accuracy.json, H = ${peer.horizon}): ratio ${toPeer(pick.storedTestWape)} (below 1 beats every peer).`,
+    );
+  }
   print(`★ best (the app's pick). Leaderboard caption: ${result.caption}`);
   print(`Quality bar (as shown): ${result.qualityBar}`);
   print(result.mismatches.length === 0 ? 'Shown test figures round from the stored run’s own values: they agree.' : `Shown ≠ stored: ${result.mismatches.join('; ')}`);

@@ -44,8 +44,11 @@ describe('EvaluatePanel.svelte', () => {
     expect(order).toEqual(leaderboard(metrics, { primary: 'wape' }).map((r) => r.name));
     expect(order).toHaveLength(6);
     expect(element.querySelector('tbody tr.best')?.getAttribute('data-model')).toBe(metrics.best);
-    expect(element.querySelector('thead th:nth-child(4)')?.textContent?.trim()).toBe('WAPE');
-    expect(element.querySelector('thead th:nth-child(4)')?.getAttribute('title')).toBe(evaluatePanelMessages.help.wape);
+    // The primary metric twice: the selection score the pick was made on, then the test window's, apart.
+    expect(element.querySelector('thead th:nth-child(4)')?.textContent?.trim()).toBe('WAPE, selection folds');
+    expect(element.querySelector('thead th:nth-child(4)')?.getAttribute('title')).toBe(evaluatePanelMessages.leaderboard.selectionHelp);
+    expect(element.querySelector('thead th:nth-child(5)')?.textContent?.trim()).toBe('WAPE, test window');
+    expect(element.querySelector('thead th:nth-child(6)')?.getAttribute('title')).toBe(evaluatePanelMessages.help.mae);
     const mlp = element.querySelector('tr[data-model="mlp"]')!;
     expect(mlp.textContent).toMatch(/\d+\.\d% lower/);
     await expect.element(screen.getByTestId('test-improvement')).toHaveTextContent(/^On the test window, MLP’s WAPE \(\d+\.\d%\) is \d+\.\d% lower than seasonal naive’s .* meets the quality bar/);
@@ -54,7 +57,7 @@ describe('EvaluatePanel.svelte', () => {
   it('puts the primary metric first and re-sorts when it changes', async () => {
     const { screen } = await renderPanel({ primary: 'mase' });
     const element = screen.getByTestId('leaderboard').element() as HTMLElement;
-    expect(element.querySelector('thead th:nth-child(4)')?.textContent?.trim()).toBe('MASE');
+    expect(element.querySelector('thead th:nth-child(4)')?.textContent?.trim()).toBe('MASE, selection folds');
     const order = [...element.querySelectorAll<HTMLElement>('tbody tr')].map((tr) => tr.dataset.model);
     expect(order).toEqual(leaderboard(metrics, { primary: 'mase' }).map((r) => r.name));
   });

@@ -50,6 +50,28 @@ function lagProblem({ rows = 1500, seed = 5 } = {}): Problem & { sequence: { sta
   return { ...split({ x, y, rows, width }), sequence: { start: 0, length: lags } };
 }
 
+/**
+ * A promotion first run in the validation periods: column 3 is 0 in every training row and N(0, 1) in every
+ * validation row, where it adds 3·x3 to y = 2·x1 − x2 + 0.1·ε. `check` holds fresh rows like the validation ones
+ * (the periods after the origin, which the promotion goes on into).
+ */
+function newEffectProblem({ rows = 1200, seed = 12, trainShare = 0.75 } = {}): Problem & { check: MatrixInput } {
+  const rng = createRng(seed);
+  const width = 4;
+  const cut = Math.floor(rows * trainShare);
+  const make = (count: number, effect: boolean): MatrixInput => {
+    const x = new Float32Array(count * width);
+    const y = new Float32Array(count);
+    for (let i = 0; i < count; i++) {
+      for (let j = 0; j < 3; j++) x[i * width + j] = rng.normal();
+      x[i * width + 3] = effect ? rng.normal() : 0;
+      y[i] = 2 * (x[i * width] as number) - (x[i * width + 1] as number) + 3 * (x[i * width + 3] as number) + 0.1 * rng.normal();
+    }
+    return { x, y, rows: count, width };
+  };
+  return { train: make(cut, false), validation: make(rows - cut, true), check: make(400, true) };
+}
+
 /** Copies, so each part owns its buffer (the client transfers whole buffers to the worker). */
 function split({ x, y, rows, width }: MatrixInput, trainShare = 0.8): Problem {
   const cut = Math.floor(rows * trainShare);
@@ -163,6 +185,55 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     expect(losses(other)).not.toEqual(losses(first));
   });
 
+  it('train(…, refit) retrains on train ∪ validation for bestEpoch epochs, reports them apart, replays, and leaves no tensors behind', async () => {
+    const model = spec({ hidden: [16, 8], dropout: 0.2, epochs: 6 });
+    const problem = () => linearProblem({ rows: 1000, seed: 13 });
+    const before = await client.api.memory();
+    const reports: EpochReport[] = [];
+    const refit = await client.train({ spec: model, seed: 3, backend: 'wasm', refit: true, ...problem() }, { onEpoch: (e) => reports.push(e) });
+    expect((await client.api.memory()).numTensors).toBe(before.numTensors);
+    const again = await client.train({ spec: model, seed: 3, backend: 'wasm', refit: true, ...problem() });
+    const plain = await client.train({ spec: model, seed: 3, backend: 'wasm', ...problem() });
+
+    expect(refit.refitRows).toBe(1000);
+    expect(refit.refitEpochs).toBe(Math.max(1, refit.bestEpoch));
+    expect([plain.refitEpochs, plain.refitRows]).toEqual([0, 0]);
+    // Phase 1 is the plain run, epoch for epoch: the learning curves do not change with a refit.
+    expect(refit.history).toEqual(plain.history.map((e) => ({ ...e, ms: expect.any(Number) })));
+    expect(refit.bestEpoch).toBe(plain.bestEpoch);
+    // Progress: the fit's epochs as before (no phase), then the refit's, counted from 1, with no validation loss.
+    const fit = reports.filter((e) => e.phase !== 'refit');
+    const refitting = reports.filter((e) => e.phase === 'refit');
+    expect(fit.map((e) => e.epoch)).toEqual(refit.history.map((e) => e.epoch));
+    expect(refitting.map((e) => e.epoch)).toEqual(Array.from({ length: refit.refitEpochs }, (_, i) => i + 1));
+    expect(refitting.every((e) => Number.isNaN(e.valLoss) && Number.isFinite(e.loss))).toBe(true);
+    expect(reports.indexOf(refitting[0] as EpochReport)).toBe(fit.length);
+
+    const values = (r: typeof refit) => r.weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }));
+    expect(values(again)).toEqual(values(refit));
+    expect(values(refit).map(({ name, shape }) => ({ name, shape }))).toEqual(values(plain).map(({ name, shape }) => ({ name, shape })));
+    expect(values(refit).map((w) => w.data)).not.toEqual(values(plain).map((w) => w.data));
+  });
+
+  it('train(…, refit) learns from the validation rows: an effect seen only there is forecast, which the plain run cannot', async () => {
+    // The effect of column 3 shows only in the validation rows (the last periods before the origin). The plain run
+    // never trains on them, so its column-3 weight stays at its initial draw and it misses the effect in the periods
+    // after the origin; the refit trains on those rows and must pick it up. This is the point of refitting.
+    const { check, ...problem } = newEffectProblem();
+    const model = spec({ kind: 'ridge', learningRate: 0.05, epochs: 30, batchSize: 32, patience: 5 });
+    const copies = () => ({ train: copy(problem.train), validation: copy(problem.validation) });
+    const plain = await client.train({ spec: model, seed: 1, backend: 'wasm', ...copies() });
+    const refit = await client.train({ spec: model, seed: 1, backend: 'wasm', refit: true, ...copies() });
+    const mse = async (weights: typeof plain.weights) =>
+      meanSquaredError(await client.predict({ spec: model, weights, x: check.x.slice(), rows: check.rows, width: check.width }), check.y);
+    const plainError = await mse(plain.weights);
+    const refitError = await mse(refit.weights);
+    console.info(`new effect: bestEpoch ${plain.bestEpoch}, check MSE plain ${plainError.toFixed(3)}, refit ${refitError.toFixed(3)}, var ${variance(check.y).toFixed(3)}`);
+    expect(refit.refitEpochs).toBe(plain.bestEpoch);
+    expect(refitError).toBeLessThan(0.25 * plainError);
+    expect(refitError).toBeLessThan(0.05 * variance(check.y));
+  });
+
   it('train(quantile loss) gives ordered P10 ≤ P50 ≤ P90 and about 80% coverage on a noisy problem', async () => {
     const problem = linearProblem({ noise: 1, seed: 4 });
     const check = copy(problem.validation);
@@ -213,6 +284,29 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     expect((result.history.at(-1) as EpochReport).valLoss).toBeGreaterThan(best);
   });
 
+  it('predict(…, keep) reuses the built model for the same key, gives the same predictions, and a training releases it', async () => {
+    const problem = linearProblem({ rows: 400, seed: 13 });
+    const model = spec({ epochs: 3 });
+    const check = copy(problem.validation);
+    const trained = await client.train({ spec: model, seed: 1, backend: 'cpu', ...problem });
+    // predict() transfers the arrays it is sent: each call gets its own copy of the weights.
+    const weights = () => trained.weights.map((w) => ({ ...w, data: w.data.slice() }));
+    const plain = await client.predict({ spec: model, weights: weights(), x: check.x.slice(), rows: check.rows, width: check.width });
+    const before = await client.api.memory();
+    const first = await client.predict({ spec: model, weights: weights(), x: check.x.slice(), rows: check.rows, width: check.width, keep: 'a' });
+    expect([...first]).toEqual([...plain]);
+    // Same key, zeroed weights: the kept model answers, so the weights were not read again.
+    const zeroed = () => trained.weights.map((w) => ({ ...w, data: new Float32Array(w.data.length) }));
+    const again = await client.predict({ spec: model, weights: zeroed(), x: check.x.slice(), rows: check.rows, width: check.width, keep: 'a' });
+    expect([...again]).toEqual([...plain]);
+    // A new key builds from the request's weights.
+    const other = await client.predict({ spec: model, weights: zeroed(), x: check.x.slice(), rows: check.rows, width: check.width, keep: 'b' });
+    expect([...other]).not.toEqual([...plain]);
+    expect((await client.api.memory()).numTensors).toBeGreaterThan(before.numTensors);
+    await client.train({ spec: spec({ epochs: 1 }), seed: 1, backend: 'cpu', ...linearProblem({ rows: 200, seed: 14 }) });
+    expect((await client.api.memory()).numTensors).toBe(before.numTensors);
+  });
+
   it.each(['mae', 'huber'] as const)('train(ridge, %s loss) lowers its loss', async (loss) => {
     const result = await client.train({ spec: spec({ kind: 'ridge', loss, epochs: 8 }), seed: 1, backend: 'cpu', ...linearProblem({ seed: 8 }) });
     expect(valLossOfBest(result.history, result.bestEpoch)).toBeLessThan(0.2 * result.initialValLoss);
@@ -236,6 +330,30 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     expect((await client.api.memory()).numTensors).toBe(before.numTensors);
     const next = await client.train({ spec: spec({ epochs: 2 }), seed: 1, backend: 'cpu', ...linearProblem({ seed: 10 }) });
     expect(next.history).toHaveLength(2);
+  });
+
+  it('cancel() during the refit stops it at the same checkpoint, rejects with the cancellation message, and leaks nothing', async () => {
+    // A small learning rate keeps validation loss falling through all 8 epochs, so the refit has 8 epochs to cancel in.
+    const model = spec({ epochs: 8, batchSize: 16, patience: 8, learningRate: 0.001 });
+    const before = await client.api.memory();
+    const seen: EpochReport[] = [];
+    const training = client.train(
+      { spec: model, seed: 1, backend: 'cpu', refit: true, ...linearProblem({ seed: 14 }) },
+      {
+        onEpoch: (e) => {
+          seen.push(e);
+          if (e.phase === 'refit' && e.epoch === 1) void client.cancel();
+        },
+      },
+    );
+    await expect(training).rejects.toThrow(trainMessages.trainingCancelled);
+    expect(seen.filter((e) => e.phase !== 'refit')).toHaveLength(8);
+    const refitting = seen.filter((e) => e.phase === 'refit').length;
+    expect(refitting).toBeGreaterThanOrEqual(1);
+    expect(refitting).toBeLessThanOrEqual(3);
+    expect((await client.api.memory()).numTensors).toBe(before.numTensors);
+    const next = await client.train({ spec: spec({ epochs: 2 }), seed: 1, backend: 'cpu', refit: true, ...linearProblem({ seed: 10 }) });
+    expect(next.refitEpochs).toBe(next.bestEpoch);
   });
 
   it('train(…, { signal }) with an aborted signal is refused before the worker starts', async () => {

@@ -38,6 +38,9 @@ import {
 const WALMART = 'walmart-store1-top10-depts-weekly.csv';
 const US_RETAIL = 'us-retail-sales-monthly.csv';
 const BASELINES = ['naive', 'seasonal-naive', 'moving-average'] as const;
+/** Beside every run's candidates: the mean and the median of the best on the selection folds (k chosen there). */
+const ENSEMBLES = ['ensemble-mean', 'ensemble-median'] as const;
+const familyOf = (model: string) => ((BASELINES as readonly string[]).includes(model) ? 'baseline' : (ENSEMBLES as readonly string[]).includes(model) ? 'ensemble' : 'neural');
 /** A number as the app prints it: "12.5", "-2,264", "31.3%", "1.2e+9". */
 const NUMBER = /^[−-]?[\d,]+(\.\d+)?(e[+-]\d+)?%?$/;
 
@@ -50,7 +53,7 @@ function link(overrides: Partial<NotebookConfig> = {}): string {
   return encodeConfigHash({
     ...DEFAULT_CONFIG,
     split: { ...DEFAULT_SPLIT, folds: 0 },
-    models: { candidates: [small('ridge'), small('mlp'), small('cnn')], backend: 'auto' },
+    models: { candidates: [small('ridge'), small('mlp'), small('cnn')], classical: [], backend: 'auto' },
     ...overrides,
   });
 }
@@ -252,18 +255,23 @@ async function walkLifecycle(app: AppPage, expected: Lifecycle): Promise<void> {
   expect(seen.progress.length).toBeGreaterThan(0);
   expect(seen.progress.some((line) => /epoch \d+ — \d+%/.test(line))).toBe(true);
   expect(await byTestId(page, 'backend-used').innerText()).toMatch(/^Trained on: (webgl|wasm|cpu)$/);
-  expect(await byTestId(page, 'train-summary').innerText()).toMatch(/^Best model: (ridge|mlp|cnn)/);
+  expect(await byTestId(page, 'train-summary').innerText()).toMatch(/^Best model: \S+/);
   await expectChartsDrawn(page, 'train', 1);
   await shoot('train');
 
   // Evaluate: baselines and models on the leaderboard, three roles with numbers, every chart drawn, downloads.
   await goToStage(page, 'evaluate');
   const board = await leaderboardRows(page);
-  expect(board.map((row) => row.model).sort()).toEqual([...BASELINES, ...expected.models].sort());
+  expect(board.map((row) => row.model).sort()).toEqual([...BASELINES, ...ENSEMBLES, ...expected.models].sort());
   for (const row of board) {
-    expect(row.values[0], `${row.model} WAPE`).toMatch(NUMBER);
-    expect(row.family, row.model).toBe((BASELINES as readonly string[]).includes(row.model) ? 'baseline' : 'neural');
+    // The selection score (folds) and the test window's, in two columns.
+    expect(row.values[0], `${row.model} selection WAPE`).toMatch(NUMBER);
+    expect(row.values[1], `${row.model} test WAPE`).toMatch(NUMBER);
+    expect(row.family, row.model).toBe(familyOf(row.model));
   }
+  expect(await byTestId(page, 'selection-summary').innerText()).toMatch(/^Auto pick: .+The test window had no say in this\.$/);
+  // The role views and charts of a network (the pick may be a baseline or an ensemble: no intervals, no importance).
+  await byTestId(page, 'evaluate-model').selectOption(expected.models[0]!);
   for (const role of ['role-data-scientist', 'role-expert', 'role-business']) {
     const values = await roleValues(page, role);
     expect(values.length, role).toBeGreaterThan(0);
@@ -279,14 +287,15 @@ async function walkLifecycle(app: AppPage, expected: Lifecycle): Promise<void> {
   const parsed = Papa.parse<Record<string, string>>(csv.text, { header: true, skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   expect(parsed.meta.fields?.slice(0, 4)).toEqual(['model', 'family', 'window', 'cutoff']);
-  expect(new Set(parsed.data.map((row) => row.model))).toEqual(new Set([...BASELINES, ...expected.models]));
+  expect(new Set(parsed.data.map((row) => row.model))).toEqual(new Set([...BASELINES, ...ENSEMBLES, ...expected.models]));
   expect(new Set(parsed.data.map((row) => row.window)).size).toBe(expected.windows);
 
   const json = await download(page, 'download-json');
   expect(json.name).toMatch(/^forecast-lab-metrics-\d{4}-\d{2}-\d{2}\.json$/);
   const metrics = JSON.parse(json.text) as { models: { name: string; backtest: { wape: number } }[]; best: string | null };
-  expect(metrics.models.map((m) => m.name).sort()).toEqual([...BASELINES, ...expected.models].sort());
-  expect(expected.models as string[]).toContain(metrics.best);
+  expect(metrics.models.map((m) => m.name).sort()).toEqual([...BASELINES, ...ENSEMBLES, ...expected.models].sort());
+  // The auto pick may be any candidate, a baseline or an ensemble included.
+  expect(metrics.models.map((m) => m.name)).toContain(metrics.best);
   expect(board.filter((row) => row.best).map((row) => row.model)).toEqual([metrics.best]);
 
   // Back to the Scope: the value estimate now has a number, from the cost model set above.
@@ -311,13 +320,13 @@ describe('the lifecycle, Scope to Evaluate', () => {
   it('runs on the built-in example: cost set in the Scope, features, one click to train, the evaluation and its value', async () => {
     const app = await openApp(browser, { hash: link({ horizon: 14, stage: 'scope' }) });
     const facts = { rows: '54,800', series: '50', frequency: 'daily' };
-    await walkLifecycle(app, { shot: 'example', facts, models: ['ridge', 'mlp', 'cnn'], windows: 1 });
+    await walkLifecycle(app, { shot: 'example', facts, models: ['ridge', 'mlp', 'cnn'], windows: 2 });
     await app.context.close();
   });
 
   it('runs on a real dataset imported through the file input (Walmart, weekly)', async () => {
     const app = await openApp(browser, {
-      hash: link({ dataset: builtin(US_RETAIL), split: { ...DEFAULT_SPLIT, folds: 1 }, models: { candidates: [small('ridge'), small('mlp')], backend: 'auto' } }),
+      hash: link({ dataset: builtin(US_RETAIL), split: { ...DEFAULT_SPLIT, folds: 1 }, models: { candidates: [small('ridge'), small('mlp')], classical: [], backend: 'auto' } }),
     });
     await waitForCells(app.page);
     await chooseFile(app.page, resolve(REAL_DIR, WALMART));
@@ -340,7 +349,7 @@ describe('stored runs', () => {
   });
 
   it('keeps a finished run, done, after a reload', async () => {
-    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [small('ridge')], backend: 'auto' } }) });
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [small('ridge')], classical: [], backend: 'auto' } }) });
     await waitForCells(page);
     await train(page);
     const [run] = await storedRuns(page);
@@ -362,7 +371,7 @@ describe('stored runs', () => {
   it('keeps a run cut off by a reload mid-training, marked interrupted', async () => {
     // Far more epochs than it will get through (early stopping held off): the reload always lands mid-training.
     const long = small('mlp', { epochs: 1000, patience: 1000 });
-    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [long], backend: 'auto' } }) });
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [long], classical: [], backend: 'auto' } }) });
     await waitForCells(page);
     await waitForCells(page, { ids: ['features.build'] });
     await watchTraining(page);
@@ -394,7 +403,7 @@ describe('seeded runs', () => {
   const seeded = link({
     dataset: builtin(WALMART),
     split: { ...DEFAULT_SPLIT, folds: 1 },
-    models: { candidates: [small('ridge'), small('mlp', { hidden: [16, 8] })], backend: 'wasm' },
+    models: { candidates: [small('ridge'), small('mlp', { hidden: [16, 8] })], classical: [], backend: 'wasm' },
   });
 
   beforeAll(async () => {
@@ -416,7 +425,7 @@ describe('seeded runs', () => {
       expect(run).toMatchObject({ status: 'done', backend: 'wasm' });
       results.push({ wape: run!.wape, board: await leaderboardRows(page) });
     }
-    expect(Object.keys(results[0]!.wape).sort()).toEqual([...BASELINES, 'mlp', 'ridge'].sort());
+    expect(Object.keys(results[0]!.wape).sort()).toEqual([...BASELINES, ...ENSEMBLES, 'mlp', 'ridge'].sort());
     expect(Object.values(results[0]!.wape).every((wape) => typeof wape === 'number' && Number.isFinite(wape))).toBe(true);
     expect(results[1]!.wape).toEqual(results[0]!.wape);
     expect(results[1]!.board).toEqual(results[0]!.board);
@@ -472,11 +481,13 @@ describe('seeded runs', () => {
         .filter((row) => row.querySelector('[data-testid="run-metric-delta"]'))
         .map((row) => ({ model: row.getAttribute('data-model') ?? '', wape: row.querySelector('td[data-metric="wape"]')?.getAttribute('data-verdict') ?? '' })),
     );
-    expect(deltas.map((d) => d.model).sort()).toEqual([...BASELINES, 'mlp', 'ridge'].sort());
+    expect(deltas.map((d) => d.model).sort()).toEqual([...BASELINES, ...ENSEMBLES, 'mlp', 'ridge'].sort());
     for (const d of deltas) {
       if ((BASELINES as readonly string[]).includes(d.model)) expect(d.wape, d.model).toBe('same');
     }
     expect(deltas.some((d) => d.wape === 'better' || d.wape === 'worse')).toBe(true);
+    // A network in view, so its importance chart is drawn too (the auto pick may have none).
+    await byTestId(page, 'evaluate-model').selectOption('mlp');
     await expectChartsDrawn(page, 'evaluate', 7);
     // Wide tables scroll inside their own boxes: the comparison fits its stage and the page does not scroll sideways.
     const [panel, compared] = await Promise.all([byTestId(page, 'runs-panel').boundingBox(), compare.boundingBox()]);
@@ -501,7 +512,7 @@ describe('the WebGL backend', () => {
 
   it('trains a tiny ridge and MLP on WebGL in the train worker when the link asks for it', async () => {
     // SwiftShader (software WebGL) is slow: two epochs of two small models on the small weekly file.
-    const models: ModelsConfig = { candidates: [small('ridge', { epochs: 2 }), small('mlp', { epochs: 2, hidden: [8] })], backend: 'webgl' };
+    const models: ModelsConfig = { candidates: [small('ridge', { epochs: 2 }), small('mlp', { epochs: 2, hidden: [8] })], classical: [], backend: 'webgl' };
     const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models }) });
     await waitForCells(page);
     await goToStage(page, 'train');
@@ -510,7 +521,7 @@ describe('the WebGL backend', () => {
     expect(await byTestId(page, 'backend-used').innerText()).toBe('Trained on: webgl');
     const [run] = await storedRuns(page);
     expect(run).toMatchObject({ status: 'done', backend: 'webgl' });
-    expect((await leaderboardRows(page)).map((row) => row.model).sort()).toEqual([...BASELINES, 'mlp', 'ridge'].sort());
+    expect((await leaderboardRows(page)).map((row) => row.model).sort()).toEqual([...BASELINES, ...ENSEMBLES, 'mlp', 'ridge'].sort());
     await screenshotOf(byTestId(page, 'stage-train'), 'lifecycle-webgl-train');
     expect(errors).toEqual([]);
     await context.close();

@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { modelLabel, testWindow } from '../evaluate/leaderboard';
 import { evaluateMessages } from '../messages/evaluate';
 import type { MetricName } from '../notebook/stage-configs';
-import type { ModelName, RunMetrics } from '../runs/types';
+import type { ModelName, RunMetrics, ModelFamily } from '../runs/types';
 import { CHART_HEIGHT, SCHEMA } from './chart-defaults';
 import { MODEL_COLORS } from './model-colors';
 
@@ -11,7 +11,7 @@ export type StepMetric = 'wape' | 'mae' | 'rmse' | 'smape';
 
 export interface ErrorByStepRow {
   model: ModelName;
-  family: 'baseline' | 'neural';
+  family: ModelFamily;
   /** 1-based horizon step. */
   step: number;
   metric: StepMetric;
@@ -57,7 +57,7 @@ export function errorByStepSpec(rows: readonly ErrorByStepRow[], options: ErrorB
       x: { field: 'step', type: 'quantitative', title: 'Steps ahead', axis: { tickMinStep: 1, format: 'd' }, scale: { zero: false } },
       y: { field: 'value', type: 'quantitative', title: label, axis: { format: AXIS_FORMAT[metric] } },
       color: { field: 'model', type: 'nominal', title: null, scale: { domain: models.map(modelLabel), range: models.map((m) => MODEL_COLORS[m]) } },
-      strokeDash: { field: 'family', type: 'nominal', title: null, legend: null, scale: { domain: ['neural', 'baseline'], range: [[1, 0], [4, 3]] } },
+      strokeDash: { field: 'family', type: 'nominal', title: null, legend: null, scale: { domain: ['neural', 'classical', 'ensemble', 'baseline'], range: [[1, 0], [1, 0], [1, 0], [4, 3]] } },
       tooltip: [
         { field: 'model', type: 'nominal', title: 'Model' },
         { field: 'step', type: 'quantitative', title: 'Step' },

@@ -11,6 +11,12 @@ export const MODEL_COLORS: Readonly<Record<ModelName, string>> = {
   naive: '#bab0ac',
   'seasonal-naive': '#9c755f',
   'moving-average': '#b07aa1',
+  ets: '#e15759',
+  theta: '#76b7b2',
+  arima: '#edc948',
+  calendar: '#ff9da7',
+  'ensemble-mean': '#17becf',
+  'ensemble-median': '#7f3c8d',
 };
 
 export const ACTUAL_COLOR = '#222222';

@@ -2,10 +2,11 @@ import { dayToIso } from '../eda/calendar';
 import { formatNumber } from '../format/format-number';
 import { evaluateMessages, evaluatePanelMessages, type EvaluationMetricKey } from '../messages/evaluate';
 import type { MetricName } from '../notebook/stage-configs';
-import type { HeadlineMetrics, ModelName, ModelResult, RunMetrics, WindowResult } from '../runs/types';
+import type { HeadlineMetrics, ModelFamily, ModelName, ModelResult, RunMetrics, WindowResult } from '../runs/types';
 import { localDate } from '../storage/format-timestamp';
 import type { ForecastEvaluation } from './evaluate-forecast';
 import { evaluationRows, type EvaluationRole } from './evaluation-rows';
+import { headlineMetrics } from '../train/headline-metrics';
 import type { ValueEstimate } from './value-estimate';
 
 /**
@@ -51,9 +52,15 @@ export interface LeaderboardRow {
   rank: number;
   name: ModelName;
   label: string;
-  family: 'baseline' | 'neural';
-  /** The backtest score: each headline metric's mean over the windows. */
+  family: ModelFamily;
+  /** The selection score: each headline metric's mean over the selection folds (the test window left out). */
   backtest: HeadlineMetrics;
+  /** The test window's metrics, reported after the pick; null when the model has no test window. */
+  test: HeadlineMetrics | null;
+  /** An ensemble's members, as labels. */
+  members: string[];
+  /** The forms a classical model's automatic choice settled on. */
+  forms: string[];
   /** The primary metric's backtest value. */
   primary: number | null;
   /** How much lower the primary metric is than seasonal naive's, in percent (negative: higher); null when undefined. */
@@ -75,6 +82,9 @@ export function leaderboard(metrics: RunMetrics, { primary }: LeaderboardOptions
     label: modelLabel(model.name),
     family: model.family,
     backtest: model.backtest,
+    test: model.test ?? testHeadline(model),
+    members: (model.members ?? []).map(modelLabel),
+    forms: model.forms ?? [],
     primary: value,
     improvement: improvementPercent(value, reference),
     best: model.name === metrics.best,
@@ -122,6 +132,34 @@ export function testImprovement(metrics: RunMetrics): TestImprovement {
   const referenceWape = wapeOf(REFERENCE_MODEL);
   const percent = improvementPercent(modelWape, referenceWape);
   return { model: metrics.best, modelWape, referenceWape, percent, meetsBar: percent === null ? null : percent >= QUALITY_BAR_PERCENT, target: QUALITY_BAR_PERCENT };
+}
+
+/** A model's test-window headline metrics, from its test window's evaluation (runs stored before `test` was kept). */
+function testHeadline(model: ModelResult): HeadlineMetrics | null {
+  const test = testWindow(model);
+  return test ? headlineMetrics(test.evaluation) : null;
+}
+
+/**
+ * Why the winner won, in one sentence: its selection score, the folds it was measured on, and the runner-up's score;
+ * for runs stored before honest selection, a note that their pick also saw the test window.
+ */
+export function selectionSummary(metrics: RunMetrics, primary: MetricName): string {
+  const selection = metrics.selection;
+  if (!selection) return evaluatePanelMessages.selection.legacy;
+  const [winner, runnerUp] = selection.ranking;
+  if (!winner) return evaluatePanelMessages.selection.none;
+  const format = HEADLINE_FORMAT[selection.metric as HeadlineKey] ?? 'number';
+  const model = metrics.models.find((m) => m.name === winner.name);
+  const label = modelLabel(winner.name);
+  const members = (model?.members ?? []).map(modelLabel);
+  return evaluatePanelMessages.selection.won({
+    model: members.length > 0 ? `${label} of ${members.join(', ')}` : label,
+    metric: evaluateMessages.metricLabel[(selection.metric as MetricName) ?? primary] ?? selection.metric,
+    score: formatMetric(winner.score, format),
+    folds: selection.windows,
+    runnerUp: runnerUp ? { model: modelLabel(runnerUp.name), score: formatMetric(runnerUp.score, format) } : null,
+  });
 }
 
 /** The final test window of a model ('test'; the last window when none is named so). */
@@ -270,7 +308,7 @@ function flagBiasPercent(e: ForecastEvaluation, flag: string, on: boolean): numb
 /** One number of the CSV download: a model's metric on one window. */
 export interface MetricsTableRow {
   model: ModelName;
-  family: 'baseline' | 'neural';
+  family: ModelFamily;
   window: string;
   /** The window's last training day, 'YYYY-MM-DD'. */
   cutoff: string;

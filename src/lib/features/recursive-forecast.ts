@@ -8,7 +8,7 @@ import { compileFeatures, type RowInput } from './compile-features';
 import { scaleRow } from './scale-row';
 import { seriesHistory, type SeriesHistory } from './series-history';
 import { seriesRows } from './series-rows';
-import { inverseTransformTarget } from './target-transform';
+import { inverseTransformTarget, transformTarget } from './target-transform';
 import type { FeatureSpec, FeatureState } from './types';
 
 /** A model's forward pass: `rows` feature rows (row-major) in, rows × k outputs out (k = 1, or one per quantile). */
@@ -69,7 +69,8 @@ export async function recursiveForecast(options: RecursiveForecastOptions): Prom
     });
     const base = origin - history.start;
     if (history.firstObserved < 0 || base + 1 - compiled.warmup < history.firstObserved) continue;
-    active.push({ series: s, history, base, dates: stepDates({ data, history, base, horizon, frequency }), bounds: feedbackBounds(history.z, base) });
+    const bounds = feedbackBounds({ z: history.z, base, target: spec.target, scale: compiled.scaleOf[s] as number });
+    active.push({ series: s, history, base, dates: stepDates({ data, history, base, horizon, frequency }), bounds });
   }
 
   const m = active.length;
@@ -104,7 +105,7 @@ export async function recursiveForecast(options: RecursiveForecastOptions): Prom
 
     // 3. Feed the median back; store every output as sales.
     active.forEach(({ series, history, base, dates, bounds }, j) => {
-      // A guard against run-away feedback (see feedbackBounds); sales are never negative.
+      // A guard against run-away feedback (see feedbackBounds), whose lower bound also keeps sales non-negative.
       const z = Math.min(bounds[1], Math.max(bounds[0], out[j * k + median] as number));
       history.z[base + h] = z;
       const scale = compiled.scaleOf[series] as number;
@@ -121,13 +122,26 @@ export async function recursiveForecast(options: RecursiveForecastOptions): Prom
   return forecast;
 }
 
+interface FeedbackBoundsInput {
+  /** The series' transformed history; positions 0…base are observed (or carried forward). */
+  z: Float64Array;
+  base: number;
+  target: FeatureSpec['target'];
+  scale: number;
+}
+
 /**
- * The range a fed-back prediction may take, in the transformed target's units: the series' observed range widened
- * by twice its width on each side. A recursive forecast multiplies its own errors (a lag weight above 1 compounds
- * over the steps), and a half-trained model can otherwise run off to absurd values; real demand that leaves this
- * range within one horizon is rare, and the cap is recorded here rather than hidden in a model.
+ * The range a fed-back prediction may take, returned in the transformed target's units: the series' observed SALES
+ * range [lo, hi] widened by 2·w on each side, w = max(hi − lo, |hi|) (so a flat series still has room), and never
+ * below 0. A recursive forecast multiplies its own errors (a lag weight above 1 compounds over the steps), and a
+ * half-trained model can otherwise run off to absurd values; real demand that leaves this range within one horizon
+ * is rare, and the cap is recorded here rather than hidden in a model.
+ *
+ * Widened in sales, then mapped through the transform, not widened in z: under 'log1p' a series near 400 000 sales
+ * has z ≈ 12.9, and widening THAT by twice its size lets z reach ≈ 39, i.e. expm1(39) ≈ 9·10¹⁶ sales. Every
+ * transform is increasing, so the z range's ends are the sales range's ends, and the bounds map back in order.
  */
-function feedbackBounds(z: Float64Array, base: number): [number, number] {
+function feedbackBounds({ z, base, target, scale }: FeedbackBoundsInput): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i <= base && i < z.length; i++) {
@@ -137,8 +151,10 @@ function feedbackBounds(z: Float64Array, base: number): [number, number] {
     if (v > hi) hi = v;
   }
   if (!(hi >= lo)) return [-Infinity, Infinity];
-  const width = Math.max(hi - lo, Math.abs(hi), 1e-9);
-  return [lo - 2 * width, hi + 2 * width];
+  const low = inverseTransformTarget(target, lo, scale);
+  const high = inverseTransformTarget(target, hi, scale);
+  const width = Math.max(high - low, Math.abs(high), 1e-9);
+  return [transformTarget(target, Math.max(0, low - 2 * width), scale), transformTarget(target, high + 2 * width, scale)];
 }
 
 /** How many outputs per row, and which column is the median, P10 and P90 (−1 when absent). */

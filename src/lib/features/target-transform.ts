@@ -8,7 +8,8 @@ import type { FeatureSpec } from './types';
  *   'log1p'         z = log(1 + max(sales, 0))    (negative sales, i.e. net returns, count as 0)
  *   'none'          z = sales
  *
- * All three are increasing, so a quantile of z maps to the same quantile of sales.
+ * All three are increasing, so a quantile of z maps to the same quantile of sales, and a range of sales maps to a
+ * range of z (recursiveForecast caps its feedback in sales and maps the cap through here).
  */
 export function transformTarget(kind: FeatureSpec['target'], sales: number, scale: number): number {
   if (kind === 'series-scale') return sales / scale;

@@ -11,6 +11,8 @@ const periods = (count: number, frequency: Frequency): string => `${count} ${PER
 const seriesCount = (count: number): string => `${count} series`;
 
 export const evaluateMessages = {
+  shortSelectionFold: (periods: number) =>
+    `The history is too short for a backtest fold with ${periods} periods before its cutoff; the models are chosen on one shorter fold, so the choice rests on little data.`,
   notPositiveInteger: (name: string, value: number) => `“${name}” must be a whole number of at least 1 (got ${value}).`,
   notNonNegativeInteger: (name: string, value: number) => `“${name}” must be a whole number of at least 0 (got ${value}).`,
   noRows: () => 'There are no rows to split.',
@@ -69,21 +71,41 @@ export const evaluatePanelMessages = {
     naive: 'Naive',
     'seasonal-naive': 'Seasonal naive',
     'moving-average': 'Moving average',
+    ets: 'ETS (auto)',
+    theta: 'Theta',
+    arima: 'ARIMA (auto)',
+    calendar: 'Calendar regression',
+    'ensemble-mean': 'Ensemble (mean)',
+    'ensemble-median': 'Ensemble (median)',
   },
-  family: { baseline: 'baseline', neural: 'neural' },
+  family: { baseline: 'baseline', classical: 'classical', neural: 'neural', ensemble: 'ensemble' },
   leaderboard: {
     title: 'Leaderboard',
-    caption: (primary: string, windows: number) =>
-      `Backtest mean over ${windows} ${windows === 1 ? 'window' : 'windows'}, sorted by ${primary} (lower is better). Baselines run beside the neural models.`,
+    caption: (primary: string, folds: number) =>
+      `Ranked by ${primary} averaged over the ${folds} selection ${folds === 1 ? 'fold' : 'folds'} before the test window (lower is better): that score alone picks the winner. The test window is forecast after the pick, and only reported. Baselines, classical, neural models and ensembles of the best compete alike.`,
+    legacyCaption: (primary: string, windows: number) =>
+      `Backtest mean over ${windows} ${windows === 1 ? 'window' : 'windows'}, test window included, sorted by ${primary} (a run stored before honest selection).`,
+    selectionColumn: (primary: string) => `${primary}, selection folds`,
+    selectionHelp: 'Mean over the backtest folds before the test window: the score the winner was picked on.',
+    testColumn: (primary: string) => `${primary}, test window`,
+    testHelp: 'The final test window, forecast once after the pick: what to expect of the chosen model. It chose nothing.',
     rank: '#',
     model: 'Model',
     family: 'Kind',
     vsReference: 'vs seasonal naive',
     vsReferenceHelp: 'How much lower the primary metric is than seasonal naive’s on the backtest: (seasonal naive − model) ÷ seasonal naive.',
     best: 'best',
-    bestHelp: 'The neural model with the lowest backtest value of the primary metric: the candidate to register.',
+    bestHelp: 'The auto pick: the lowest selection score of the primary metric, whatever its kind: the candidate to register.',
     reference: 'reference',
     cost: 'Cost of error',
+  },
+  selection: {
+    won: (o: { model: string; metric: string; score: string; folds: string[]; runnerUp: { model: string; score: string } | null }) =>
+      `Auto pick: ${o.model}, with the lowest mean ${o.metric} on ${o.folds.join(' and ')} (${o.score})${o.runnerUp ? `; the runner-up, ${o.runnerUp.model}, scored ${o.runnerUp.score}` : ''}. The test window had no say in this.`,
+    none: 'No candidate has a finite selection score, so nothing was picked.',
+    closed: (flag: string, openOnly: boolean) =>
+      `Closed periods (column “${flag}”) are forecast as 0 by every model and ${openOnly ? 'left out of every metric: only open periods are scored (set on the Scope stage)' : 'scored like the rest (the Scope stage can leave them out)'}.`,
+    legacy: 'This run was stored before honest selection: its “best” is the best neural model on a mean that includes the test window. Train again for an honest pick.',
   },
   improvement: (percent: number) => (percent >= 0 ? `${pct(percent)} lower` : `${pct(percent)} higher`),
   testImprovement: (model: string, percent: number, modelWape: string, referenceWape: string, target: number) =>

@@ -7,6 +7,8 @@ const PERIOD_NAMES: Readonly<Record<string, string>> = { daily: 'day', weekly: '
 
 /** Why an action on the registry was refused (thrown as Error messages). */
 export const registryMessages = {
+  notServable: (pick: string, offered: string | null) =>
+    `The run’s auto pick, ${pick}, is not served by the simulated endpoint yet (it serves neural models and baselines); ${offered ? `${offered}, the best servable model by the same selection score, is offered instead` : 'no servable model is left'}.`,
   emptyName: () => 'A registered model needs a name.',
   noReason: () => 'Say why: every change to the registry is written to the audit trail with its reason.',
   invalidTime: () => 'The time of this registry action is not a valid date.',

@@ -9,6 +9,7 @@ export const trainMessages = {
   webglNoContext: 'a WebGL context could not be created (WebGL is off, blocked, or has no driver)',
   wasmUnsupported: 'this browser does not support WebAssembly',
   backendInitFailed: 'it failed to start (the browser console has the details)',
+  noSelectionFold: 'No backtest fold fits before the test window, so no model can be chosen without looking at the test window. Shorten the horizon or the validation periods, or use a longer history.',
   trainingCancelled: 'Training was cancelled. Nothing was saved; the previous model is unchanged.',
   trainingBusy: 'The model worker is already busy with another training or prediction; wait for it or cancel it first.',
   trainingDiverged: (epoch: number) =>

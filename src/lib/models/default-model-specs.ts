@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import type { ModelKind, ModelSpec } from './types';
+import type { Frequency } from '../data/types';
+import type { ClassicalKind, ModelKind, ModelSpec } from './types';
 
 /**
  * The three model families with defaults meant to do well on sales data nobody has seen, not tuned to any file:
@@ -21,6 +22,17 @@ export function defaultModelSpec(kind: ModelKind): ModelSpec {
 
 export const MODEL_KINDS: readonly ModelKind[] = ['ridge', 'mlp', 'cnn'];
 
+/**
+ * The classical candidates a run tries when the link does not say: all four on weekly and monthly data, where R's
+ * ets and auto.arima are what a forecaster reaches for first; ETS, Theta and the calendar regression on daily data.
+ * ARIMA is left out there by default: with weekday terms its state grows and one series of two years takes 1–2 s to
+ * choose (every series, every backtest window), and on daily sales it has not won a fold on any file tried here
+ * (bench section 9). It can be added on the Train stage.
+ */
+export function defaultClassicalKinds(frequency: Frequency): ClassicalKind[] {
+  return frequency === 'daily' ? ['ets', 'theta', 'calendar'] : ['ets', 'theta', 'arima', 'calendar'];
+}
+
 const positiveInt = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
 
 /** Model specs arrive from links and stored runs: validated before use. */
@@ -36,4 +48,5 @@ export const ModelSpecSchema = v.strictObject({
   epochs: positiveInt(1000),
   batchSize: positiveInt(65536),
   patience: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+  rowsPerEpoch: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000_000))),
 });

@@ -29,12 +29,19 @@ export interface SequenceColumns {
 
 /** One epoch of training. Both losses are the data loss (the L2 penalty is not included), on the scaled target. */
 export interface EpochReport {
-  /** 1-based. */
+  /** 1-based, counted within its phase (a refit counts from 1 again). */
   epoch: number;
   loss: number;
+  /** NaN in a refit epoch: the validation rows are trained on there, so there is nothing held out to score. */
   valLoss: number;
   /** Wall time of the epoch, validation included. */
   ms: number;
+  /**
+   * Absent or 'fit': an epoch of the early-stopped run, a point of the learning curves (and of TrainResult.history).
+   * 'refit': an epoch of the retraining on train ∪ validation after it (TrainRequest.refit), reported as progress
+   * only; plotting it would draw a second curve from epoch 1 over the first, with no validation loss.
+   */
+  phase?: 'fit' | 'refit';
 }
 
 /** One weight tensor, in the model's weight order; `name` is stable across rebuilds of the same spec. */

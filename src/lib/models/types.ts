@@ -4,6 +4,13 @@
 export type ModelKind = 'ridge' | 'mlp' | 'cnn';
 export type LossKind = 'mae' | 'mse' | 'huber' | 'quantile';
 export type BaselineKind = 'naive' | 'seasonal-naive' | 'moving-average';
+/**
+ * Models fitted on each series' own history, in the data worker (no tfjs): R forecast's ETS, Theta and ARIMA, and a
+ * global calendar regression (one least-squares fit over every series, no lags: Prophet's idea, pooled).
+ */
+export type ClassicalKind = 'ets' | 'theta' | 'arima' | 'calendar';
+/** Combinations of the candidates ranked best on the selection folds (k chosen there too). */
+export type EnsembleKind = 'ensemble-mean' | 'ensemble-median';
 
 export interface ModelSpec {
   kind: ModelKind;
@@ -21,6 +28,12 @@ export interface ModelSpec {
   batchSize: number;
   /** Early stopping: epochs without validation improvement before stopping. */
   patience: number;
+  /**
+   * Rows drawn per epoch, a fresh seeded sample each epoch (Keras' steps_per_epoch); absent: every row. Big tables
+   * repeat themselves (the same weekday of the same store, year after year), and every candidate trains on every
+   * backtest window, so a sample per epoch buys most of the fit for a fraction of the time.
+   */
+  rowsPerEpoch?: number;
 }
 
 /** A point forecast with optional interval, per (series, date). */
@@ -32,4 +45,22 @@ export interface Forecast {
   p50: Float64Array;
   p10?: Float64Array;
   p90?: Float64Array;
+}
+
+/**
+ * One series' forecast from a per-series (classical) model, fitted on that series' history alone: the point forecast
+ * and an 80 % interval per step (length = horizon), and the form the automatic choice settled on.
+ */
+export interface SeriesForecast {
+  p50: Float64Array;
+  p10: Float64Array;
+  p90: Float64Array;
+  /** The chosen form as R's forecast package prints it, e.g. 'ETS(M,Ad,M)', 'ARIMA(0,1,1)(0,1,1)[12]', 'Theta'. */
+  form: string;
+}
+
+export interface SeriesModelOptions {
+  /** Periods per season (7 daily, 52 weekly, 12 monthly); 1 for no seasonality. */
+  season: number;
+  horizon: number;
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { CostModel } from '../scope/cost-model';
 import type { FeatureSpec } from '../features/types';
-import type { ModelSpec } from '../models/types';
+import type { ClassicalKind, ModelSpec } from '../models/types';
 import { FeatureSpecSchema } from '../features/parse-feature-spec';
 import { defaultModelSpec, ModelSpecSchema } from '../models/default-model-specs';
 import { DEFAULT_GATES, PromotionGatesSchema } from '../registry/parse-promotion-gates';
@@ -31,6 +31,11 @@ export interface ScopeConfig {
   customMetrics: { name: string; expression: string }[];
   /** What a model version must meet to be promoted to champion (Registry and Retrain stages). */
   gates: PromotionGates;
+  /**
+   * When the data says when a series is closed (an `open`/`closed` 0/1 column), score only the open periods, as
+   * retail forecasts are judged: a closed day's 0 is known in advance and no model earns credit for it.
+   */
+  openOnly: boolean;
 }
 
 export interface SplitConfig {
@@ -47,6 +52,8 @@ export interface SplitConfig {
 export interface ModelsConfig {
   /** Candidate neural models; baselines always run beside them. */
   candidates: ModelSpec[];
+  /** Classical candidates (fitted per series, or the global calendar regression, without tfjs); null: the data's default. */
+  classical: ClassicalKind[] | null;
   backend: 'auto' | 'webgl' | 'wasm' | 'cpu';
 }
 
@@ -56,12 +63,16 @@ export const DEFAULT_SCOPE: ScopeConfig = {
   primaryMetric: 'wape',
   customMetrics: [],
   gates: DEFAULT_GATES,
+  openOnly: true,
 };
 
-export const DEFAULT_SPLIT: SplitConfig = { validation: null, trainingWindow: null, folds: 1, period: null };
+/** Two folds before the test window: the pick rests on more than one stretch of history when the data allows. */
+export const DEFAULT_SPLIT: SplitConfig = { validation: null, trainingWindow: null, folds: 2, period: null };
+
 
 export const DEFAULT_MODELS: ModelsConfig = {
   candidates: [defaultModelSpec('ridge'), defaultModelSpec('mlp'), defaultModelSpec('cnn')],
+  classical: null,
   backend: 'auto',
 };
 
@@ -86,6 +97,7 @@ export const STAGE_CONFIG_FIELDS = {
     customMetrics: v.pipe(v.array(v.strictObject({ name: v.pipe(v.string(), v.minLength(1), v.maxLength(80)), expression: text(1000) })), v.maxLength(20)),
     // Optional: links made before the gates existed keep the rest of their Scope.
     gates: v.optional(PromotionGatesSchema, DEFAULT_GATES),
+    openOnly: v.optional(v.boolean(), true),
   }),
   features: v.nullable(FeatureSpecSchema),
   split: v.strictObject({
@@ -96,6 +108,8 @@ export const STAGE_CONFIG_FIELDS = {
   }),
   models: v.strictObject({
     candidates: v.pipe(v.array(ModelSpecSchema), v.maxLength(6)),
+    // Optional: links made before the classical models existed get the data's default.
+    classical: v.optional(v.nullable(v.pipe(v.array(v.picklist(['ets', 'theta', 'arima', 'calendar'])), v.maxLength(4))), null),
     backend: v.picklist(['auto', 'webgl', 'wasm', 'cpu']),
   }),
 };

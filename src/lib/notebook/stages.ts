@@ -67,9 +67,9 @@ export const STAGES: readonly StageInfo[] = [
     id: 'train',
     title: 'Train',
     explanation:
-      'Fit models on the past and keep the most recent periods aside to test them honestly. ' +
-      'Simple baselines (last value, same day last week) always train beside the neural models: a model that cannot beat them is not worth deploying. ' +
-      'Training runs in a background worker with live loss curves; runs are seeded, so the same settings give the same result.',
+      'Fit models on the past, pick the best on backtest folds, and keep the most recent periods aside as a test the pick never sees. ' +
+      'Simple baselines (last value, same period last season) compete beside classical models (ETS, Theta, ARIMA), neural networks and ensembles, and may win: a model that cannot beat them is not worth deploying. ' +
+      'Training runs in background workers with live loss curves; runs are seeded, so the same settings give the same result.',
     built: true,
   },
   {

@@ -1,4 +1,4 @@
-import type { BaselineKind, ModelKind, ModelSpec } from '../models/types';
+import type { BaselineKind, ClassicalKind, EnsembleKind, ModelKind, ModelSpec } from '../models/types';
 import type { BackendName, EpochReport, SerializedWeight } from '../models/train-types';
 import type { ForecastEvaluation } from '../evaluate/evaluate-forecast';
 import type { CustomMetricValue } from '../evaluate/custom-metrics';
@@ -10,7 +10,8 @@ import type { FeatureSpec, FeatureState } from '../features/types';
  * test of the last H periods. Everything needed to replay it is here or in the run's config: data hash, feature
  * spec, model specs, seed, backend.
  */
-export type ModelName = ModelKind | BaselineKind;
+export type ModelName = ModelKind | BaselineKind | ClassicalKind | EnsembleKind;
+export type ModelFamily = 'baseline' | 'classical' | 'neural' | 'ensemble';
 
 /** One model over one backtest window (a fold, or the final test). */
 export interface WindowResult {
@@ -33,11 +34,20 @@ export interface WindowResult {
 
 export interface ModelResult {
   name: ModelName;
-  family: 'baseline' | 'neural';
+  family: ModelFamily;
   spec: ModelSpec | null;
   windows: WindowResult[];
-  /** Mean of each headline metric over the windows (the backtest score). */
+  /**
+   * Mean of each headline metric over the selection folds only (the test window left out): the score the pick was
+   * made on. Runs stored before honest selection averaged the test window in too.
+   */
   backtest: HeadlineMetrics;
+  /** The headline metrics of the final test window, reported after the pick (absent in older runs). */
+  test?: HeadlineMetrics | null;
+  /** An ensemble's members, best first (ensembles only). */
+  members?: ModelName[];
+  /** The form an automatic choice settled on per series, most frequent first (classical models), e.g. 'ETS(M,Ad,M) ×7'. */
+  forms?: string[];
   /** Permutation importance on the test window: increase of MAE when a feature is shuffled (neural models). */
   importance: { feature: string; increase: number }[] | null;
 }
@@ -61,9 +71,27 @@ export interface RunMetrics {
   horizon: number;
   folds: number;
   models: ModelResult[];
-  /** The best neural model by the Scope's primary metric on the backtest, and the baseline it is compared with. */
+  /**
+   * The auto pick: the candidate (any family, baselines and ensembles included) with the lowest selection score of
+   * the primary metric, and the baseline it is compared with.
+   */
   best: ModelName | null;
   baseline: BaselineKind;
+  /** How the pick was made (absent in runs stored before honest selection, which picked among neural models). */
+  selection?: SelectionRecord;
+  /** The 0/1 column saying when a series is closed (forecasts are 0 there) and whether only open periods were scored. */
+  closed?: { flag: string; openOnly: boolean } | null;
+}
+
+/** The pick, written down so the Evaluate stage can say why the winner won. */
+export interface SelectionRecord {
+  metric: string;
+  /** The windows the pick was made on ('fold 1', …); never the test window. */
+  windows: string[];
+  /** Every scored candidate by its selection score, best first (ensembles included). */
+  ranking: { name: ModelName; score: number }[];
+  /** The winner (RunMetrics.best), null when no candidate had a finite score. */
+  picked: ModelName | null;
 }
 
 /** Stored as RunRecord.artifacts: the final (test-window) weights of each neural model and the fitted feature state. */

@@ -3,6 +3,7 @@ import { periodIndex } from '../eda/calendar';
 import { periodEnd } from '../split/period-end';
 import { splitByTime } from '../split/split-by-time';
 import { SEASON_LENGTH } from '../data/validate-sales';
+import { evaluateMessages } from '../messages/evaluate';
 
 /**
  * The backtest every model of a run is scored on: K rolling-origin folds, then the final test.
@@ -29,7 +30,7 @@ export interface PlanBacktestOptions {
   /** Validation periods before each cutoff; default one horizon. */
   validation?: number | null;
   trainingWindow?: number | null;
-  /** Folds before the final test. */
+  /** Folds before the final test (at least one is always planned: the pick is made on folds). */
   folds: number;
   /** Periods between fold cutoffs; default one horizon. */
   period?: number | null;
@@ -52,7 +53,8 @@ export function planBacktest(data: SalesData, options: PlanBacktestOptions): Bac
   const { frequency } = data;
   const testCutoff = periodIndex(split.validationCutoff, frequency);
   const first = periodIndex(split.trainStart ?? firstDate(data), frequency);
-  // A fold needs at least two seasons of training history to learn anything seasonal.
+  // A fold needs two seasons of history up to its cutoff for a seasonal model (and seasonal naive) to have a season
+  // to repeat and one to learn it from.
   const minTrain = 2 * SEASON_LENGTH[frequency];
 
   const window = (label: string, cutoff: number): BacktestWindow => {
@@ -65,15 +67,24 @@ export function planBacktest(data: SalesData, options: PlanBacktestOptions): Bac
     };
   };
 
+  // At least one fold, always: the pick is made on folds, never on the test window. A fold whose history is shorter
+  // than two seasons is still taken when no other fits (with a warning), as long as it leaves rows to train on.
+  const wanted = Math.max(1, folds);
   const foldCutoffs: number[] = [];
-  for (let k = folds; k >= 1; k--) {
+  for (let k = wanted; k >= 1; k--) {
     const cutoff = testCutoff - k * period;
-    if (cutoff - validation - first + 1 >= minTrain) foldCutoffs.push(cutoff);
+    if (cutoff - first + 1 >= minTrain) foldCutoffs.push(cutoff);
+  }
+  const warnings = [...split.warnings];
+  const nearest = testCutoff - period;
+  if (foldCutoffs.length === 0 && nearest - validation - first + 1 >= 1) {
+    foldCutoffs.push(nearest);
+    warnings.push(evaluateMessages.shortSelectionFold(SEASON_LENGTH[frequency] * 2));
+  } else if (foldCutoffs.length < wanted) {
+    warnings.push(`Only ${foldCutoffs.length} of ${wanted} backtest folds fit in the history.`);
   }
   const windows = foldCutoffs.map((cutoff, i) => window(`fold ${i + 1}`, cutoff));
   windows.push(window('test', testCutoff));
-  const warnings = [...split.warnings];
-  if (foldCutoffs.length < folds) warnings.push(`Only ${foldCutoffs.length} of ${folds} backtest folds fit in the history.`);
   return { windows, horizon, validation, warnings };
 }
 

@@ -10,7 +10,7 @@ import type { FeatureSpec, FeatureState } from '../../../src/lib/features/types'
 import { featureMessages } from '../../../src/lib/messages/features';
 import { makeSales } from '../eda/make-sales';
 import { exampleSales } from './example-sales';
-import { PLAIN_SPEC } from './feature-fixtures';
+import { countNonFinite, PLAIN_SPEC } from './feature-fixtures';
 
 /** A "model" that returns one unscaled feature as its prediction, in one column or as a (½, 1, 2)× band. */
 function echo(state: FeatureState, name: string, band = false): PredictFn {
@@ -102,10 +102,69 @@ describe('recursiveForecast({ data, spec, state, cutoff, horizon, predict })', (
     const spec: FeatureSpec = { ...PLAIN_SPEC, lags: [1] };
     const state = fitFeatureState(data, spec, { trainEnd: 19_728 });
     const explode = await recursiveForecast({ data, spec, state, cutoff: 19_728, horizon: 2, predict: (_x, n) => new Float32Array(n).fill(1e6) });
-    // Observed 1…5: width max(5 − 1, 5) = 5, so the cap is 5 + 2 × 5 = 15.
+    // Observed sales 1…5: width max(5 − 1, 5) = 5, so the cap is 5 + 2 × 5 = 15.
     expect(Array.from(explode.p50)).toEqual([15, 15]);
     const negative = await recursiveForecast({ data, spec, state, cutoff: 19_728, horizon: 1, predict: (_x, n) => new Float32Array(n).fill(-3) });
     expect(Array.from(negative.p50)).toEqual([0]);
+  });
+
+  describe('recursiveForecast(…) caps feedback in SALES space under every target transform', () => {
+    // Three years of monthly retail near 400 000 (a seasonal swing of ± 60 000): the case where log1p's bounds,
+    // once widened in log space (z ≈ 12.9 → 39), let an MLP forecast ~2·10¹¹.
+    const retail = makeSales(
+      Array.from({ length: 36 }, (_, t) => ({ date: addMonths(19_723, t), sales: 400_000 + 60_000 * Math.sin((2 * Math.PI * t) / 12) })),
+      { frequency: 'monthly' },
+    );
+    const last = retail.date[35] as number;
+    const observed = Array.from(retail.sales);
+    const lo = Math.min(...observed);
+    const hi = Math.max(...observed);
+    // feedbackBounds: hi + 2·max(hi − lo, |hi|), here 3·hi ≈ 1.38 million.
+    const cap = hi + 2 * Math.max(hi - lo, hi);
+    const run = async (target: FeatureSpec['target'], value: number, quantiles = false) => {
+      const retailSpec: FeatureSpec = { ...PLAIN_SPEC, lags: [1, 12], rolling: [{ window: 3, stats: ['mean', 'std'] }], target, scale: 'standard' };
+      const retailState = fitFeatureState(retail, retailSpec, { trainEnd: last });
+      const predict: PredictFn = (_x, rows) => new Float32Array(rows * (quantiles ? 3 : 1)).fill(value);
+      return recursiveForecast({ data: retail, spec: retailSpec, state: retailState, cutoff: last, horizon: 6, predict });
+    };
+
+    it.each(['log1p', 'series-scale', 'none'] as const)('recursiveForecast(target %s) with a run-away model stays finite and ≤ max + 2 × width', async (target) => {
+      // 1e30 in z is what a diverging network emits; Infinity is a float32 overflow.
+      for (const value of [1e30, Infinity]) {
+        const forecast = await run(target, value, true);
+        for (const band of [forecast.p50, forecast.p10, forecast.p90]) {
+          expect(band).toBeDefined();
+          for (const p of band ?? []) {
+            expect(Number.isFinite(p)).toBe(true);
+            expect(p).toBeLessThanOrEqual(cap * (1 + 1e-9));
+            expect(p).toBeCloseTo(cap, -1);
+          }
+        }
+      }
+      const negative = await run(target, -1e30);
+      expect(Array.from(negative.p50)).toEqual([0, 0, 0, 0, 0, 0]);
+    });
+
+    it("buildFeatures then recursiveForecast(target 'log1p') on sales near 400 000: finite features, and an echo of lag_1 repeats the last sales", async () => {
+      // The whole log1p path at a large level: transform, lags and rolling stats in log space, the scaler fit on them,
+      // float32 rows, the model's z back through expm1. float32 holds z ≈ 12.9 to ~1e-7, i.e. sales to ~1e-6.
+      const logSpec: FeatureSpec = { ...PLAIN_SPEC, lags: [1, 12], rolling: [{ window: 3, stats: ['mean', 'std'] }], target: 'log1p', scale: 'standard' };
+      const { matrix, state: logState } = buildFeatures(retail, logSpec, { fit: { trainEnd: last } });
+      expect(matrix.rows).toBe(36 - 12);
+      expect(countNonFinite(matrix.x) + countNonFinite(matrix.y)).toBe(0);
+      expect(Math.max(...matrix.y)).toBeCloseTo(Math.log1p(hi), 5);
+      const forecast = await recursiveForecast({ data: retail, spec: logSpec, state: logState, cutoff: last, horizon: 6, predict: echo(logState, 'lag_1') });
+      for (const p of forecast.p50) expect(Math.abs(p - (observed[35] as number))).toBeLessThan(1e-5 * (observed[35] as number));
+    });
+
+    it("recursiveForecast(target 'log1p') on a series near 400 000 caps at a few million, not expm1(≈ 39) ≈ 10¹⁶", async () => {
+      // The old bound, widened in log space: log1p(hi) + 2 · max(range, |log1p(hi)|), about 39.
+      const oldCap = Math.expm1(3 * Math.log1p(hi));
+      expect(oldCap).toBeGreaterThan(1e16);
+      const forecast = await run('log1p', 1e30);
+      expect(Math.max(...forecast.p50)).toBeLessThan(2e6);
+      expect(Math.max(...forecast.p50)).toBeGreaterThan(hi);
+    });
   });
 
   it('recursiveForecast(…) dates steps past the data a week or a calendar month apart', async () => {

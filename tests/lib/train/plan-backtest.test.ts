@@ -16,8 +16,23 @@ describe('planBacktest(data, {horizon, folds})', () => {
   const last = isoDay('2023-01-01') + 199;
 
   it('ends with the test window: the cutoff is H periods before the end, training V periods before that', () => {
+    const plan = planBacktest(data, { horizon: 14, folds: 1 });
+    expect(plan.windows.at(-1)).toEqual({ label: 'test', cutoff: last - 14, trainEnd: last - 28, trainStart: null });
+  });
+
+  it('always plans one selection fold before the test window, even when asked for none', () => {
     const plan = planBacktest(data, { horizon: 14, folds: 0 });
-    expect(plan.windows).toEqual([{ label: 'test', cutoff: last - 14, trainEnd: last - 28, trainStart: null }]);
+    expect(plan.windows.map((w) => [w.label, last - w.cutoff])).toEqual([
+      ['fold 1', 28],
+      ['test', 14],
+    ]);
+  });
+
+  it('takes one short fold, with a warning, when no fold has two seasons of history before it', () => {
+    // 18 days of history, daily (season 7): the first fold's cutoff leaves 12 days, fewer than two weeks.
+    const plan = planBacktest(makeSales(daily(18), { keys: ['store'] }), { horizon: 3, folds: 2 });
+    expect(plan.windows.map((w) => w.label)).toEqual(['fold 1', 'test']);
+    expect(plan.warnings.join(' ')).toContain('one shorter fold');
   });
 
   it('places fold cutoffs one period apart going back from the test cutoff, oldest first', () => {

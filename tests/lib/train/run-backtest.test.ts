@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { runBacktest, type BacktestCandidate, type BacktestForecaster } from '../../../src/lib/train/run-backtest';
+import type { HeadlineMetrics, ModelName } from '../../../src/lib/runs/types';
+
+/** A forecaster over made-up WAPEs per model and window; ensembles average their members' WAPEs (as mean forecasts of one sign-stable error would roughly do). */
+function fakeForecaster(wapes: Record<string, number[]>, calls: string[]): BacktestForecaster<null> {
+  const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: wape * 10, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
+  return {
+    async forecast(candidate, window) {
+      calls.push(`${candidate.name}@${window}`);
+      return { metrics: metrics(wapes[candidate.name]![window]!), detail: null };
+    },
+    async combine({ name, members, method }, window) {
+      calls.push(`${name}[${members.join('+')}]@${window}`);
+      const values = members.map((m) => wapes[m]![window]!).sort((a, b) => a - b);
+      const value = method === 'mean' ? values.reduce((a, b) => a + b, 0) / values.length : values[(values.length - 1) >> 1]!;
+      // Combining helps a little, as averaging errors of different signs does.
+      return { metrics: metrics(value * 0.97), detail: null };
+    },
+  };
+}
+
+const candidates = (names: string[]): BacktestCandidate[] => names.map((name) => ({ name: name as ModelName, family: name === 'seasonal-naive' ? 'baseline' : 'neural' }));
+
+describe('runBacktest({ windows, candidates, forecaster, primary })', () => {
+  it('does not pick the model that is best on the test window when the folds say otherwise', async () => {
+    const calls: string[] = [];
+    // mlp wins the test window by far but loses both folds; ridge wins the folds.
+    const wapes = { 'seasonal-naive': [0.3, 0.3, 0.3], ridge: [0.1, 0.12, 0.2], mlp: [0.25, 0.28, 0.05] };
+    const result = await runBacktest({
+      windows: ['fold 1', 'fold 2', 'test'], candidates: candidates(['seasonal-naive', 'ridge', 'mlp']), forecaster: fakeForecaster(wapes, calls), primary: 'wape',
+    });
+    expect(result.selection.picked).not.toBe('mlp');
+    expect(result.selection.windows).toEqual(['fold 1', 'fold 2']);
+    const ridge = result.results.find((r) => r.name === 'ridge')!;
+    expect(ridge.selection.wape).toBeCloseTo(0.11, 12);
+    expect(ridge.test?.wape).toBe(0.2);
+    expect(result.results.find((r) => r.name === 'mlp')!.test?.wape).toBe(0.05);
+  });
+
+  it('forecasts the test window only after the pick is fixed, and never combines on it before', async () => {
+    const calls: string[] = [];
+    const wapes = { 'seasonal-naive': [0.3, 0.3], ridge: [0.1, 0.2], mlp: [0.2, 0.1], cnn: [0.15, 0.15] };
+    await runBacktest({ windows: ['fold 1', 'test'], candidates: candidates(['seasonal-naive', 'ridge', 'mlp', 'cnn']), forecaster: fakeForecaster(wapes, calls), primary: 'wape' });
+    const firstTest = calls.findIndex((c) => c.endsWith('@1'));
+    const lastFold = calls.map((c) => c.endsWith('@0')).lastIndexOf(true);
+    expect(firstTest).toBeGreaterThan(lastFold);
+    // Everything before the first test-window call is fold work: the pick was made from it alone.
+    expect(calls.slice(0, firstTest).every((c) => c.endsWith('@0'))).toBe(true);
+  });
+
+  it('lets a baseline win when it is best on the folds', async () => {
+    const wapes = { 'seasonal-naive': [0.05, 0.05, 0.05], ridge: [0.2, 0.3, 0.01], mlp: [0.4, 0.5, 0.02] };
+    const result = await runBacktest({ windows: ['fold 1', 'fold 2', 'test'], candidates: candidates(['seasonal-naive', 'ridge', 'mlp']), forecaster: fakeForecaster(wapes, []), primary: 'wape' });
+    expect(result.selection.picked).toBe('seasonal-naive');
+  });
+
+  it('chooses an ensemble, and its size k, on the folds', async () => {
+    // Three close candidates: combining beats each (×0.97 in the fake); the mean of the top two is lowest.
+    const wapes = { a: [0.1, 0.1, 0.3], b: [0.101, 0.1, 0.3], c: [0.102, 0.1, 0.3], d: [0.5, 0.5, 0.01] };
+    const result = await runBacktest({ windows: ['fold 1', 'fold 2', 'test'], candidates: candidates(['a', 'b', 'c', 'd']), forecaster: fakeForecaster(wapes, []), primary: 'wape' });
+    expect(result.selection.picked).toBe('ensemble-mean');
+    const mean = result.results.find((r) => r.name === 'ensemble-mean')!;
+    // Fold means of the top 2: (0.1005 + 0.1) / 2 × 0.97; the top 3 and the top 4 (which takes in d) score higher.
+    expect(mean.members).toEqual(['a', 'b']);
+    const median = result.results.find((r) => r.name === 'ensemble-median')!;
+    expect(median.members).toEqual(['a', 'b', 'c']);
+    expect(median.windows.map((w) => w.window)).toEqual(['fold 1', 'fold 2', 'test']);
+    expect(result.selection.ranking[0]).toEqual({ name: 'ensemble-mean', score: expect.closeTo(0.10025 * 0.97, 12) });
+    // The median of the top 3 per fold: 0.101 and 0.1.
+    expect(median.selection.wape).toBeCloseTo(0.1005 * 0.97, 12);
+  });
+
+  it('refuses to pick without a selection fold, and stops when cancelled', async () => {
+    const forecaster = fakeForecaster({ a: [0.1] }, []);
+    await expect(runBacktest({ windows: ['test'], candidates: candidates(['a']), forecaster, primary: 'wape' })).rejects.toThrow(/No backtest fold/);
+    const abort = new AbortController();
+    abort.abort();
+    await expect(
+      runBacktest({ windows: ['fold 1', 'test'], candidates: candidates(['a']), forecaster: fakeForecaster({ a: [0.1, 0.1] }, []), primary: 'wape', signal: abort.signal }),
+    ).rejects.toThrow(/cancelled/);
+  });
+
+  it('runs lanes side by side and keeps each lane in order', async () => {
+    const events: string[] = [];
+    let releaseSlow: () => void = () => undefined;
+    const slowStarted = new Promise<void>((started) => {
+      releaseSlow = started;
+    });
+    const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
+    const forecaster: BacktestForecaster<null> = {
+      async forecast(candidate, window) {
+        events.push(`start ${candidate.name}@${window}`);
+        // The network waits until the classical lane has begun: were the lanes run one after the other, this would hang.
+        if (candidate.name === 'mlp' && window === 0) await slowStarted;
+        if (candidate.name === 'ets' && window === 0) releaseSlow();
+        events.push(`end ${candidate.name}@${window}`);
+        return { metrics: metrics(candidate.name === 'ets' ? 0.1 : 0.2), detail: null };
+      },
+      async combine() {
+        return { metrics: metrics(0.15), detail: null };
+      },
+    };
+    const result = await runBacktest({
+      windows: ['fold 1', 'test'],
+      candidates: [
+        { name: 'mlp', family: 'neural', lane: 'train' },
+        { name: 'ridge', family: 'neural', lane: 'train' },
+        { name: 'ets', family: 'classical', lane: 'data' },
+      ],
+      forecaster,
+      primary: 'wape',
+    });
+    expect(events.indexOf('start ets@0')).toBeLessThan(events.indexOf('end mlp@0'));
+    expect(events.indexOf('end mlp@0')).toBeLessThan(events.indexOf('start ridge@0'));
+    expect(result.results.map((r) => r.name).slice(0, 3)).toEqual(['mlp', 'ridge', 'ets']);
+    expect(result.selection.picked).toBe('ets');
+  });
+});
