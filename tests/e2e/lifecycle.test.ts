@@ -513,7 +513,7 @@ describe('the WebGL backend', () => {
   it('trains a tiny ridge and MLP on WebGL in the train worker when the link asks for it', async () => {
     // SwiftShader (software WebGL) is slow: two epochs of two small models on the small weekly file.
     const models: ModelsConfig = { candidates: [small('ridge', { epochs: 2 }), small('mlp', { epochs: 2, hidden: [8] })], classical: [], backend: 'webgl' };
-    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models }) });
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), split: { ...DEFAULT_SPLIT, folds: 1 }, models }) });
     await waitForCells(page);
     await goToStage(page, 'train');
     expect(await byTestId(page, 'backend-select').inputValue()).toBe('webgl');

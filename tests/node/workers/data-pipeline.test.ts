@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DataPipeline } from '../../../src/workers/data-pipeline';
+import { dayOfWeek } from '../../../src/lib/eda/calendar';
+import { isoDay, makeSales, type SalesRow } from '../../lib/eda/make-sales';
+
+const SPLIT = { validation: null, trainingWindow: null, folds: 1, period: null };
+const start = isoDay('2024-01-01'); // a Monday
+
+/** Two shops, closed on Sundays (Open = 0, no sales), open otherwise with a weekday shape and a little wobble. */
+function shops(days = 140) {
+  const rows: SalesRow[] = [];
+  for (const store of ['a', 'b']) {
+    for (let d = 0; d < days; d++) {
+      const dow = dayOfWeek(start + d);
+      const open = dow === 6 ? 0 : 1;
+      rows.push({ date: start + d, store, Open: open, sales: open ? (store === 'a' ? 50 : 20) + 5 * dow + (d % 3) : 0 });
+    }
+  }
+  return makeSales(rows, { keys: ['store'], covariates: ['Open'] });
+}
+
+const request = (model: string, window: number, extra: Record<string, unknown> = {}) =>
+  ({ window, model, quantiles: null, cost: null, customMetrics: [], openOnly: true, ...extra }) as Parameters<DataPipeline['forecast']>[0];
+
+describe('DataPipeline (the data worker’s modelling half)', () => {
+  it('finds the Open column, forecasts 0 on closed days, and leaves them out of every metric', async () => {
+    const pipeline = new DataPipeline();
+    const prepared = pipeline.prepare(shops(), { spec: null, horizon: 14, split: SPLIT });
+    expect(prepared.closedFlag).toBe('Open');
+    const test = prepared.plan.windows.length - 1;
+    const open = await pipeline.forecast(request('calendar', test));
+    // Two Sundays × two shops in a 14-day window: forecast 0, scored nowhere.
+    expect(open.evaluation.excluded).toBe(4);
+    expect(open.evaluation.matched).toBe(24);
+    const sundays = open.sample.rows.filter((r) => r.series === 'total' && dayOfWeek(isoDay(r.date)) === 6);
+    expect(sundays).toHaveLength(2);
+    for (const row of sundays) expect(row.p50).toBe(0);
+    const all = await pipeline.forecast(request('calendar', test, { openOnly: false }));
+    expect(all.evaluation.matched).toBe(28);
+    expect(all.evaluation.excluded).toBeUndefined();
+  });
+
+  it('combines the members’ own forecasts of a window into an ensemble, and refuses one whose members were not forecast', async () => {
+    const pipeline = new DataPipeline();
+    const prepared = pipeline.prepare(shops(), { spec: null, horizon: 14, split: SPLIT });
+    const w = prepared.plan.windows.length - 1;
+    await expect(pipeline.forecast(request('ensemble-mean', w, { members: ['naive', 'theta'] }))).rejects.toThrow(/every member/);
+    const naive = await pipeline.forecast(request('naive', w));
+    const theta = await pipeline.forecast(request('theta', w));
+    expect(theta.forms).toEqual(['Theta ×2']);
+    const mean = await pipeline.forecast(request('ensemble-mean', w, { members: ['naive', 'theta'] }));
+    // The total line sums P50 over the shops, so the mean's total is the mean of the members' totals.
+    const totals = (result: typeof naive) => result.sample.rows.filter((r) => r.series === 'total').map((r) => r.p50);
+    totals(mean).forEach((value, i) => expect(value).toBeCloseTo((totals(naive)[i]! + totals(theta)[i]!) / 2, 9));
+  });
+});
