@@ -25,7 +25,10 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', environment: 'node', include: ['tests/lib/**/*.test.ts', 'tests/node/**/*.test.ts'] },
+        // One module graph per worker, not per file: 126 small files spent two thirds of the project's time (50 s of
+        // 75 s on 2 cores) re-importing the same modules. Tests here are pure functions on fresh inputs; the one shared
+        // global (fake-indexeddb's IndexedDB) is used under a fresh database name by each storage test.
+        test: { name: 'unit', environment: 'node', include: ['tests/lib/**/*.test.ts', 'tests/node/**/*.test.ts'], isolate: false },
       },
       {
         extends: true,

@@ -112,8 +112,8 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     await app.context.close();
   });
 
-  it('control: a simulated year plays with no alert (and Deploy without a champion says what to do)', async () => {
-    const app = await openApp(browser, { hash: link({ id: 'control', onset: 0, strength: 0, target: null }, 365) });
+  it('control: four simulated months play with no alert (and Deploy without a champion says what to do)', async () => {
+    const app = await openApp(browser, { hash: link({ id: 'control', onset: 0, strength: 0, target: null }, 120) });
     const { page } = app;
     // Run on Deploy before training: it says training comes first (an expensive cell waits for its own click).
     await waitForCells(page, { ids: ['data.load', 'data.clean', 'features.build'], status: 'fresh' });
