@@ -74,12 +74,28 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainModel
   return { ...fitted, weights, refitEpochs: epochs, refitRows: rows.rows };
 }
 
+export interface FitForEpochsOptions extends Pick<TrainModelOptions, 'spec' | 'seed' | 'sequence' | 'isCancelled'> {
+  rows: MatrixInput;
+  epochs: number;
+  onEpoch?: (report: EpochReport) => void;
+}
+
+/**
+ * Step 5 alone, on rows given: a fresh model from the seed, trained for exactly `epochs` epochs with nothing held out.
+ * The fit of a version before it is registered: every row up to the end of the data, for the epoch count that early
+ * stopping chose on the run's test window (so nothing here looks at data it is then judged on).
+ */
+export async function fitForEpochs(options: FitForEpochsOptions): Promise<SerializedWeight[]> {
+  const pause = eventLoopYielder(options.isCancelled ?? (() => false));
+  return refitModel(options, pause);
+}
+
 type Pause = () => Promise<void>;
 
 /** Steps 1–4. */
 async function fitWithEarlyStopping(options: TrainModelOptions, pause: Pause): Promise<Omit<TrainModelResult, 'refitEpochs' | 'refitRows'>> {
   const { spec, train, validation } = options;
-  const session = startSession(options, train.rows);
+  const session = startSession(options, train);
   const { net } = session;
   let best: tf.Tensor[] | null = null;
 
@@ -111,14 +127,11 @@ async function fitWithEarlyStopping(options: TrainModelOptions, pause: Pause): P
   }
 }
 
-interface RefitOptions extends TrainModelOptions {
-  rows: MatrixInput;
-  epochs: number;
-}
+type RefitOptions = Pick<TrainModelOptions, 'spec' | 'seed' | 'sequence' | 'onEpoch'> & { rows: MatrixInput; epochs: number };
 
 /** Step 5: a fresh model, the same seed, every row, a fixed number of epochs; nothing held out, so nothing to stop on. */
 async function refitModel(options: RefitOptions, pause: Pause): Promise<SerializedWeight[]> {
-  const session = startSession(options, options.rows.rows);
+  const session = startSession(options, options.rows);
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const started = performance.now();
@@ -142,9 +155,9 @@ interface Session {
   dispose(): void;
 }
 
-function startSession({ spec, seed, train, sequence }: TrainModelOptions, rows: number): Session {
+function startSession({ spec, seed, sequence }: Pick<TrainModelOptions, 'spec' | 'seed' | 'sequence'>, { rows, width }: MatrixInput): Session {
   const rng = createRng(seed);
-  const model = buildModel({ spec, width: train.width, sequence, rng: rng.fork() });
+  const model = buildModel({ spec, width, sequence, rng: rng.fork() });
   const shuffleRng = rng.fork();
   const optimizer = tf.train.adam(spec.learningRate);
   return {

@@ -18,7 +18,10 @@ import { rollbackChampion } from '../lib/registry/rollback-champion';
 import { setAlias } from '../lib/registry/set-alias';
 import type { Alias, PromotionGates, Registry } from '../lib/registry/types';
 import { versionByAlias } from '../lib/registry/version-by-alias';
-import { versionDraftFromRun } from '../lib/registry/version-draft-from-run';
+import { finalFitOf, versionDraftFromRun, withFinalFit, type FinalFit } from '../lib/registry/version-draft-from-run';
+import { diffConfigs } from '../lib/runs/diff-configs';
+import { registryMessages } from '../lib/messages/registry';
+import type { NotebookConfig } from '../lib/notebook/config';
 import type { RunArtifacts, RunMetrics } from '../lib/runs/types';
 import type { CostModel } from '../lib/scope/cost-model';
 import type { JsonObject, RegistryRecord, RunRecord } from '../lib/storage/records';
@@ -34,12 +37,17 @@ export class RegistryState {
   /** Stored runs of this data, with the models the endpoint can serve; `pick` is the run's auto pick (maybe not servable). */
   runs = $state.raw<{ id: string; created: string; models: string[]; best: string | null; pick: string | null }[]>([]);
 
+  /** What the fit before registering is doing (a network is fitted once more on every row); null when idle. */
+  fitting = $state<string | null>(null);
+
   readonly #storage: StorageState;
+  readonly #finalFit: FinalFitter;
   #weights: Record<string, SerializedWeight[]> = {};
   #created = '';
 
-  constructor(storage: StorageState) {
+  constructor(storage: StorageState, finalFit: FinalFitter) {
     this.#storage = storage;
+    this.#finalFit = finalFit;
   }
 
   /** Runner of the 'registry.versions' cell: the dataset's registry and its registrable runs. */
@@ -66,19 +74,40 @@ export class RegistryState {
       });
   }
 
-  /** Register `model` of a stored run; the first version becomes champion at once (there is nothing to compare with). */
-  async register(options: { runId: string; model: string; frequency: Frequency; cost: CostModel | null; why: string; alias: Alias | null }): Promise<void> {
+  /**
+   * Register `model` of a stored run; the first version becomes champion at once (there is nothing to compare with).
+   * A network is first fitted once more on every row up to the end of the data (finalFitOf), which needs the data
+   * loaded as the run had it: `dataSettings` is the notebook's mapping and cleaning now.
+   */
+  async register(options: {
+    runId: string;
+    model: string;
+    frequency: Frequency;
+    cost: CostModel | null;
+    why: string;
+    alias: Alias | null;
+    dataSettings: Pick<NotebookConfig, 'mapping' | 'cleaning'>;
+  }): Promise<void> {
     await this.#act(async (registry, now) => {
       const db = await this.#storage.open();
       const run = (await db.runs.get(options.runId)) as RunRecord | undefined;
       if (!run?.metrics) throw new Error(`Run ${options.runId} is not stored, or has no results.`);
-      const draft = versionDraftFromRun(
-        { id: run.id, dataHash: run.dataHash, config: run.config, metrics: run.metrics as unknown as RunMetrics },
-        options.model,
-        { frequency: options.frequency, ...(options.cost ? { cost: options.cost } : {}) },
-      );
+      const stored = { id: run.id, dataHash: run.dataHash, config: run.config, metrics: run.metrics as unknown as RunMetrics };
+      let draft = versionDraftFromRun(stored, options.model, { frequency: options.frequency, ...(options.cost ? { cost: options.cost } : {}) });
+      let weights = (run.artifacts as unknown as RunArtifacts | null)?.weights.find((w) => w.model === options.model)?.weights;
+      const fit = finalFitOf(stored, options.model);
+      if (fit) {
+        const trainedWith = { mapping: run.config.mapping ?? null, cleaning: run.config.cleaning ?? {} };
+        if (diffConfigs(trainedWith, options.dataSettings).length > 0) throw new Error(registryMessages.finalFitOtherData());
+        try {
+          const fitted = await this.#finalFit(fit, (text) => (this.fitting = text));
+          draft = withFinalFit(draft, { ...fitted, epochs: fit.epochs });
+          weights = fitted.weights;
+        } finally {
+          this.fitting = null;
+        }
+      }
       const { registry: next, version } = registerVersion(registry, draft, { now, why: options.why, actor: 'you' });
-      const weights = (run.artifacts as unknown as RunArtifacts | null)?.weights.find((w) => w.model === options.model)?.weights;
       if (weights) this.#weights = { ...this.#weights, [version.id]: weights };
       const alias = options.alias ?? (versionByAlias(next, 'champion') ? null : 'champion');
       return alias ? setAlias(next, { alias, versionId: version.id, now, why: options.why, actor: 'you' }) : next;
@@ -137,6 +166,15 @@ export class RegistryState {
     }
   }
 }
+
+/**
+ * Fits a network for serving as finalFitOf says (TrainState.finalFit: the data worker's rows, the train worker's fit),
+ * reporting progress as text.
+ */
+export type FinalFitter = (
+  fit: FinalFit,
+  onProgress: (text: string) => void,
+) => Promise<{ weights: SerializedWeight[]; trainEnd: number; trainStart: number | null; rows: number }>;
 
 /** Versions are named `forecaster:v1`, …: one registered model per dataset, so the dataset need not be in the name. */
 const REGISTRY_NAME = 'forecaster';

@@ -10,8 +10,11 @@ import { runBacktest, type BacktestCandidate, type BacktestForecaster } from '..
 import { fitBatchSize } from '../lib/train/fit-batch-size';
 import { compareDeterminism, type DeterminismReport } from '../lib/train/compare-determinism';
 import { modelOutputWidth } from '../lib/models/model-output-width';
-import { defaultClassicalKinds } from '../lib/models/default-model-specs';
+import { defaultClassicalKinds, defaultNeuralSpecs } from '../lib/models/default-model-specs';
 import { runLockName } from '../adapters/db';
+import { trainMessages } from '../lib/messages/train';
+import type { FinalFit } from '../lib/registry/version-draft-from-run';
+import type { FinalFitter } from './registry.svelte';
 import { toStorageError } from '../lib/storage/storage-error';
 import type { DataClient } from '../workers/data-client';
 import type { TrainClient } from '../workers/train-client';
@@ -50,6 +53,7 @@ export class TrainState {
   readonly #features: FeaturesState;
   readonly #storage: StorageState;
   #abort: AbortController | null = null;
+  #warmed: string | null = null;
 
   readonly #onStored: () => void;
 
@@ -75,6 +79,43 @@ export class TrainState {
 
   cancel(): void {
     this.#abort?.abort();
+  }
+
+  /**
+   * Start the train worker and its backend ahead of the first training (the Train stage calls this when it comes into
+   * view with features built): loading tfjs and measuring the backends for 'auto' take seconds (software WebGL
+   * compiles its shaders slowly), which would otherwise come first in the first click on Run. Once per backend choice.
+   */
+  warmUp(backend: NotebookConfig['models']['backend']): void {
+    if (this.running || this.#warmed === backend) return;
+    this.#warmed = backend;
+    performance.mark('fl:train-worker:warm-up');
+    void this.#trainClient()
+      .api.prepare(backend)
+      .then(() => performance.mark('fl:train-worker:ready'));
+  }
+
+  /**
+   * The fit of a network before it is registered (see finalFitOf): every row up to the end of the data from the data
+   * worker, a fresh model trained for the chosen epochs in the train worker. Not a run: nothing is scored or stored here.
+   */
+  async finalFit(fit: FinalFit, onProgress: (text: string) => void): Promise<Awaited<ReturnType<FinalFitter>>> {
+    if (this.running) throw new Error(trainMessages.trainingBusy);
+    const final = await this.#data.api.finalMatrix({ spec: fit.featureSpec, trainingWindow: fit.trainingWindow });
+    const spec = fitBatchSize(fit.spec, final.rows.rows);
+    const sequence = spec.kind === 'cnn' && final.sequence ? final.sequence : undefined;
+    const rows = final.rows.rows;
+    const started = performance.now();
+    const fitted = await this.#trainClient().fit(
+      { spec, seed: fit.seed, backend: fit.backend, rows: final.rows, epochs: fit.epochs, ...(sequence ? { sequence } : {}) },
+      {
+        onEpoch: (report) => {
+          const estimate = estimateEta({ startedAt: started, now: performance.now(), done: report.epoch, total: fit.epochs });
+          onProgress(trainMessages.finalFitProgress(spec.kind, report.epoch, fit.epochs, rows, formatEta(estimate.etaMs)));
+        },
+      },
+    );
+    return { weights: fitted.weights, trainEnd: final.trainEnd, trainStart: final.trainStart, rows };
   }
 
   /** Runner of the 'train.models' cell. */
@@ -109,7 +150,7 @@ export class TrainState {
 
   async #run(config: NotebookConfig, features: NonNullable<FeaturesState['result']>, signal: AbortSignal, started: number, runId: string) {
     const windows = features.plan.windows;
-    const neural = config.models.candidates;
+    const neural = config.models.candidates ?? defaultNeuralSpecs(features.trainRows);
     const candidates: BacktestCandidate[] = [
       // Two lanes: the data worker fits baselines and classical models while the train worker trains the networks.
       ...BASELINES.map((name) => ({ name, family: 'baseline' as const, lane: 'data' })),
@@ -133,6 +174,7 @@ export class TrainState {
     const importance = new Map<string, ModelResult['importance']>();
     const forms = new Map<string, string[]>();
     const isTest = (w: number) => w === windows.length - 1;
+    const curves = throttledCurves((next) => (this.curves = [...this.curves, ...next]));
     let matrices: { window: number; value: Awaited<ReturnType<DataClient['api']['windowMatrices']>> } | null = null;
 
     const scored = (w: number, t0: number, forecast: { evaluation: WindowResult['evaluation']; custom: WindowResult['custom']; sample: ForecastSample }, trained?: Pick<WindowResult, 'history' | 'bestEpoch' | 'stoppedEarly' | 'durationMs'>) => {
@@ -167,7 +209,7 @@ export class TrainState {
             tick(1, `${label}: ${spec.kind}, refit on every row up to the cutoff, epoch ${report.epoch}`);
             return;
           }
-          this.curves = [...this.curves, { model: spec.kind, window: label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss }];
+          curves.add({ model: spec.kind, window: label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss });
           tick(1, `${label}: ${spec.kind}, epoch ${report.epoch}`);
         };
         const sequence = spec.kind === 'cnn' && m.sequence ? m.sequence : undefined;
@@ -179,6 +221,7 @@ export class TrainState {
           { spec, seed: config.seed, backend: config.models.backend, train: copy(m.train), validation: copy(m.validation), refit: isTest(w), ...(sequence ? { sequence } : {}) },
           { onEpoch, signal },
         );
+        curves.flush();
         this.backend = trained.backend;
         const width = m.train.width;
         const keep = `${runId}:${w}:${spec.kind}`;
@@ -285,6 +328,29 @@ export class TrainState {
     const name = runLockName((await this.#storage.open()).name, id);
     return navigator.locks.request(name, work);
   }
+}
+
+/**
+ * The live learning curves, handed to the page a few times a second rather than at every epoch: each hand-over redraws
+ * the chart (vega parses and renders the whole spec again), and a small model runs dozens of epochs a second, which
+ * kept the page's thread busy redrawing while the workers needed the cores.
+ */
+function throttledCurves(publish: (points: LiveCurve[]) => void, everyMs = 400) {
+  let pending: LiveCurve[] = [];
+  let last = -Infinity;
+  const flush = () => {
+    if (pending.length === 0) return;
+    publish(pending);
+    pending = [];
+    last = performance.now();
+  };
+  return {
+    add(point: LiveCurve) {
+      pending.push(point);
+      if (performance.now() - last >= everyMs) flush();
+    },
+    flush,
+  };
 }
 
 function copyWeights(weights: SerializedWeight[]): SerializedWeight[] {

@@ -24,7 +24,7 @@ import { permutationImportance } from '../lib/train/permutation-importance';
 import { createRng } from '../lib/random/rng';
 import { periodIndex } from '../lib/eda/calendar';
 import { periodEnd } from '../lib/split/period-end';
-import type { FeaturesRequest, FeaturesResult, PredictProxy, WindowForecastRequest, WindowForecastResult, WindowMatrices } from './data-protocol';
+import type { FeaturesRequest, FeaturesResult, FinalMatrix, PredictProxy, WindowForecastRequest, WindowForecastResult, WindowMatrices } from './data-protocol';
 
 /**
  * The modelling half of the data worker: features, the backtest plan, the per-window matrices handed to the train
@@ -84,6 +84,22 @@ export class DataPipeline {
     // Copies go out (transferred); the worker keeps its own for importance.
     const copy = (m: typeof trainRows) => ({ ...m, x: m.x.slice(), y: m.y.slice() });
     return { train: copy(trainRows), validation: copy(validationRows), names: this.#names, sequence: sequenceColumns(this.#names) };
+  }
+
+  /**
+   * Every row up to the data's last period, with the feature state fit on all of them: a version about to be
+   * registered is trained on these (for the epoch count its run chose on validation), so the served model has learnt
+   * from the newest periods, the test window's included. Only the run's training window, when it had one.
+   */
+  finalMatrix(data: SalesData, request: { spec: FeatureSpec; trainingWindow: number | null }): FinalMatrix {
+    const { frequency } = data;
+    let last = -Infinity;
+    for (const d of data.date) if (d > last) last = d;
+    const trainEnd = periodEnd(periodIndex(last, frequency), frequency);
+    const trainStart = request.trainingWindow === null ? null : periodEnd(periodIndex(trainEnd, frequency) - request.trainingWindow, frequency) + 1;
+    const { matrix } = buildFeatures(data, request.spec, { fit: { trainEnd } });
+    const { index: _i, ...rows } = selectRows(matrix, { after: trainStart === null ? -Infinity : trainStart - 1, upTo: trainEnd });
+    return { rows, names: matrix.names, sequence: sequenceColumns(matrix.names), trainEnd, trainStart };
   }
 
   /** The window's training and validation rows, built once per window (its feature state fit on its own training rows). */

@@ -99,6 +99,17 @@ export interface WindowMatrices {
   sequence: SequenceColumns | null;
 }
 
+/** Every row up to the end of the data, featurised with a state fit on all of them (the fit before registering). */
+export interface FinalMatrix {
+  rows: MatrixInput;
+  names: string[];
+  sequence: SequenceColumns | null;
+  /** The last day the rows (and the feature state) reach: the registered version's trainEnd. */
+  trainEnd: number;
+  /** First day of the rows under a training window; null for all history. */
+  trainStart: number | null;
+}
+
 export interface WindowForecastRequest {
   window: number;
   model: ModelName;
@@ -134,6 +145,8 @@ export interface DataWorkerApi {
   prepareFeatures(request: FeaturesRequest): Promise<FeaturesResult>;
   /** One backtest window's training and validation rows, transferred. */
   windowMatrices(window: number): Promise<WindowMatrices>;
+  /** The rows a version is fitted on before it is registered: `spec` and `trainingWindow` are the run's. */
+  finalMatrix(request: { spec: FeatureSpec; trainingWindow: number | null }): Promise<FinalMatrix>;
   /**
    * Forecast one window with a baseline or a trained model, and score it. `predict` is the trained model's forward
    * pass (a comlink proxy to the train worker; a separate argument because comlink proxies only top-level arguments).

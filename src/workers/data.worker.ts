@@ -93,6 +93,11 @@ const api: DataWorkerApi = {
     return Comlink.transfer(result, [result.train.x.buffer, result.train.y.buffer, result.validation.x.buffer, result.validation.y.buffer]);
   },
 
+  async finalMatrix(request) {
+    const result = pipeline.finalMatrix(usable(), request);
+    return Comlink.transfer(result, [result.rows.x.buffer, result.rows.y.buffer]);
+  },
+
   async forecastWindow(request, predict) {
     return pipeline.forecast(request, predict);
   },

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { trainMessages } from '../lib/messages/train';
 import type { EpochReport, ProbeOptions, ProbeResult } from '../lib/models/train-types';
-import type { PredictRequest, TrainRequest, TrainResult, TrainWorkerApi } from './train-protocol';
+import type { FitRequest, FitResult, PredictRequest, TrainRequest, TrainResult, TrainWorkerApi } from './train-protocol';
 
 /**
  * The page's handle on the train worker: promises over the typed protocol, with transfers and callbacks wired in.
@@ -12,6 +12,7 @@ export interface TrainClient {
   api: Comlink.Remote<TrainWorkerApi>;
   probe(options?: ProbeOptions): Promise<ProbeResult>;
   train(request: TrainRequest, options?: TrainCallOptions): Promise<TrainResult>;
+  fit(request: FitRequest, options?: TrainCallOptions): Promise<FitResult>;
   predict(request: PredictRequest): Promise<Float32Array>;
   cancel(): Promise<void>;
   terminate(): void;
@@ -28,21 +29,27 @@ export function createTrainClient(onCrash: (message: string) => void): TrainClie
   const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'forecast-lab-train' });
   worker.addEventListener('error', (event) => onCrash(event.message || 'worker error'));
   const api = Comlink.wrap<TrainWorkerApi>(worker);
+  // A job that `signal` cancels in the worker. A cancel sent before the request would be forgotten when the worker
+  // starts it, so an aborted signal is refused here instead.
+  async function cancellable<T>(signal: AbortSignal | undefined, job: () => Promise<T>): Promise<T> {
+    if (signal?.aborted) throw new Error(trainMessages.trainingCancelled);
+    const cancel = () => void api.cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return await job();
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
+  }
   return {
     api,
     probe: (options) => api.probe(options),
-    async train(request, { onEpoch, signal } = {}) {
-      // A cancel sent before the request would be forgotten when the worker starts it: refuse here instead.
-      if (signal?.aborted) throw new Error(trainMessages.trainingCancelled);
-      const buffers = ownedBuffers([request.train.x, request.train.y, request.validation.x, request.validation.y]);
-      const cancel = () => void api.cancel();
-      signal?.addEventListener('abort', cancel, { once: true });
-      try {
-        return await api.train(Comlink.transfer(request, buffers), onEpoch ? Comlink.proxy(onEpoch) : undefined);
-      } finally {
-        signal?.removeEventListener('abort', cancel);
-      }
-    },
+    train: (request, { onEpoch, signal } = {}) =>
+      cancellable(signal, () =>
+        api.train(Comlink.transfer(request, ownedBuffers([request.train.x, request.train.y, request.validation.x, request.validation.y])), onEpoch ? Comlink.proxy(onEpoch) : undefined),
+      ),
+    fit: (request, { onEpoch, signal } = {}) =>
+      cancellable(signal, () => api.fit(Comlink.transfer(request, ownedBuffers([request.rows.x, request.rows.y])), onEpoch ? Comlink.proxy(onEpoch) : undefined)),
     predict: (request) => api.predict(Comlink.transfer(request, ownedBuffers([request.x, ...request.weights.map((w) => w.data)]))),
     cancel: () => api.cancel(),
     terminate: () => worker.terminate(),

@@ -51,6 +51,22 @@ export interface TrainResult {
   refitRows: number;
 }
 
+/** A fresh model trained for exactly `epochs` epochs on `rows`, nothing held out (the fit before registering). */
+export interface FitRequest {
+  spec: ModelSpec;
+  seed: number;
+  backend: BackendChoice;
+  rows: MatrixInput;
+  epochs: number;
+  sequence?: SequenceColumns;
+}
+
+export interface FitResult {
+  weights: SerializedWeight[];
+  backend: BackendName;
+  durationMs: number;
+}
+
 export interface PredictRequest {
   spec: ModelSpec;
   weights: SerializedWeight[];
@@ -72,10 +88,19 @@ export interface TrainWorkerApi {
   /** Measures each backend on a short fixed workload; the result also decides 'auto' from then on. */
   probe(options?: ProbeOptions): Promise<ProbeResult>;
   /**
+   * Loads tfjs and starts the backend `choice` resolves to ('auto': measured by probe() once), so that the first
+   * training does not wait for it. Jobs that arrive meanwhile wait for it instead of being refused; a prepare while a
+   * job runs does nothing (that job has chosen already). Never rejects: a backend that cannot start is reported by
+   * the job that needs it.
+   */
+  prepare(choice: BackendChoice): Promise<void>;
+  /**
    * Rejects with trainMessages.trainingCancelled after cancel() (in either phase), with nothing kept. `onEpoch` hears
    * every epoch of the early-stopped run, then (refit) every refit epoch with `phase: 'refit'` and a NaN valLoss.
    */
   train(request: TrainRequest, onEpoch?: (report: EpochReport) => void): Promise<TrainResult>;
+  /** Like train's refit alone: `onEpoch` hears each epoch (NaN valLoss, phase 'refit'); cancel() stops it the same way. */
+  fit(request: FitRequest, onEpoch?: (report: EpochReport) => void): Promise<FitResult>;
   /** Rows × outputs, row-major (outputs = quantiles for the quantile loss, else 1). */
   predict(request: PredictRequest): Promise<Float32Array>;
   /** Stops the training in progress, refit included, within one epoch (usually within a few batches). */

@@ -1,11 +1,11 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { activeBackend, memoryInUse, probeBackends, useBackend } from '../adapters/tf-backend';
-import { createPredictor, predictModel, trainModel, type Predictor } from '../adapters/tf-train';
+import { createPredictor, fitForEpochs, predictModel, trainModel, type Predictor } from '../adapters/tf-train';
 import { trainMessages } from '../lib/messages/train';
-import { checkMatrix, checkSequence, checkTrainInputs } from '../lib/models/check-train-inputs';
-import type { BackendChoice, BackendName, ProbeResult } from '../lib/models/train-types';
-import type { TrainResult, TrainWorkerApi } from './train-protocol';
+import { checkMatrix, checkModelSpec, checkSequence, checkTrainInputs } from '../lib/models/check-train-inputs';
+import type { BackendChoice, BackendName, EpochReport, ProbeResult } from '../lib/models/train-types';
+import type { FitResult, TrainResult, TrainWorkerApi } from './train-protocol';
 
 /**
  * The train worker: a thin dispatcher over src/adapters/tf-*. It remembers the probe (so 'auto' measures once per
@@ -22,6 +22,8 @@ function release(): void {
 }
 let busy = false;
 let cancelRequested = false;
+/** The last prepare(): jobs wait for it, so a probe in progress never has a training switch backends under it. */
+let preparing: Promise<void> = Promise.resolve();
 
 const api: TrainWorkerApi = {
   probe: (options) =>
@@ -33,25 +35,20 @@ const api: TrainWorkerApi = {
   train: (request, onEpoch) =>
     exclusive(async () => {
       const sequence = request.sequence ?? null;
-      const problem = checkTrainInputs({ spec: request.spec, train: request.train, validation: request.validation, sequence });
-      if (problem) throw new Error(problem);
-      release();
-      cancelRequested = false;
-      const backend = await chooseBackend(request.backend);
-      const started = performance.now();
-      const trained = await trainModel({
-        spec: request.spec,
-        seed: request.seed,
-        train: request.train,
-        validation: request.validation,
-        sequence,
-        refit: request.refit ?? false,
-        // Progress is best effort: a failing listener on the page must not stop the training.
-        ...(onEpoch ? { onEpoch: (report) => void Promise.resolve(onEpoch(report)).catch(() => undefined) } : {}),
-        isCancelled: () => cancelRequested,
-      });
-      const result: TrainResult = { ...trained, backend, durationMs: performance.now() - started };
+      const job = await startTraining(checkTrainInputs({ spec: request.spec, train: request.train, validation: request.validation, sequence }), request.backend, onEpoch);
+      const trained = await trainModel({ ...request, ...job.hooks, sequence, refit: request.refit ?? false });
+      const result: TrainResult = { ...trained, backend: job.backend, durationMs: performance.now() - job.started };
       return Comlink.transfer(result, trained.weights.map((weight) => weight.data.buffer as ArrayBuffer));
+    }),
+
+  fit: (request, onEpoch) =>
+    exclusive(async () => {
+      const sequence = request.sequence ?? null;
+      const problem = checkModelSpec(request.spec) ?? checkMatrix(request.rows, 'training') ?? checkSequence(request.spec, request.rows.width, sequence);
+      const job = await startTraining(problem, request.backend, onEpoch);
+      const weights = await fitForEpochs({ ...request, ...job.hooks, sequence });
+      const result: FitResult = { weights, backend: job.backend, durationMs: performance.now() - job.started };
+      return Comlink.transfer(result, weights.map((weight) => weight.data.buffer as ArrayBuffer));
     }),
 
   predict: (request) =>
@@ -73,6 +70,15 @@ const api: TrainWorkerApi = {
       return Comlink.transfer(predictions, [predictions.buffer as ArrayBuffer]);
     }),
 
+  prepare(choice) {
+    if (busy) return Promise.resolve();
+    preparing = preparing.then(() => chooseBackend(choice)).then(
+      () => undefined,
+      () => undefined,
+    );
+    return preparing;
+  },
+
   cancel() {
     cancelRequested = true;
   },
@@ -81,6 +87,20 @@ const api: TrainWorkerApi = {
     return memoryInUse();
   },
 };
+
+/** What every training job does first: refuse bad input, drop the kept model, start the backend, wire the hooks. */
+async function startTraining(problem: string | null, choice: BackendChoice, onEpoch: ((report: EpochReport) => void) | undefined) {
+  if (problem) throw new Error(problem);
+  release();
+  cancelRequested = false;
+  const backend = await chooseBackend(choice);
+  const hooks = {
+    // Progress is best effort: a failing listener on the page must not stop the training.
+    ...(onEpoch ? { onEpoch: (report: EpochReport) => void Promise.resolve(onEpoch(report)).catch(() => undefined) } : {}),
+    isCancelled: () => cancelRequested,
+  };
+  return { backend, started: performance.now(), hooks };
+}
 
 async function chooseBackend(choice: BackendChoice): Promise<BackendName> {
   if (choice !== 'auto') {
@@ -99,6 +119,7 @@ async function exclusive<T>(job: () => Promise<T>): Promise<T> {
   if (busy) throw new Error(trainMessages.trainingBusy);
   busy = true;
   try {
+    await preparing;
     return await job();
   } finally {
     busy = false;

@@ -71,6 +71,8 @@ export interface QualityResult {
   backend: string;
   /** Click on Run → train.models fresh, ms. */
   trainedMs: number;
+  /** The train worker's warm-up (tfjs, the backend probe) as the Train stage came into view, before the click. */
+  warmUpMs: number;
   /** As stored with the run (the horizon the defaults resolved to, the folds before the test window). */
   horizon: number | null;
   folds: number | null;
@@ -93,7 +95,7 @@ const TIMEOUT_MS = 30 * 60_000;
  */
 export async function measureQuality(browser: Browser, options: { url: string; dataset: QualityDataset }): Promise<QualityResult> {
   return withPage(browser, async (page) => {
-    const { clickAt, trainedAt } = await trainOnce(page, options.url + options.dataset.hash, {
+    const { clickAt, trainedAt, warmUpMs } = await trainOnce(page, options.url + options.dataset.hash, {
       timeoutMs: TIMEOUT_MS,
       beforeClick: () => goToStage(page, 'train'),
     });
@@ -111,6 +113,7 @@ export async function measureQuality(browser: Browser, options: { url: string; d
       facts,
       backend,
       trainedMs: trainedAt - clickAt,
+      warmUpMs,
       horizon: metrics?.horizon ?? null,
       folds: metrics?.folds ?? null,
       caption: (await page.locator('.leaderboard .caption').innerText()).trim(),

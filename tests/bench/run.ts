@@ -55,6 +55,7 @@ import { measureDetection, summarizeDetection, type DetectionResult } from './me
 import { timeDriftTests, type DriftTimes } from './time-drift-tests';
 import { measureOpsYear, OPS_YEAR, type OpsYear } from './measure-ops';
 import { DEFAULT_CONFIG } from '../../src/lib/notebook/config';
+import { defaultModelSpec, MODEL_KINDS } from '../../src/lib/models/default-model-specs';
 import { DEFAULT_OPS } from '../../src/lib/ops/ops-config';
 import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
 
@@ -581,7 +582,7 @@ function printTraining(training: TrainingPass): void {
 
 /** The default configuration with every candidate's epochs capped and `folds` folds (same models, data and batches). */
 function shortTrainingHash({ epochs, folds }: { epochs: number; folds: number }): string {
-  const candidates = DEFAULT_CONFIG.models.candidates.map((c) => ({ ...c, epochs: Math.min(c.epochs, epochs) }));
+  const candidates = MODEL_KINDS.map(defaultModelSpec).map((c) => ({ ...c, epochs: Math.min(c.epochs, epochs) }));
   return encodeConfigHash({ ...DEFAULT_CONFIG, split: { ...DEFAULT_CONFIG.split, folds }, models: { ...DEFAULT_CONFIG.models, candidates } });
 }
 
@@ -589,7 +590,7 @@ function printQuality(result: QualityResult): void {
   const { facts, horizon, folds } = result;
   print(
     `${result.dataset.name}: ${facts.rows} rows in ${facts.series} series, ${facts.frequency}; horizon ${horizon ?? '?'}, ${folds ?? '?'} ${folds === 1 ? 'fold' : 'folds'} + the test window; ` +
-      `trained on ${result.backend || '?'} in ${ms(result.trainedMs)} (click on Run → train.models fresh).`,
+      `trained on ${result.backend || '?'} in ${ms(result.trainedMs)} (click on Run → train.models fresh; the train worker had warmed up in ${ms(result.warmUpMs)} as the Train stage came into view).`,
   );
   // From the unrounded test WAPEs stored with the run (the shown ones, one decimal, round from them: checked below).
   const reference = result.rows.find((r) => r.model === 'seasonal-naive')?.storedTestWape ?? null;

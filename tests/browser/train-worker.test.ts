@@ -137,6 +137,23 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     expect((await client.api.memory()).backend).toBe(probe.pick);
   });
 
+  it('prepare() starts a backend ahead of the first training, and a training sent meanwhile waits for it, not refused', async () => {
+    // A fresh worker: nothing probed yet, as on the page when the features are built (App warms the worker up then).
+    const fresh = createTrainClient((message) => crashes.push(message));
+    try {
+      const preparing = fresh.api.prepare('auto');
+      const result = await fresh.train({ spec: spec({ epochs: 2 }), seed: 1, backend: 'auto', ...linearProblem({ rows: 200, seed: 3 }) });
+      await preparing;
+      expect(['webgl', 'wasm', 'cpu']).toContain(result.backend);
+      expect((await fresh.api.memory()).backend).toBe(result.backend);
+      // A named backend is started as asked.
+      await fresh.api.prepare('cpu');
+      expect((await fresh.api.memory()).backend).toBe('cpu');
+    } finally {
+      fresh.terminate();
+    }
+  });
+
   it('train(mlp, webgl) learns y = 2·x1 − x2 on WebGL in the worker; train + predict leave no tensors behind', async () => {
     const problem = linearProblem({ seed: 1 });
     const check = copy(problem.validation);
@@ -213,6 +230,20 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     expect(values(again)).toEqual(values(refit));
     expect(values(refit).map(({ name, shape }) => ({ name, shape }))).toEqual(values(plain).map(({ name, shape }) => ({ name, shape })));
     expect(values(refit).map((w) => w.data)).not.toEqual(values(plain).map((w) => w.data));
+  });
+
+  it('fit(rows, epochs) is the refit alone: on train ∪ validation for bestEpoch epochs it gives the refit’s very weights', async () => {
+    const model = spec({ hidden: [16, 8], dropout: 0.2, epochs: 6 });
+    const problem = linearProblem({ rows: 600, seed: 17 });
+    const rows = { x: new Float32Array([...problem.train.x, ...problem.validation.x]), y: new Float32Array([...problem.train.y, ...problem.validation.y]), rows: 600, width: problem.train.width };
+    const refit = await client.train({ spec: model, seed: 5, backend: 'wasm', refit: true, train: copy(problem.train), validation: copy(problem.validation) });
+    const before = await client.api.memory();
+    const reports: EpochReport[] = [];
+    const fitted = await client.fit({ spec: model, seed: 5, backend: 'wasm', rows, epochs: refit.refitEpochs }, { onEpoch: (e) => reports.push(e) });
+    expect(fitted.backend).toBe('wasm');
+    expect(reports.map((e) => [e.epoch, e.phase])).toEqual(Array.from({ length: refit.refitEpochs }, (_, i) => [i + 1, 'refit']));
+    expect(fitted.weights.map((w) => Array.from(w.data))).toEqual(refit.weights.map((w) => Array.from(w.data)));
+    expect((await client.api.memory()).numTensors).toBe(before.numTensors);
   });
 
   it('train(…, refit) learns from the validation rows: an effect seen only there is forecast, which the plain run cannot', async () => {

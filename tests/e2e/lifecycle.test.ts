@@ -248,8 +248,10 @@ async function walkLifecycle(app: AppPage, expected: Lifecycle): Promise<void> {
   await expectChartsDrawn(page, 'features', 1);
   await shoot('features');
 
-  // Train: one click, progress while it runs, the backend it ran on and a summary after.
+  // Train: the stage in view readies the train worker (tfjs, the backend) before any click; then one click, progress
+  // while it runs, the backend it ran on and a summary after.
   await goToStage(page, 'train');
+  await page.waitForFunction(() => performance.getEntriesByName('fl:train-worker:ready').length > 0, null, { timeout: LONG });
   const seen = await train(page);
   expect(seen.statuses).toContain('running');
   expect(seen.progress.length).toBeGreaterThan(0);

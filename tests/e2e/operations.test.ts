@@ -70,6 +70,8 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     await byTestId(page, 'show-card').first().click();
     const card = (await byTestId(page, 'model-card').textContent()) ?? '';
     for (const section of ['Intended use', 'Data and features', 'Metrics', 'Limitations', 'Lineage']) expect(card).toContain(section);
+    // The network was fitted once more before registering, on every row up to the data's last day.
+    expect(card).toMatch(/Fitted for serving on every row up to \d{4}-\d{2}-\d{2} \([\d,]+ rows, the test window’s included\) for \d+ epochs?/);
     await screenshotOf(page.locator('#stage-registry'), 'operations-registry');
 
     await playToTheEnd(page);

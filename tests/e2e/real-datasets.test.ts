@@ -31,6 +31,8 @@ interface RealCase {
   sales: string;
   keys: string[];
   covariates: string[];
+  /** The networks ticked on the Train stage by default (MLP and CNN only from MIN_ROWS_FOR_NETWORKS training rows). */
+  networks: string[];
 }
 
 const CASES: RealCase[] = [
@@ -45,6 +47,7 @@ const CASES: RealCase[] = [
     sales: 'sales',
     keys: ['store', 'item'],
     covariates: [],
+    networks: ['ridge', 'mlp', 'cnn'],
   },
   {
     title: 'walmart weekly',
@@ -57,6 +60,7 @@ const CASES: RealCase[] = [
     sales: 'sales',
     keys: ['store', 'dept'],
     covariates: ['isholiday'],
+    networks: ['ridge'],
   },
   {
     title: 'US retail monthly',
@@ -69,6 +73,7 @@ const CASES: RealCase[] = [
     sales: 'y',
     keys: [],
     covariates: [],
+    networks: ['ridge'],
   },
 ];
 
@@ -103,6 +108,13 @@ async function expectLoadedAs(page: Page, expected: RealCase): Promise<void> {
     .evaluateAll((items) => items.map((item) => ({ kind: item.getAttribute('data-testid'), error: item.classList.contains('error') })));
   expect(issues.filter((issue) => issue.error)).toEqual([]);
   expect(await byTestId(page, 'clean-summary').innerText()).toContain(`${expected.rows} rows in ${expected.series} series, ${expected.frequency}`);
+
+  // The Train stage's default networks follow the training rows, and say so when some are left out.
+  const ticked = await byTestId(page, 'model-table')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.filter((row) => row.querySelector<HTMLInputElement>('input[type="checkbox"]')?.checked).map((row) => row.getAttribute('data-testid')));
+  expect(ticked).toEqual(expected.networks.map((kind) => `model-${kind}`));
+  expect(await byTestId(page, 'networks-left-out').count()).toBe(expected.networks.length < 3 ? 1 : 0);
 }
 
 describe('the real datasets', () => {

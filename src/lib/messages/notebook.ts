@@ -51,6 +51,9 @@ export const MODEL_TITLES: Record<'ridge' | 'mlp' | 'cnn', string> = {
   cnn: 'Convolution over the lags (CNN)',
 };
 
+export const networksLeftOutNote = (trainRows: number, minimum: number): string =>
+  `The MLP and the CNN are left out by default: ${trainRows.toLocaleString('en-US')} training rows are too few for networks with thousands of weights (they join from ${minimum.toLocaleString('en-US')}). Tick them to train them anyway.`;
+
 export const determinismIdentical = (windows: number): string =>
   `Identical: all ${windows} model × window results match to the last bit (same seed, data and backend).`;
 

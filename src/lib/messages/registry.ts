@@ -24,6 +24,10 @@ export const registryMessages = {
     `${version} is the champion, so it cannot be archived: serving would have no model. Promote another version or roll back first.`,
   unknownModel: (model: string, models: readonly string[]) =>
     `The run has no model ${quoted(model)}; it has ${models.map(quoted).join(', ')}.`,
+  finalFit: (rows: number, epochs: number, end: string) =>
+    `Fitted for serving on every row up to ${end} (${rows.toLocaleString('en-US')} rows, the test window’s included) for ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, the count early stopping chose on validation. Its metrics were measured on the test window before this fit.`,
+  finalFitOtherData: () =>
+    'This run was trained with another column mapping or cleaning than the data now loaded: open the run’s notebook (its link on the Runs stage) before registering it, so the version is fitted on the data it was judged on.',
   noTestWindow: (model: string) => `The run has no test window for ${quoted(model)}, so there is nothing to register it by.`,
   gateRange: (gate: keyof PromotionGates, min: number, max: number) =>
     `The promotion gate ${quoted(gate)} must be empty (not checked) or a number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}.`,
@@ -126,7 +130,7 @@ export const modelCardTexts = {
   },
   rolling: (window: number, stats: readonly string[]) => `${window} (${stats.join(', ')})`,
   roles: { dataScientist: 'Data scientist', planner: 'Demand planner', business: 'Business' },
-  metricsIntro: 'Measured on the test window: the last periods of the data, never seen in training.',
+  metricsIntro: 'Measured on the test window, the last periods of the data, by the model as fitted before them; a network is fitted once more on every row before it is registered (see above).',
   metricLabel: {
     wape: 'WAPE',
     mase: 'MASE',

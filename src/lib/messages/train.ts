@@ -12,6 +12,8 @@ export const trainMessages = {
   noSelectionFold: 'No backtest fold fits before the test window, so no model can be chosen without looking at the test window. Shorten the horizon or the validation periods, or use a longer history.',
   trainingCancelled: 'Training was cancelled. Nothing was saved; the previous model is unchanged.',
   trainingBusy: 'The model worker is already busy with another training or prediction; wait for it or cancel it first.',
+  finalFitProgress: (model: string, epoch: number, epochs: number, rows: number, eta: string) =>
+    `Fitting ${model} on every row (${rows.toLocaleString('en-US')}) before registering it: epoch ${epoch} of ${epochs} ${eta}`.trim(),
   trainingDiverged: (epoch: number) =>
     `Training diverged at epoch ${epoch} (the loss is no longer a number). Lower the learning rate or scale the inputs, then train again.`,
   matrixShape: (label: string, detail: string) => `The ${label} data has the wrong shape: ${detail}.`,

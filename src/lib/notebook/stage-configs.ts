@@ -3,7 +3,7 @@ import type { CostModel } from '../scope/cost-model';
 import type { FeatureSpec } from '../features/types';
 import type { ClassicalKind, ModelSpec } from '../models/types';
 import { FeatureSpecSchema } from '../features/parse-feature-spec';
-import { defaultModelSpec, ModelSpecSchema } from '../models/default-model-specs';
+import { ModelSpecSchema } from '../models/default-model-specs';
 import { DEFAULT_GATES, PromotionGatesSchema } from '../registry/parse-promotion-gates';
 import type { PromotionGates } from '../registry/types';
 
@@ -50,8 +50,8 @@ export interface SplitConfig {
 }
 
 export interface ModelsConfig {
-  /** Candidate neural models; baselines always run beside them. */
-  candidates: ModelSpec[];
+  /** Candidate neural models (baselines always run beside them); null: the data's default (defaultNeuralSpecs). */
+  candidates: ModelSpec[] | null;
   /** Classical candidates (fitted per series, or the global calendar regression, without tfjs); null: the data's default. */
   classical: ClassicalKind[] | null;
   backend: 'auto' | 'webgl' | 'wasm' | 'cpu';
@@ -71,7 +71,7 @@ export const DEFAULT_SPLIT: SplitConfig = { validation: null, trainingWindow: nu
 
 
 export const DEFAULT_MODELS: ModelsConfig = {
-  candidates: [defaultModelSpec('ridge'), defaultModelSpec('mlp'), defaultModelSpec('cnn')],
+  candidates: null,
   classical: null,
   backend: 'auto',
 };
@@ -107,7 +107,7 @@ export const STAGE_CONFIG_FIELDS = {
     period: periods,
   }),
   models: v.strictObject({
-    candidates: v.pipe(v.array(ModelSpecSchema), v.maxLength(6)),
+    candidates: v.nullable(v.pipe(v.array(ModelSpecSchema), v.maxLength(6))),
     // Optional: links made before the classical models existed get the data's default.
     classical: v.optional(v.nullable(v.pipe(v.array(v.picklist(['ets', 'theta', 'arima', 'calendar'])), v.maxLength(4))), null),
     backend: v.picklist(['auto', 'webgl', 'wasm', 'cpu']),

@@ -1,9 +1,12 @@
 import type { Frequency } from '../data/types';
 import { TEST_WINDOW } from '../evaluate/leaderboard';
+import { dayToIso, periodIndex } from '../eda/calendar';
+import type { FeatureSpec } from '../features/types';
+import type { BackendChoice } from '../models/train-types';
+import type { ModelSpec } from '../models/types';
 import { registryMessages as m } from '../messages/registry';
 import type { RunMetrics } from '../runs/types';
 import type { CostModel } from '../scope/cost-model';
-import { periodIndex } from '../eda/calendar';
 import { periodEnd } from '../split/period-end';
 import type { VersionDraft } from './register-version';
 import { versionMetricsFromRun } from './version-metrics-from-run';
@@ -12,7 +15,7 @@ export interface RunForRegistry {
   id: string;
   dataHash: string;
   /** The notebook configuration the run was trained with (its seed, its split). */
-  config: { seed?: unknown; split?: { validation?: unknown } };
+  config: { seed?: unknown; split?: { validation?: unknown; trainingWindow?: unknown } };
   metrics: RunMetrics;
 }
 
@@ -43,5 +46,46 @@ export function versionDraftFromRun(run: RunForRegistry, model: string, options:
     metrics: versionMetricsFromRun(run.metrics, model, options.cost),
     description: '',
     parent: null,
+  };
+}
+
+/**
+ * What a network is fitted on before it is registered: every row up to the end of the data (the test window's
+ * included, within the run's training window if it had one), from the run's seed, for the epoch count that early
+ * stopping chose on the test window's validation periods. The test window scored the model before this fit; what is
+ * served has also learnt from those newest periods. Null for models with nothing to fit (baselines).
+ */
+export interface FinalFit {
+  spec: ModelSpec;
+  featureSpec: FeatureSpec;
+  seed: number;
+  trainingWindow: number | null;
+  epochs: number;
+  /** The backend the run trained on, so the fit replays like the run. */
+  backend: BackendChoice;
+}
+
+export function finalFitOf(run: RunForRegistry, model: string): FinalFit | null {
+  const result = run.metrics.models.find((r) => r.name === model);
+  if (!result || result.family !== 'neural' || !result.spec) return null;
+  const test = result.windows.find((w) => w.window === TEST_WINDOW);
+  const trainingWindow = run.config.split?.trainingWindow;
+  return {
+    spec: result.spec,
+    featureSpec: run.metrics.featureSpec,
+    seed: typeof run.config.seed === 'number' ? run.config.seed : 0,
+    trainingWindow: typeof trainingWindow === 'number' ? trainingWindow : null,
+    epochs: Math.max(1, test?.bestEpoch ?? 1),
+    backend: run.metrics.backend ?? 'auto',
+  };
+}
+
+/** The draft of a version fitted by finalFitOf: its lineage is the rows it was fitted on, and it says how. */
+export function withFinalFit(draft: VersionDraft, fit: { trainEnd: number; trainStart: number | null; epochs: number; rows: number }): VersionDraft {
+  return {
+    ...draft,
+    trainEnd: fit.trainEnd,
+    trainStart: fit.trainStart,
+    description: m.finalFit(fit.rows, fit.epochs, dayToIso(fit.trainEnd)),
   };
 }

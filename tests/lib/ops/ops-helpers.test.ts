@@ -5,7 +5,9 @@ import { recoverySummary } from '../../../src/lib/ops/recovery-summary';
 import { driftHistory } from '../../../src/lib/ops/drift-history';
 import { timelineInput, latencyPoints } from '../../../src/lib/ops/timeline-input';
 import { monitoringWindow, defaultOnset } from '../../../src/lib/ops/monitoring-window';
-import { versionDraftFromRun } from '../../../src/lib/registry/version-draft-from-run';
+import { finalFitOf, versionDraftFromRun, withFinalFit } from '../../../src/lib/registry/version-draft-from-run';
+import { registryMessages } from '../../../src/lib/messages/registry';
+import { dayToIso } from '../../../src/lib/eda/calendar';
 import { opsForecastSpec } from '../../../src/lib/charts/ops-forecast-spec';
 import { opsTimelineSpec } from '../../../src/lib/charts/ops-timeline-spec';
 import { createRegistry } from '../../../src/lib/registry/create-registry';
@@ -130,6 +132,32 @@ describe('versionDraftFromRun(run, model, options)', () => {
     expect(draft.featureSpec).toEqual(metrics.featureSpec);
     expect(draft.metrics.wape).toBeCloseTo(test.evaluation.expert.wape as number, 12);
     expect(() => versionDraftFromRun({ id: 'r', dataHash: DATA_HASH, config: {}, metrics }, 'prophet', { frequency: 'daily' })).toThrow();
+  });
+});
+
+describe('finalFitOf(run, model) and withFinalFit(draft, fitted): a network is fitted on every row before it is registered', () => {
+  const metrics = makeMetrics({ epochs: 12 });
+  const run = { id: 'run-1', dataHash: DATA_HASH, config: { seed: 9, split: { validation: null, trainingWindow: 365 } }, metrics };
+
+  it('fits a network from the run’s seed, feature spec, training window and backend, for the test window’s best epoch count', () => {
+    const test = metrics.models.find((m) => m.name === 'mlp')!.windows.find((w) => w.window === 'test')!;
+    expect(finalFitOf(run, 'mlp')).toEqual({
+      spec: metrics.models.find((m) => m.name === 'mlp')!.spec,
+      featureSpec: metrics.featureSpec,
+      seed: 9,
+      trainingWindow: 365,
+      epochs: test.bestEpoch,
+      backend: 'wasm',
+    });
+    // Baselines have nothing to fit.
+    expect(finalFitOf(run, 'seasonal-naive')).toBeNull();
+  });
+
+  it('records the rows the version was fitted on as its lineage, and says so in its description', () => {
+    const draft = versionDraftFromRun(run, 'mlp', { frequency: 'daily' });
+    const fitted = withFinalFit(draft, { trainEnd: 19_800, trainStart: 19_436, epochs: 10, rows: 18_250 });
+    expect(fitted).toMatchObject({ trainEnd: 19_800, trainStart: 19_436, metrics: draft.metrics, spec: draft.spec, seed: 9 });
+    expect(fitted.description).toBe(registryMessages.finalFit(18_250, 10, dayToIso(19_800)));
   });
 });
 

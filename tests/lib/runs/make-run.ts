@@ -3,7 +3,7 @@
 import type { ForecastEvaluation } from '../../../src/lib/evaluate/evaluate-forecast';
 import type { FeatureSpec } from '../../../src/lib/features/types';
 import type { EpochReport } from '../../../src/lib/models/train-types';
-import { defaultModelSpec } from '../../../src/lib/models/default-model-specs';
+import { defaultModelSpec, MODEL_KINDS } from '../../../src/lib/models/default-model-specs';
 import { DEFAULT_CONFIG, type NotebookConfig } from '../../../src/lib/notebook/config';
 import type { HeadlineMetrics, ModelResult, RunMetrics } from '../../../src/lib/runs/types';
 import type { JsonObject, RunRecord, RunStatus } from '../../../src/lib/storage/records';
@@ -47,6 +47,7 @@ export function makeConfig(options: MakeRunOptions = {}): NotebookConfig {
   config.horizon = options.horizon ?? 14;
   config.stage = options.stage ?? 'train';
   config.features = { ...structuredClone(FEATURES), lags: options.lags ?? FEATURES.lags };
+  config.models.candidates = MODEL_KINDS.map(defaultModelSpec);
   const mlp = config.models.candidates[1];
   if (mlp && options.mlpHidden) mlp.hidden = options.mlpHidden;
   return config;

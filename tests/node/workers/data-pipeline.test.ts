@@ -53,4 +53,22 @@ describe('DataPipeline (the data worker’s modelling half)', () => {
     const totals = (result: typeof naive) => result.sample.rows.filter((r) => r.series === 'total').map((r) => r.p50);
     totals(mean).forEach((value, i) => expect(value).toBeCloseTo((totals(naive)[i]! + totals(theta)[i]!) / 2, 9));
   });
+
+  it('finalMatrix: every row up to the last day (the test window’s included), or the training window’s last days only', () => {
+    const pipeline = new DataPipeline();
+    const data = shops(140);
+    const prepared = pipeline.prepare(data, { spec: null, horizon: 14, split: SPLIT });
+    const testWindow = prepared.plan.windows.at(-1)!;
+    const all = pipeline.finalMatrix(data, { spec: prepared.spec, trainingWindow: null });
+    const lastDay = start + 139;
+    expect(all.trainEnd).toBe(lastDay);
+    expect(all.trainStart).toBeNull();
+    // The final window's training rows stop a validation span and a horizon before the end: 2 shops × 28 days more here.
+    expect(all.rows.rows).toBe(prepared.trainRows + 2 * 28);
+    expect(all.rows.x.length).toBe(all.rows.rows * all.names.length);
+    expect(testWindow.cutoff).toBe(lastDay - 14);
+    const recent = pipeline.finalMatrix(data, { spec: prepared.spec, trainingWindow: 30 });
+    expect(recent.trainStart).toBe(lastDay - 29);
+    expect(recent.rows.rows).toBe(2 * 30);
+  });
 });
