@@ -21,6 +21,8 @@ import type { OpsClient } from '../workers/ops-client';
 import type { OpsStepResult } from '../workers/ops-protocol';
 import type { RegistryState } from './registry.svelte';
 
+const MAX_TICKS_PER_SECOND = 8;
+
 export class OpsState {
   snapshot = $state.raw<SimulationSnapshot | null>(null);
   playing = $state(false);
@@ -77,10 +79,14 @@ export class OpsState {
     if (this.playing || !this.snapshot || this.snapshot.finished) return;
     this.playing = true;
     const generation = this.#generation;
+    // The clock ticks at most MAX_TICKS_PER_SECOND times a second and moves as many periods per tick as the speed
+    // asks for: every tick redraws the Deploy, Monitor and Retrain charts, which costs more than simulating a period,
+    // so at 60 periods a second one period per tick fell to ~8 a second and kept the page's thread busy.
+    const periods = Math.max(1, Math.round(this.#speed / MAX_TICKS_PER_SECOND));
     while (this.playing && generation === this.#generation && this.snapshot && !this.snapshot.finished) {
       const started = performance.now();
-      await this.step(1);
-      const wait = 1000 / this.#speed - (performance.now() - started);
+      await this.step(periods);
+      const wait = (1000 * periods) / this.#speed - (performance.now() - started);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
     this.playing = false;

@@ -351,7 +351,7 @@ describe('stored runs', () => {
   });
 
   it('keeps a finished run, done, after a reload', async () => {
-    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [small('ridge')], classical: [], backend: 'auto' } }) });
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [small('ridge')], classical: [], backend: 'wasm' } }) });
     await waitForCells(page);
     await train(page);
     const [run] = await storedRuns(page);
@@ -373,7 +373,7 @@ describe('stored runs', () => {
   it('keeps a run cut off by a reload mid-training, marked interrupted', async () => {
     // Far more epochs than it will get through (early stopping held off): the reload always lands mid-training.
     const long = small('mlp', { epochs: 1000, patience: 1000 });
-    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [long], classical: [], backend: 'auto' } }) });
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [long], classical: [], backend: 'wasm' } }) });
     await waitForCells(page);
     await waitForCells(page, { ids: ['features.build'] });
     await watchTraining(page);
