@@ -191,7 +191,7 @@ export interface RoleViews {
   model: ModelName;
   /** The window the `test` column comes from. */
   window: string | null;
-  /** Windows averaged in the `backtest` column. */
+  /** Selection folds averaged in the `backtest` column (the test window is not among them). */
   windows: number;
   /** The baseline the business savings are measured against. */
   baseline: ModelName;
@@ -242,12 +242,16 @@ const BUSINESS: RowDef[] = [
   { metric: 'valuePerYear', format: 'money', read: (e) => e.business.value?.perYear ?? null },
 ];
 
-/** One model's three role views: the test window beside the backtest mean. null when the run has no such model. */
+/**
+ * One model's three role views: the test window beside the mean over the selection folds (the windows the pick was
+ * made on, as the leaderboard's selection column; the test window is not in that mean). null when the run has no such
+ * model.
+ */
 export function roleViews(metrics: RunMetrics, model: ModelName): RoleViews | null {
   const result = metrics.models.find((m) => m.name === model);
   if (!result) return null;
   const test = testWindow(result);
-  const evaluations = result.windows.map((w) => w.evaluation);
+  const evaluations = result.windows.filter((w) => w.window !== TEST_WINDOW).map((w) => w.evaluation);
   const row = ({ metric, format, read }: RowDef): RoleMetricRow => ({
     metric,
     label: metric in evaluateMessages.metricLabel ? evaluateMessages.metricLabel[metric as EvaluationMetricKey] : evaluatePanelMessages.extraLabel[metric as ExtraKey],

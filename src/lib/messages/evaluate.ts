@@ -112,7 +112,7 @@ export const evaluatePanelMessages = {
     `On the test window, ${model}’s WAPE (${modelWape}) is ${pct(percent)} ${percent >= 0 ? 'lower' : 'higher'} than seasonal naive’s (${referenceWape}): ${percent >= target ? `meets the quality bar (at least ${target}% lower)` : `short of the quality bar (at least ${target}% lower)`}.`,
   testImprovementMissing: 'The test-window improvement over seasonal naive cannot be computed: a WAPE is missing (no neural model, no seasonal naive, or no sales in the test window).',
   modelPicker: 'Model to inspect',
-  windowColumn: { test: 'Test window', backtest: 'Backtest mean' },
+  windowColumn: { test: 'Test window', backtest: 'Selection folds (mean)' },
   metricColumn: 'Metric',
   role: {
     dataScientist: { title: 'Data scientist', intro: 'Accuracy and calibration of the forecast: point errors, quantile losses and how often the P10–P90 band holds the actual.' },

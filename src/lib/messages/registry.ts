@@ -24,6 +24,8 @@ export const registryMessages = {
     `${version} is the champion, so it cannot be archived: serving would have no model. Promote another version or roll back first.`,
   unknownModel: (model: string, models: readonly string[]) =>
     `The run has no model ${quoted(model)}; it has ${models.map(quoted).join(', ')}.`,
+  /** The reason a registration is given unless the user writes another. */
+  defaultWhy: 'Best servable model of this run, ranked on the selection folds',
   finalFit: (rows: number, epochs: number, end: string) =>
     `Fitted for serving on every row up to ${end} (${rows.toLocaleString('en-US')} rows, the test window’s included) for ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, the count early stopping chose on validation. Its metrics were measured on the test window before this fit.`,
   finalFitOtherData: () =>

@@ -103,7 +103,9 @@ export function makeRunMetrics(options: MakeRunMetricsOptions = {}): RunFixture 
       family: neural ? 'neural' : 'baseline',
       spec: neural ? defaultModelSpec(name as ModelKind) : null,
       windows,
-      backtest: meanHeadline(windows.map((w) => headlineMetrics(w.evaluation))),
+      // As the app stores a run: the selection score is the mean over the folds; the test window is reported apart.
+      backtest: meanHeadline(windows.filter((w) => w.window !== 'test').map((w) => headlineMetrics(w.evaluation))),
+      test: headlineMetrics(windows.at(-1)!.evaluation),
       importance: neural ? importance(featureNames, name as ModelKind, rng) : null,
     };
   });
