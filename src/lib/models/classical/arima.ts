@@ -4,8 +4,8 @@
  * Σψ²σ²).
  *
  *   1. D: seasonal differencing when the seasonal strength 1 − Var(R)/Var(S + R) exceeds 0.64 (R's `nsdiffs`, test
- *      'seas'). R decomposes with STL (`mstl`); here a classical decomposition (centred moving-average trend, fixed
- *      seasonal indices) stands in — simpler, and it agrees with R's D on every golden case.
+ *      'seas'), with S and R from STL as `mstl` makes them (`stl.ts`, s.window 11): a seasonal pattern that may change
+ *      over time, so a growing seasonal swing (forecast::gas) still counts as strongly seasonal.
  *   2. d: KPSS level tests at 5 % on the seasonally differenced series, up to d = 2 (R's `ndiffs`).
  *   3. Stepwise search over (p,q)(P,Q) and the constant exactly in auto.arima's order, scored by AICc. As in R,
  *      series longer than 150 or with m > 12 score candidates by conditional sum of squares with auto.arima's AIC
@@ -29,6 +29,7 @@ import type { SeriesForecast, SeriesModelOptions } from '../types';
 import { ArimaFitError, Z80, arimaAicc, fitArima, forecastArimaFit, type ArimaFit, type ArimaOrder } from './arima-fit';
 // One `is.constant` for both ports, as R's forecast package has one.
 import { isConstantSeries } from './ets';
+import { stl } from './stl';
 
 const MAX_MODELS = 30;
 const MAX_POINTS = 730;
@@ -80,43 +81,29 @@ function chooseD(x: Float64Array, maxD = 2): number {
   return d;
 }
 
-/** Strength of seasonality 1 − Var(R)/Var(S + R) from a classical decomposition (see the header, step 1). */
+/**
+ * Strength of seasonality max(0, min(1, 1 − Var(R)/Var(S + R))), as `forecast:::seas.heuristic` computes it from
+ * `mstl(x)`: for one seasonal period that is `stl(x, s.window = 11)` (mstl's first window, one pass, no Box-Cox), and
+ * R is that decomposition's remainder (see the header, step 1). Where R's `stl` would stop (m < 2, or no more than
+ * two periods) or Var(S + R) is 0, this gives 0, the D that `nsdiffs` falls back to. x is expected to be finite, as
+ * `forecastArima` leaves it (mstl would fill gaps with `na.interp`); a non-finite value gives NaN, so no differencing.
+ */
 export function seasonalStrength(x: Float64Array, m: number): number {
-  const n = x.length;
-  const half = Math.floor(m / 2);
-  const trend = new Float64Array(n).fill(NaN);
-  for (let t = half; t < n - half; t++) {
-    let s = 0;
-    if (m % 2 === 0) {
-      for (let k = -half; k <= half; k++) s += (x[t + k] as number) * (Math.abs(k) === half ? 0.5 : 1);
-    } else {
-      for (let k = -half; k <= half; k++) s += x[t + k] as number;
-    }
-    trend[t] = s / m;
-  }
-  const sums = new Float64Array(m);
-  const counts = new Float64Array(m);
-  for (let t = half; t < n - half; t++) {
-    sums[t % m] = (sums[t % m] as number) + (x[t] as number) - (trend[t] as number);
-    counts[t % m] = (counts[t % m] as number) + 1;
-  }
-  const index = sums.map((s, k) => s / Math.max(1, counts[k] as number));
-  const level = index.reduce((a, b) => a + b, 0) / m;
-  const rem: number[] = [];
-  const seasRem: number[] = [];
-  for (let t = half; t < n - half; t++) {
-    const s = (index[t % m] as number) - level;
-    const r = (x[t] as number) - (trend[t] as number) - s;
-    rem.push(r);
-    seasRem.push(r + s);
-  }
-  const variance = (v: number[]): number => {
-    const mu = v.reduce((a, b) => a + b, 0) / v.length;
-    return v.reduce((a, b) => a + (b - mu) ** 2, 0) / (v.length - 1);
-  };
-  const vs = variance(seasRem);
-  if (!(vs > 0)) return 0;
-  return Math.max(0, Math.min(1, 1 - variance(rem) / vs));
+  if (!Number.isInteger(m) || m < 2 || x.length <= 2 * m) return 0;
+  const { seasonal, remainder } = stl(x, { period: m, sWindow: 11 });
+  const vs = sampleVariance(remainder.map((r, i) => r + (seasonal[i] as number)));
+  if (vs === 0) return 0;
+  return Math.max(0, Math.min(1, 1 - sampleVariance(remainder) / vs));
+}
+
+/** R's `var`: two-pass, denominator n − 1. */
+function sampleVariance(v: Float64Array): number {
+  let mu = 0;
+  for (const a of v) mu += a;
+  mu /= v.length;
+  let ss = 0;
+  for (const a of v) ss += (a - mu) ** 2;
+  return ss / (v.length - 1);
 }
 
 /** `nsdiffs` (test 'seas', max.D = 1): one seasonal difference when the seasonal strength exceeds 0.64. */
