@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { opsChartTexts as L } from '../messages/serving';
-import type { DriftBin } from '../monitor/column-drift';
+import type { DriftBin } from '../monitor/drift-bins';
 import { ACCENT_COLOR, CHART_HEIGHT, MUTED_COLOR, SCHEMA } from './chart-defaults';
 
 /** The bins come from the drift test (ColumnDrift.bins): one bin or category, its share on each side. */

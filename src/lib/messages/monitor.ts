@@ -1,6 +1,6 @@
 // User-facing texts for drift monitoring (src/lib/monitor). See ./index.ts.
 import { formatNumber } from '../format/format-number';
-import type { DriftTestName } from '../monitor/column-drift';
+import type { DriftTestName } from '../monitor/choose-drift-test';
 
 export const monitorMessages = {
   /** Why a column's drift could not be measured. */

@@ -1,5 +1,8 @@
 // User-facing texts for the runs table and run comparison (src/lib/runs, src/ui/RunsPanel.svelte). See ./index.ts.
-import type { RunRowStatus } from '../runs/read-run';
+import type { RunStatus } from '../storage/records';
+
+/** A stored run's status, or 'unreadable' when its record cannot be read (see runs/read-run). */
+type RunRowStatus = RunStatus | 'unreadable';
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 

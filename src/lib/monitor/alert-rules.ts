@@ -83,6 +83,3 @@ export interface Alert {
   threshold: number;
   column?: string;
 }
-
-// Applying the rules lives in ./alert-raise; re-exported so the rules and their use are found in one place.
-export { raiseAlerts, type RaiseAlertsOptions, type DriftResult, type ColumnDriftResult, type DecayResult } from './alert-raise';

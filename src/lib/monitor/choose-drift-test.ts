@@ -1,4 +1,5 @@
-import type { ColumnKind, DriftTestName } from './column-drift';
+export type ColumnKind = 'numeric' | 'categorical';
+export type DriftTestName = 'ks' | 'chisquare' | 'z' | 'wasserstein' | 'jensenshannon' | 'psi';
 
 /**
  * Each drift test's default threshold and what it is compared with. p-value tests flag drift at p ≤ threshold,

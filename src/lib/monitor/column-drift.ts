@@ -2,8 +2,8 @@ import { sortFinite } from '../eda/sort-finite';
 import { monitorMessages } from '../messages/monitor';
 import { categoryCounts } from './category-counts';
 import { chiSquareGoodnessOfFit } from './chi-square';
-import { chooseDriftTest, DRIFT_TEST_DEFAULTS } from './choose-drift-test';
-import { MAX_DRIFT_BINS, rangeDriftBins, valueDriftBins } from './drift-bins';
+import { chooseDriftTest, DRIFT_TEST_DEFAULTS, type ColumnKind, type DriftTestName } from './choose-drift-test';
+import { MAX_DRIFT_BINS, rangeDriftBins, valueDriftBins, type DriftBin } from './drift-bins';
 import { histogramSorted } from './histogram';
 import { jensenShannonDistance } from './jensen-shannon';
 import { ksTwoSampleSorted } from './ks-two-sample';
@@ -13,8 +13,6 @@ import { countDistinctUnion, valueCountsSorted } from './value-counts';
 import { normedWassersteinSorted } from './wasserstein-distance';
 import { zTest } from './z-test';
 
-export type ColumnKind = 'numeric' | 'categorical';
-export type DriftTestName = 'ks' | 'chisquare' | 'z' | 'wasserstein' | 'jensenshannon' | 'psi';
 
 export interface ColumnDriftInput {
   column: string;
@@ -25,13 +23,6 @@ export interface ColumnDriftInput {
   test?: DriftTestName;
   /** Override of the test's default threshold. */
   threshold?: number;
-}
-
-/** Shares (0..1) of one bin on both sides, for the "which bins moved" chart. */
-export interface DriftBin {
-  label: string;
-  reference: number;
-  current: number;
 }
 
 export interface ColumnDrift {

@@ -63,7 +63,3 @@ export interface DataQualityIssue {
   /** A few of the offending values as text (new categories, the most extreme values), for the explanation. */
   examples: string[];
 }
-
-// The stage's two verbs live in files of their own; this module is where callers find them with their types.
-export { dataQualityProfile } from './data-quality-profile';
-export { checkDataQuality, type CheckDataQualityOptions } from './data-quality-check';

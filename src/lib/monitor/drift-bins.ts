@@ -1,8 +1,14 @@
 import { monitorMessages } from '../messages/monitor';
-import type { DriftBin } from './column-drift';
 import { equalWidthEdges } from './equal-width-edges';
 import { histogramSorted } from './histogram';
 import { shares } from './shares';
+
+/** Shares (0..1) of one bin on both sides, for the "which bins moved" chart. */
+export interface DriftBin {
+  label: string;
+  reference: number;
+  current: number;
+}
 
 /** The most bins the "which bins moved" chart shows for a numeric column. */
 export const MAX_DRIFT_BINS = 20;

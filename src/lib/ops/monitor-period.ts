@@ -1,7 +1,9 @@
 import type { SalesData } from '../data/types';
 import { columnDrift, type ColumnDrift } from '../monitor/column-drift';
 import { datasetDrift } from '../monitor/dataset-drift';
-import { checkDataQuality, dataQualityProfile, type DataQualityProfile, type QualityTable } from '../monitor/data-quality';
+import type { DataQualityProfile, QualityTable } from '../monitor/data-quality';
+import { checkDataQuality } from '../monitor/data-quality-check';
+import { dataQualityProfile } from '../monitor/data-quality-profile';
 import type { AlertRules } from '../monitor/alert-rules';
 import { performanceDecay } from '../monitor/performance-decay';
 import type { SegmentBias } from '../monitor/alert-raise';

@@ -17,7 +17,7 @@ import { routeSeries } from '../serving/route-series';
 import { summarizeLatency } from '../serving/summarize-latency';
 import { raiseAlerts } from '../monitor/alert-raise';
 import type { Alert } from '../monitor/alert-rules';
-import { shouldRetrain } from '../retrain/retrain-policy';
+import { shouldRetrain } from '../retrain/should-retrain';
 import { trainingWindow } from '../retrain/training-window';
 import { PERIODS_PER_YEAR, type CostModel } from '../scope/cost-model';
 import { advancePeriods } from '../scenarios/advance-periods';

@@ -53,6 +53,3 @@ export const RetrainPolicySchema = v.strictObject({
   autoPromote: v.boolean(),
   minPeriodsBetween: int(0, 3660),
 });
-
-// Deciding with the policy lives in ./should-retrain; re-exported so the policy and its use are found in one place.
-export { shouldRetrain, type ShouldRetrainOptions, type RetrainDecision } from './should-retrain';

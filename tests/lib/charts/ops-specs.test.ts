@@ -4,17 +4,16 @@ import { hasChartData } from '../../../src/lib/charts/has-chart-data';
 import { driftBinRows, opsDriftBinsSpec } from '../../../src/lib/charts/ops-drift-bins-spec';
 import { latencyRows, opsLatencySpec } from '../../../src/lib/charts/ops-latency-spec';
 import { opsTimelineSpec, type OpsTimelineInput } from '../../../src/lib/charts/ops-timeline-spec';
-import { raiseAlerts, DEFAULT_ALERT_RULES } from '../../../src/lib/monitor/alert-rules';
-import { rollingWape } from '../../../src/lib/monitor/rolling-wape';
-import { matchActuals } from '../../../src/lib/serving/match-actuals';
-import { servedSpans } from '../../../src/lib/serving/served-spans';
-import { actual, BASE, makeServedLog } from '../serving/make-served-log';
+import { DEFAULT_ALERT_RULES } from '../../../src/lib/monitor/alert-rules';
+import { raiseAlerts } from '../../../src/lib/monitor/alert-raise';
+import { daysFromCivil } from '../../../src/lib/data/civil-days';
 import { compileSpec } from './compile-spec';
 
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const loose = (spec: TopLevelSpec) => spec as unknown as Loose;
 
-const log = makeServedLog();
+/** 2020-01-01: the first day of the fixture. */
+const BASE = daysFromCivil(2020, 1, 1);
 const alerts = raiseAlerts({
   period: 1,
   date: BASE + 1,
@@ -24,8 +23,15 @@ const alerts = raiseAlerts({
   previous: [],
 });
 const timeline: OpsTimelineInput = {
-  error: rollingWape(matchActuals(log, actual), { window: 2 }),
-  versions: servedSpans(log),
+  error: [
+    { date: BASE, wape: 0.05 },
+    { date: BASE + 1, wape: 0.08 },
+    { date: BASE + 2, wape: 0.3 },
+  ],
+  versions: [
+    { version: 'v1', start: BASE, end: BASE + 2 },
+    { version: 'v2', start: BASE + 2, end: BASE + 4 },
+  ],
   alerts,
   events: [
     { date: BASE + 1, kind: 'retrain', text: 'v2 trained on drift' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestCsv } from '../../../src/lib/data/ingest-csv';
+import { ingestCsv } from './ingest-csv';
 import { checkFileSize, MAX_FILE_BYTES } from '../../../src/lib/data/check-file-size';
 import type { IssueKind, ValidationIssue } from '../../../src/lib/data/types';
 import * as messages from '../../../src/lib/messages/data';

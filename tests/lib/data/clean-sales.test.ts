@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestCsv } from '../../../src/lib/data/ingest-csv';
+import { ingestCsv } from './ingest-csv';
 import { cleanSales } from '../../../src/lib/data/clean-sales';
 import { validateSales } from '../../../src/lib/data/validate-sales';
 import { formatDay } from '../../../src/lib/data/civil-days';

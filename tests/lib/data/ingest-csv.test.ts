@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { ingestCsv } from '../../../src/lib/data/ingest-csv';
+import { ingestCsv } from './ingest-csv';
 import { createIngest } from '../../../src/lib/data/create-ingest';
 import { previewCsv } from '../../../src/lib/data/preview-csv';
 import { detectMapping } from '../../../src/lib/data/detect-mapping';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ingestCsv } from '../../../src/lib/data/ingest-csv';
+import { ingestCsv } from './ingest-csv';
 import { createIngest } from '../../../src/lib/data/create-ingest';
 import { cleanSales } from '../../../src/lib/data/clean-sales';
 import { ISSUE_ACTIONS } from '../../../src/lib/data/issue-actions';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ingestCsv } from '../../../src/lib/data/ingest-csv';
+import { ingestCsv } from '../data/ingest-csv';
 import { dayToIso } from '../../../src/lib/eda/calendar';
 import { calendarRegressionForecast, solveSymmetric } from '../../../src/lib/models/calendar-regression';
 import { readSharedDataset, day } from '../data/read-fixture';

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { AlertRulesSchema, DEFAULT_ALERT_RULES, raiseAlerts, type Alert, type AlertRules } from '../../../src/lib/monitor/alert-rules';
+import { AlertRulesSchema, DEFAULT_ALERT_RULES, type Alert, type AlertRules } from '../../../src/lib/monitor/alert-rules';
+import { raiseAlerts } from '../../../src/lib/monitor/alert-raise';
 import type { RaiseAlertsOptions } from '../../../src/lib/monitor/alert-raise';
 import type { DataQualityIssue } from '../../../src/lib/monitor/data-quality';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkDataQuality, dataQualityProfile, type QualityTable } from '../../../src/lib/monitor/data-quality';
-import { dataQualityTable } from '../../../src/lib/monitor/data-quality-table';
-import type { SalesData } from '../../../src/lib/data/types';
+import type { QualityTable } from '../../../src/lib/monitor/data-quality';
+import { checkDataQuality } from '../../../src/lib/monitor/data-quality-check';
+import { dataQualityProfile } from '../../../src/lib/monitor/data-quality-profile';
 
 const n = 200;
 /** Prices 1.00 … 2.99, sales 10 … 209, promo 0/1, three stores; nothing missing. */
@@ -90,22 +90,3 @@ describe('checkDataQuality({profile, current})', () => {
   });
 });
 
-describe('dataQualityTable(data, {start, end})', () => {
-  it('takes sales, covariates and key columns of the rows in the date range', () => {
-    const data = {
-      date: Int32Array.of(1, 2, 1, 2),
-      series: Int32Array.of(0, 0, 1, 1),
-      sales: Float64Array.of(5, 6, 7, 8),
-      covariates: { price: Float64Array.of(1, 2, 3, 4) },
-      seriesKeys: ['store'],
-      seriesKeyValues: [['s1'], ['s2']],
-      seriesLabels: ['s1', 's2'],
-      frequency: 'daily',
-      mapping: { date: 'day', sales: 'units', keys: ['store'], covariates: ['price'] },
-    } satisfies SalesData;
-    const table = dataQualityTable(data, { start: 2, end: 2 });
-    expect(table.numeric).toEqual({ units: Float64Array.of(6, 8), price: Float64Array.of(2, 4) });
-    expect(table.categorical).toEqual({ store: ['s1', 's2'] });
-    expect(dataQualityTable(data).categorical.store).toHaveLength(4);
-  });
-});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ingestCsv } from '../../../src/lib/data/ingest-csv';
+import { ingestCsv } from '../data/ingest-csv';
 import type { SalesData } from '../../../src/lib/data/types';
 import { baselineForecast } from '../../../src/lib/models/baseline-forecast';
 import { createBaselineHost } from '../../../src/lib/ops/baseline-host';

@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/lib/monitor/alert-rules';
-import { DEFAULT_RETRAIN_POLICY, RetrainPolicySchema, shouldRetrain, type RetrainPolicy } from '../../../src/lib/retrain/retrain-policy';
+import { DEFAULT_RETRAIN_POLICY, RetrainPolicySchema, type RetrainPolicy } from '../../../src/lib/retrain/retrain-policy';
+import { shouldRetrain } from '../../../src/lib/retrain/should-retrain';
 
 const policy = (patch: Partial<RetrainPolicy>): RetrainPolicy => ({ ...DEFAULT_RETRAIN_POLICY, minPeriodsBetween: 0, ...patch });
 const alert = (kind: Alert['kind'], period: number): Pick<Alert, 'kind' | 'period' | 'title'> => ({ kind, period, title: `${kind} alert` });

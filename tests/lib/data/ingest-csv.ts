@@ -1,5 +1,6 @@
 /**
- * The import pipeline, written down once (each step is one file in this folder):
+ * A test helper: the whole import of a CSV text in one call, as the data worker runs it step by step (its steps are
+ * the app's own files in src/lib/data). The import pipeline:
  *
  *   bytes ──checkFileSize──► text ──previewCsv──► RawPreview ──detectMapping──► ColumnMapping + DateFormat
  *     ──createIngest: addRows(chunk)… finish()──► SalesData + ValidationReport
@@ -19,12 +20,12 @@
  * done in previewCsv, where papaparse's own guess is too easily fooled by small files.
  */
 import Papa from 'papaparse';
-import type { ColumnMapping, DateFormat, RawPreview } from './types';
-import { previewCsv } from './preview-csv';
-import { detectMapping, type MappingDetection } from './detect-mapping';
-import { createIngest, type IngestResult } from './create-ingest';
-import { checkFileSize } from './check-file-size';
-import { emptySalesData } from './empty-sales-data';
+import type { ColumnMapping, DateFormat, RawPreview } from '../../../src/lib/data/types';
+import { previewCsv } from '../../../src/lib/data/preview-csv';
+import { detectMapping, type MappingDetection } from '../../../src/lib/data/detect-mapping';
+import { createIngest, type IngestResult } from '../../../src/lib/data/create-ingest';
+import { checkFileSize } from '../../../src/lib/data/check-file-size';
+import { emptySalesData } from '../../../src/lib/data/empty-sales-data';
 
 export interface IngestCsvOptions {
   /** Use this mapping instead of the detected one. */
