@@ -14,9 +14,9 @@ export interface OpsTimelineEvent {
 }
 
 export interface OpsTimelineInput {
-  /** The served forecasts' rolling WAPE (../monitor/rolling-wape); days since 1970-01-01. */
+  /** The served forecasts' WAPE per period (../ops/timeline-input); days since 1970-01-01. */
   error: readonly { date: number; wape: number | null }[];
-  /** Which version served when (../serving/served-spans); `end` exclusive. */
+  /** Which version served when (../ops/timeline-input); `end` exclusive. */
   versions: readonly { version: string; start: number; end: number }[];
   alerts: readonly Pick<Alert, 'date' | 'kind' | 'severity' | 'title' | 'explanation'>[];
   events?: readonly OpsTimelineEvent[];
