@@ -26,7 +26,8 @@
  *   - only the most recent 730 observations are used (two years of daily data).
  */
 import type { SeriesForecast, SeriesModelOptions } from '../types';
-import { ArimaFitError, Z80, arimaAicc, fitArima, forecastArimaFit, type ArimaFit, type ArimaOrder } from './arima-fit';
+import { Z80, arimaAicc, fitArima, forecastArimaFit, type ArimaFit } from './arima-fit';
+import { ArimaFitError, type ArimaOrder } from './arima-parameters';
 // One `is.constant` for both ports, as R's forecast package has one.
 import { isConstantSeries } from './ets';
 import { stl } from './stl';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { arimaAicc, fitArima, forecastArimaFit, type ArimaOrder } from '../../../../src/lib/models/classical/arima-fit';
+import { arimaAicc, fitArima, forecastArimaFit } from '../../../../src/lib/models/classical/arima-fit';
+import type { ArimaOrder } from '../../../../src/lib/models/classical/arima-parameters';
 import { forecastArima } from '../../../../src/lib/models/classical/arima';
 
 /**
