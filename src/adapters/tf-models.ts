@@ -12,7 +12,8 @@
  * position, maps each patch to the filters. That is exactly a valid, stride-1 Conv1D, but it also trains on the wasm
  * backend, which (tfjs-backend-wasm 4.22) has no Conv2DBackpropFilter kernel, so a tfl conv1d layer cannot learn there.
  *
- * Outputs: 1 (point forecast), or one per quantile for the quantile (pinball) loss. Every initialiser and every dropout
+ * Outputs: 1 (point forecast), or one per quantile for the quantile (pinball) loss; a direct multi-horizon model has
+ * that many per step. Every initialiser and every dropout
  * mask is seeded, so the same spec + seed + data + backend replays to the same weights.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -102,27 +103,49 @@ function cnnKernelSize(spec: ModelSpec, sequence: SequenceColumns): number {
 
 export type LossFunction = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Scalar;
 
-/** The training loss, as the mean over rows (and quantiles) so it does not depend on the batch size. */
-export function lossFunction(spec: Pick<ModelSpec, 'loss' | 'quantiles'>): LossFunction {
+/**
+ * The training loss, as the mean over rows (and quantiles) so it does not depend on the batch size.
+ *
+ * A direct multi-horizon model (spec.steps) predicts [rows, steps × outputs] against targets [rows, steps] in which a
+ * step beyond the rows' window is NaN (train/direct-targets): the loss is the mean over the known cells only, so the
+ * NaN neither counts nor reaches a gradient.
+ */
+export function lossFunction(spec: Pick<ModelSpec, 'loss' | 'quantiles' | 'steps'>): LossFunction {
+  const perCell = cellLoss(spec);
+  const steps = spec.steps ?? 1;
+  if (steps === 1) return (yTrue, yPred) => tf.mean(perCell(yTrue, yPred));
+  const outputs = spec.loss === 'quantile' ? spec.quantiles.length : 1;
+  return (yTrue, yPred) => {
+    const rows = yTrue.shape[0] as number;
+    const y = tf.reshape(yTrue, [rows, steps, 1]);
+    const known = tf.logicalNot(tf.isNaN(y));
+    const cells = perCell(tf.where(known, y, tf.zerosLike(y)), tf.reshape(yPred, [rows, steps, outputs]));
+    const weight = tf.cast(known, 'float32');
+    return tf.div(tf.sum(tf.mul(cells, weight)), tf.maximum(tf.mul(tf.sum(weight), outputs), 1)) as tf.Scalar;
+  };
+}
+
+/** The loss of each predicted value against its target (broadcast over the quantile axis). */
+function cellLoss(spec: Pick<ModelSpec, 'loss' | 'quantiles'>): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor {
   switch (spec.loss) {
     case 'mae':
-      return (yTrue, yPred) => tf.mean(tf.abs(tf.sub(yTrue, yPred)));
+      return (yTrue, yPred) => tf.abs(tf.sub(yTrue, yPred));
     case 'mse':
-      return (yTrue, yPred) => tf.mean(tf.squaredDifference(yTrue, yPred));
+      return (yTrue, yPred) => tf.squaredDifference(yTrue, yPred);
     case 'huber':
       // delta = 1 on the scaled target: quadratic within one unit of error, linear beyond.
       return (yTrue, yPred) => {
         const error = tf.abs(tf.sub(yTrue, yPred));
         const quadratic = tf.minimum(error, 1);
-        return tf.mean(tf.add(tf.mul(0.5, tf.square(quadratic)), tf.sub(error, quadratic)));
+        return tf.add(tf.mul(0.5, tf.square(quadratic)), tf.sub(error, quadratic));
       };
     case 'quantile': {
       const levels = spec.quantiles;
       // Pinball loss, one column per quantile: q·e when under-predicting (e = y − ŷ > 0), (q − 1)·e when over.
       return (yTrue, yPred) => {
-        const q = tf.tensor2d(levels, [1, levels.length]);
+        const q = tf.tensor1d(levels);
         const error = tf.sub(yTrue, yPred);
-        return tf.mean(tf.maximum(tf.mul(q, error), tf.mul(tf.sub(q, 1), error)));
+        return tf.maximum(tf.mul(q, error), tf.mul(tf.sub(q, 1), error));
       };
     }
   }

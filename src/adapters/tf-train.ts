@@ -201,7 +201,7 @@ function concatRows(a: MatrixInput, b: MatrixInput): MatrixInput {
   const y = new Float32Array(a.y.length + b.y.length);
   y.set(a.y);
   y.set(b.y, a.y.length);
-  return { x, y, rows: a.rows + b.rows, width: a.width };
+  return { x, y, rows: a.rows + b.rows, width: a.width, ...(a.targets ? { targets: a.targets } : {}) };
 }
 
 export interface PredictModelOptions {
@@ -281,7 +281,8 @@ interface TrainBatchOptions {
 function trainBatch({ model, spec, sequence, loss }: Net, { optimizer, variables, train, order, from, to }: TrainBatchOptions): tf.Scalar {
   const rows = to - from;
   const x = tf.tensor2d(gatherRows({ source: train.x, width: train.width, order, from, to }), [rows, train.width]);
-  const y = tf.tensor2d(gatherRows({ source: train.y, width: 1, order, from, to }), [rows, 1]);
+  const targets = train.targets ?? 1;
+  const y = tf.tensor2d(gatherRows({ source: train.y, width: targets, order, from, to }), [rows, targets]);
   const inputs = tf.tidy(() => modelInputs(x, spec, sequence));
   const kept: { dataLoss?: tf.Scalar } = {};
   try {
@@ -319,7 +320,8 @@ async function evaluateLoss(net: Net, data: MatrixInput): Promise<number> {
       losses.push(
         tf.tidy(() => {
           const x = tf.tensor2d(data.x.subarray(from * data.width, to * data.width), [to - from, data.width]);
-          const y = tf.tensor2d(data.y.subarray(from, to), [to - from, 1]);
+          const targets = data.targets ?? 1;
+          const y = tf.tensor2d(data.y.subarray(from * targets, to * targets), [to - from, targets]);
           return net.loss(y, forward(net, x));
         }),
       );

@@ -101,7 +101,8 @@ export class TrainState {
    */
   async finalFit(fit: FinalFit, onProgress: (text: string) => void): Promise<Awaited<ReturnType<FinalFitter>>> {
     if (this.running) throw new Error(trainMessages.trainingBusy);
-    const final = await this.#data.api.finalMatrix({ spec: fit.featureSpec, trainingWindow: fit.trainingWindow });
+    const steps = fit.spec.steps ? { steps: fit.spec.steps } : {};
+    const final = await this.#data.api.finalMatrix({ spec: fit.featureSpec, trainingWindow: fit.trainingWindow, ...steps });
     const spec = fitBatchSize(fit.spec, final.rows.rows);
     const sequence = spec.kind === 'cnn' && final.sequence ? final.sequence : undefined;
     const rows = final.rows.rows;
@@ -150,7 +151,10 @@ export class TrainState {
 
   async #run(config: NotebookConfig, features: NonNullable<FeaturesState['result']>, signal: AbortSignal, started: number, runId: string) {
     const windows = features.plan.windows;
-    const neural = config.models.candidates ?? defaultNeuralSpecs(features.trainRows);
+    // Direct multi-horizon: each network predicts the whole horizon from the first step's row (ModelSpec.steps).
+    const direct = config.models.strategy === 'direct' && features.horizon > 1;
+    const neural = (config.models.candidates ?? defaultNeuralSpecs(features.trainRows)).map((spec) => (direct ? { ...spec, steps: features.horizon } : spec));
+    const steps = direct ? { steps: features.horizon } : {};
     const candidates: BacktestCandidate[] = [
       // Two lanes: the data worker fits baselines and classical models while the train worker trains the networks.
       ...BASELINES.map((name) => ({ name, family: 'baseline' as const, lane: 'data' })),
@@ -200,7 +204,7 @@ export class TrainState {
           return scored(w, t0, result);
         }
         const base = neural.find((spec) => spec.kind === candidate.name)!;
-        if (matrices?.window !== w) matrices = { window: w, value: await this.#data.api.windowMatrices(w) };
+        if (matrices?.window !== w) matrices = { window: w, value: await this.#data.api.windowMatrices(w, steps.steps) };
         const m = matrices.value;
         const spec = fitBatchSize(base, m.train.rows);
         const client = this.#trainClient();
@@ -228,14 +232,14 @@ export class TrainState {
         const predict = (x: Float32Array, rows: number) =>
           client.predict({ spec, weights: copyWeights(trained.weights), x, rows, width, backend: trained.backend, keep, ...(sequence ? { sequence } : {}) });
         const result = await this.#data.api.forecastWindow(
-          { window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost, customMetrics, openOnly },
+          { window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost, customMetrics, openOnly, ...steps },
           Comlink.proxy(predict),
         );
         // The budget counted each model's epochs (and as many again for the test window's refit): settle what went unused.
         tick(1 + (isTest(w) ? 2 : 1) * spec.epochs - trained.history.length - trained.refitEpochs, `${label}: ${spec.kind} forecast`);
         if (isTest(w)) {
           weights.push({ model: spec.kind, weights: trained.weights });
-          importance.set(spec.kind, await this.#data.api.importance({ window: w, outputs: modelOutputWidth(spec), seed: config.seed }, Comlink.proxy(predict)));
+          importance.set(spec.kind, await this.#data.api.importance({ window: w, outputs: modelOutputWidth(spec), ...steps, seed: config.seed }, Comlink.proxy(predict)));
         }
         return scored(w, t0, result, trained);
       },

@@ -1,10 +1,10 @@
 import type { SalesData } from '../lib/data/types';
-import type { FeatureSpec, FeatureState } from '../lib/features/types';
+import type { FeatureMatrix, FeatureSpec, FeatureState } from '../lib/features/types';
 import { defaultFeatureSpec } from '../lib/features/default-feature-spec';
 import { buildFeatures } from '../lib/features/build-features';
 import { previewFeatures } from '../lib/features/preview-features';
 import { featureCorrelations } from '../lib/features/feature-correlations';
-import { recursiveForecast } from '../lib/features/recursive-forecast';
+import { forecastFromFeatures } from '../lib/features/forecast-from-features';
 import { baselineForecast } from '../lib/models/baseline-forecast';
 import { classicalForecast } from '../lib/models/classical-forecast';
 import { calendarRegressionForecast } from '../lib/models/calendar-regression';
@@ -17,6 +17,7 @@ import { defaultCostModel } from '../lib/scope/cost-model';
 import { resolveHorizon } from '../lib/scope/default-horizon';
 import { planBacktest } from '../lib/train/plan-backtest';
 import { selectRows } from '../lib/train/select-rows';
+import { directTargets } from '../lib/train/direct-targets';
 import { sequenceColumns } from '../lib/train/sequence-columns';
 import { forecastSample } from '../lib/train/forecast-sample';
 import { findCovariate, PROMO_PATTERN } from '../lib/eda/find-covariate';
@@ -25,6 +26,16 @@ import { createRng } from '../lib/random/rng';
 import { periodIndex } from '../lib/eda/calendar';
 import { periodEnd } from '../lib/split/period-end';
 import type { FeaturesRequest, FeaturesResult, FinalMatrix, PredictProxy, WindowForecastRequest, WindowForecastResult, WindowMatrices } from './data-protocol';
+
+type SelectedRows = ReturnType<typeof selectRows>;
+
+interface WindowRows {
+  train: SelectedRows;
+  validation: SelectedRows;
+  heldOut: SelectedRows;
+  /** What a direct model's targets are read from (not x: the table-sized features are dropped once selected). */
+  matrix: Pick<FeatureMatrix, 'y' | 'rows' | 'series' | 'date'>;
+}
 
 /**
  * The modelling half of the data worker: features, the backtest plan, the per-window matrices handed to the train
@@ -38,7 +49,7 @@ export class DataPipeline {
   #plan: FeaturesResult['plan'] | null = null;
   /** Per window: the feature state fit on that window's training rows (never on rows after its trainEnd). */
   #states = new Map<number, FeatureState>();
-  #windowRows = new Map<number, { train: ReturnType<typeof selectRows>; validation: ReturnType<typeof selectRows>; heldOut: ReturnType<typeof selectRows> }>();
+  #windowRows = new Map<number, WindowRows>();
   #names: string[] = [];
   /** Per window, each model's forecast, kept so that an ensemble combines its members' own forecasts of the window. */
   #forecasts = new Map<number, Map<string, Forecast>>();
@@ -77,13 +88,17 @@ export class DataPipeline {
     };
   }
 
-  matrices(window: number): WindowMatrices {
-    const { train, validation } = this.#rows(window);
-    const { index: _t, ...trainRows } = train;
-    const { index: _v, ...validationRows } = validation;
-    // Copies go out (transferred); the worker keeps its own for importance.
-    const copy = (m: typeof trainRows) => ({ ...m, x: m.x.slice(), y: m.y.slice() });
-    return { train: copy(trainRows), validation: copy(validationRows), names: this.#names, sequence: sequenceColumns(this.#names) };
+  matrices(window: number, steps = 1): WindowMatrices {
+    const { train, validation, matrix } = this.#rows(window);
+    const { data, plan } = this.#ready();
+    const w = plan.windows[window]!;
+    // Copies go out (transferred); the worker keeps its own for importance. A direct model's targets reach no further
+    // than the rows' own range: training rows stop at trainEnd, validation rows at the cutoff.
+    const copy = ({ index, ...m }: typeof train, upTo: number) =>
+      steps === 1
+        ? { ...m, x: m.x.slice(), y: m.y.slice() }
+        : { ...m, x: m.x.slice(), y: directTargets(matrix, { index, steps, upTo, frequency: data.frequency }), targets: steps };
+    return { train: copy(train, w.trainEnd), validation: copy(validation, w.cutoff), names: this.#names, sequence: sequenceColumns(this.#names) };
   }
 
   /**
@@ -91,15 +106,17 @@ export class DataPipeline {
    * registered is trained on these (for the epoch count its run chose on validation), so the served model has learnt
    * from the newest periods, the test window's included. Only the run's training window, when it had one.
    */
-  finalMatrix(data: SalesData, request: { spec: FeatureSpec; trainingWindow: number | null }): FinalMatrix {
+  finalMatrix(data: SalesData, request: { spec: FeatureSpec; trainingWindow: number | null; steps?: number }): FinalMatrix {
     const { frequency } = data;
     let last = -Infinity;
     for (const d of data.date) if (d > last) last = d;
     const trainEnd = periodEnd(periodIndex(last, frequency), frequency);
     const trainStart = request.trainingWindow === null ? null : periodEnd(periodIndex(trainEnd, frequency) - request.trainingWindow, frequency) + 1;
     const { matrix } = buildFeatures(data, request.spec, { fit: { trainEnd } });
-    const { index: _i, ...rows } = selectRows(matrix, { after: trainStart === null ? -Infinity : trainStart - 1, upTo: trainEnd });
-    return { rows, names: matrix.names, sequence: sequenceColumns(matrix.names), trainEnd, trainStart };
+    const { index, ...rows } = selectRows(matrix, { after: trainStart === null ? -Infinity : trainStart - 1, upTo: trainEnd });
+    const steps = request.steps ?? 1;
+    const targets = steps === 1 ? {} : { y: directTargets(matrix, { index, steps, upTo: trainEnd, frequency }), targets: steps };
+    return { rows: { ...rows, ...targets }, names: matrix.names, sequence: sequenceColumns(matrix.names), trainEnd, trainStart };
   }
 
   /** The window's training and validation rows, built once per window (its feature state fit on its own training rows). */
@@ -113,7 +130,8 @@ export class DataPipeline {
     this.#states.set(window, state);
     this.#names = matrix.names;
     const trainFrom = w.trainStart === null ? -Infinity : w.trainStart - 1;
-    const rows = {
+    const rows: WindowRows = {
+      matrix: { y: matrix.y, rows: matrix.rows, series: matrix.series, date: matrix.date },
       train: selectRows(matrix, { after: trainFrom, upTo: w.trainEnd }),
       validation: selectRows(matrix, { after: w.trainEnd, upTo: w.cutoff }),
       heldOut: selectRows(matrix, { after: w.cutoff, upTo: periodEnd(periodIndex(w.cutoff, data.frequency) + plan.horizon, data.frequency) }),
@@ -148,7 +166,8 @@ export class DataPipeline {
     } else {
       const state = this.#states.get(request.window);
       if (!state || !predict) throw new Error('Train the model for this window before forecasting it.');
-      forecast = await recursiveForecast({ data, spec, state, ...options, predict, ...(request.quantiles ? { quantiles: request.quantiles } : {}) });
+      const steps = request.steps ? { steps: request.steps } : {};
+      forecast = await forecastFromFeatures({ data, spec, state, ...options, predict, ...(request.quantiles ? { quantiles: request.quantiles } : {}), ...steps });
     }
     if (this.#closed) forecast = zeroClosedForecast(forecast, data, this.#closed.flag);
     const kept = this.#forecasts.get(request.window) ?? new Map<string, Forecast>();
@@ -168,9 +187,10 @@ export class DataPipeline {
    * validation rows: the refit model has trained on those, so shuffling them would measure what it memorised. Held-out
    * rows are reported on, never chosen by.
    */
-  async importance(request: { window: number; outputs: number; seed: number }, predict: PredictProxy) {
+  async importance(request: { window: number; outputs: number; steps?: number; seed: number }, predict: PredictProxy) {
     const { index: _i, ...heldOut } = this.#rows(request.window).heldOut;
-    return permutationImportance({ input: heldOut, names: this.#names, predict, outputs: request.outputs, rng: createRng(request.seed) });
+    const steps = request.steps ? { steps: request.steps } : {};
+    return permutationImportance({ input: heldOut, names: this.#names, predict, outputs: request.outputs, ...steps, rng: createRng(request.seed) });
   }
 
   #ready(): { data: SalesData; spec: FeatureSpec; plan: FeaturesResult['plan'] } {

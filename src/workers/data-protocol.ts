@@ -122,6 +122,8 @@ export interface WindowForecastRequest {
   openOnly: boolean;
   /** An ensemble's members, whose forecasts of this window were made before (ensembles only). */
   members?: ModelName[];
+  /** A direct multi-horizon model's steps (ModelSpec.steps); absent: recursive. */
+  steps?: number;
 }
 
 export type PredictProxy = (x: Float32Array, rows: number) => Promise<Float32Array>;
@@ -144,16 +146,17 @@ export interface DataWorkerApi {
   /** Build the features of the cleaned table and plan the backtest (the Features stage). */
   prepareFeatures(request: FeaturesRequest): Promise<FeaturesResult>;
   /** One backtest window's training and validation rows, transferred. */
-  windowMatrices(window: number): Promise<WindowMatrices>;
+  /** `steps`: a direct multi-horizon model's, whose targets are each row's next `steps` periods (train/direct-targets). */
+  windowMatrices(window: number, steps?: number): Promise<WindowMatrices>;
   /** The rows a version is fitted on before it is registered: `spec` and `trainingWindow` are the run's. */
-  finalMatrix(request: { spec: FeatureSpec; trainingWindow: number | null }): Promise<FinalMatrix>;
+  finalMatrix(request: { spec: FeatureSpec; trainingWindow: number | null; steps?: number }): Promise<FinalMatrix>;
   /**
    * Forecast one window with a baseline or a trained model, and score it. `predict` is the trained model's forward
    * pass (a comlink proxy to the train worker; a separate argument because comlink proxies only top-level arguments).
    */
   forecastWindow(request: WindowForecastRequest, predict?: PredictProxy): Promise<WindowForecastResult>;
   /** Permutation importance of each feature on a window's validation rows, through the same proxy. */
-  importance(request: { window: number; outputs: number; seed: number }, predict: PredictProxy): Promise<{ feature: string; increase: number }[]>;
+  importance(request: { window: number; outputs: number; steps?: number; seed: number }, predict: PredictProxy): Promise<{ feature: string; increase: number }[]>;
   /** A copy of the cleaned table (for the ops worker's simulated world). */
   cleanedTable(): Promise<SalesData>;
 }

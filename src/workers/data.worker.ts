@@ -88,8 +88,8 @@ const api: DataWorkerApi = {
     return pipeline.prepare(usable(), request);
   },
 
-  async windowMatrices(window) {
-    const result = pipeline.matrices(window);
+  async windowMatrices(window, steps) {
+    const result = pipeline.matrices(window, steps);
     return Comlink.transfer(result, [result.train.x.buffer, result.train.y.buffer, result.validation.x.buffer, result.validation.y.buffer]);
   },
 

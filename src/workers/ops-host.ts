@@ -3,12 +3,12 @@ import type { SalesData } from '../lib/data/types';
 import { dayToIso } from '../lib/eda/calendar';
 import { buildFeatures } from '../lib/features/build-features';
 import { fitFeatureState } from '../lib/features/fit-feature-state';
-import { recursiveForecast } from '../lib/features/recursive-forecast';
+import { forecastFromFeatures } from '../lib/features/forecast-from-features';
 import { applyFeatures } from '../lib/features/apply-features';
 import { compileFeatures } from '../lib/features/compile-features';
 import { inverseTransformTarget } from '../lib/features/target-transform';
 import type { FeatureSpec, FeatureState } from '../lib/features/types';
-import type { SerializedWeight } from '../lib/models/train-types';
+import type { MatrixInput, SerializedWeight } from '../lib/models/train-types';
 import type { ModelSpec } from '../lib/models/types';
 import { createBaselineHost, isBaselineModel } from '../lib/ops/baseline-host';
 import type { ModelHost, ServingModel } from '../lib/ops/types';
@@ -17,6 +17,8 @@ import type { ModelVersion } from '../lib/registry/types';
 import { advancePeriods } from '../lib/scenarios/advance-periods';
 import { fitBatchSize } from '../lib/train/fit-batch-size';
 import { selectRows } from '../lib/train/select-rows';
+import { directTargets } from '../lib/train/direct-targets';
+import { modelOutputWidth } from '../lib/models/model-output-width';
 import { sequenceColumns } from '../lib/train/sequence-columns';
 
 /**
@@ -42,17 +44,24 @@ export function createTfHost(options: { weights: Map<string, SerializedWeight[]>
       const featureSpec = parent.featureSpec as FeatureSpec;
       const trainEnd = advancePeriods(request.end, -request.validationPeriods, request.data.frequency);
       const { matrix, state } = buildFeatures(request.data, featureSpec, { fit: { trainEnd } });
-      const { index: _t, ...train } = selectRows(matrix, { after: request.start === null ? -Infinity : request.start - 1, upTo: trainEnd });
-      const { index: _v, ...validation } = selectRows(matrix, { after: trainEnd, upTo: request.end });
+      // A direct model's targets: each row's next spec.steps periods, none past its own range's end.
+      const rowsOf = (after: number, upTo: number): MatrixInput => {
+        const { index, ...rows } = selectRows(matrix, { after, upTo });
+        if (!spec.steps) return rows;
+        return { ...rows, y: directTargets(matrix, { index, steps: spec.steps, upTo, frequency: request.data.frequency }), targets: spec.steps };
+      };
+      const train = rowsOf(request.start === null ? -Infinity : request.start - 1, trainEnd);
+      const validation = rowsOf(trainEnd, request.end);
       const fitted = fitBatchSize(spec, train.rows);
       const sequence = fitted.kind === 'cnn' ? sequenceColumns(matrix.names) : null;
       const trained = await trainModel({ spec: fitted, seed: request.seed, train, validation, sequence });
       options.onTrained?.(trained.weights);
       const model = createPredictor({ spec: fitted, weights: trained.weights, width: matrix.names.length, sequence });
       try {
-        const forecast = await recursiveForecast({
+        const forecast = await forecastFromFeatures({
           data: request.data, spec: featureSpec, state, cutoff: trainEnd, horizon: request.validationPeriods, predict: (x, rows) => model.predict(x, rows),
           ...(fitted.loss === 'quantile' ? { quantiles: fitted.quantiles } : {}),
+          ...(fitted.steps ? { steps: fitted.steps } : {}),
         });
         return {
           draft: {
@@ -96,9 +105,10 @@ function servingModel(version: ModelVersion, weights: SerializedWeight[]): Servi
     },
     async forecast(data, { cutoff, horizon }) {
       const { state: fitted, predictor: model } = ready(data);
-      return recursiveForecast({
+      return forecastFromFeatures({
         data, spec: featureSpec, state: fitted, cutoff, horizon, predict: (x, rows) => model.predict(x, rows),
         ...(spec.loss === 'quantile' ? { quantiles: spec.quantiles } : {}),
+        ...(spec.steps ? { steps: spec.steps } : {}),
       });
     },
     async predictRows(data, range) {
@@ -106,7 +116,8 @@ function servingModel(version: ModelVersion, weights: SerializedWeight[]): Servi
       const matrix = applyFeatures(data, featureSpec, fitted);
       const { index, ...rows } = selectRows(matrix, { after: range.from - 1, upTo: range.to });
       const outputs = await model.predict(rows.x, rows.rows);
-      const width = spec.loss === 'quantile' ? spec.quantiles.length : 1;
+      // One step ahead: a direct model's first step is its first block of outputs.
+      const width = modelOutputWidth(spec);
       const median = spec.loss === 'quantile' ? Math.max(0, spec.quantiles.indexOf(0.5)) : 0;
       const { scaleOf } = compileFeatures(data, featureSpec, fitted);
       const rowOf = new Map<number, number>();

@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { activeBackend, memoryInUse, probeBackends, useBackend } from '../adapters/tf-backend';
 import { createPredictor, fitForEpochs, predictModel, trainModel, type Predictor } from '../adapters/tf-train';
 import { trainMessages } from '../lib/messages/train';
-import { checkMatrix, checkModelSpec, checkSequence, checkTrainInputs } from '../lib/models/check-train-inputs';
+import { checkMatrix, checkModelSpec, checkSequence, checkTargets, checkTrainInputs } from '../lib/models/check-train-inputs';
 import type { BackendChoice, BackendName, EpochReport, ProbeResult } from '../lib/models/train-types';
 import type { FitResult, TrainResult, TrainWorkerApi } from './train-protocol';
 
@@ -44,7 +44,7 @@ const api: TrainWorkerApi = {
   fit: (request, onEpoch) =>
     exclusive(async () => {
       const sequence = request.sequence ?? null;
-      const problem = checkModelSpec(request.spec) ?? checkMatrix(request.rows, 'training') ?? checkSequence(request.spec, request.rows.width, sequence);
+      const problem = checkModelSpec(request.spec) ?? checkMatrix(request.rows, 'training') ?? checkTargets(request.spec, request.rows, 'training') ?? checkSequence(request.spec, request.rows.width, sequence);
       const job = await startTraining(problem, request.backend, onEpoch);
       const weights = await fitForEpochs({ ...request, ...job.hooks, sequence });
       const result: FitResult = { weights, backend: job.backend, durationMs: performance.now() - job.started };

@@ -5,7 +5,7 @@ import type { SalesData } from '../../src/lib/data/types';
 import { median } from '../../src/lib/eda/statistics';
 import { buildFeatures } from '../../src/lib/features/build-features';
 import { defaultFeatureSpec } from '../../src/lib/features/default-feature-spec';
-import { recursiveForecast } from '../../src/lib/features/recursive-forecast';
+import { forecastFromFeatures } from '../../src/lib/features/forecast-from-features';
 import { defaultModelSpec } from '../../src/lib/models/default-model-specs';
 import type { SerializedWeight } from '../../src/lib/models/train-types';
 import type { ModelSpec } from '../../src/lib/models/types';
@@ -177,7 +177,7 @@ async function trainChampion(data: SalesData): Promise<Champion> {
   const cost = defaultCostModel(data.frequency);
   let metrics: VersionMetrics;
   try {
-    const forecast = await recursiveForecast({
+    const forecast = await forecastFromFeatures({
       data, spec: featureSpec, state, cutoff: test.cutoff, horizon: HORIZON, predict: (x, rows) => predictor.predict(x, rows), quantiles: spec.quantiles,
     });
     metrics = versionMetricsFromForecast({ data, forecast, cutoff: test.cutoff, horizon: HORIZON, cost });

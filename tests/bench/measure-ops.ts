@@ -101,7 +101,7 @@ export function opsYearHash(trigger: RetrainTrigger): string {
     ...DEFAULT_CONFIG,
     horizon: OPS_YEAR.horizon,
     split: { ...DEFAULT_CONFIG.split, folds: 0 },
-    models: { candidates: [OPS_YEAR.model], classical: [], backend: OPS_YEAR.backend },
+    models: { candidates: [OPS_YEAR.model], classical: [], backend: OPS_YEAR.backend, strategy: 'recursive' },
     ops: {
       ...DEFAULT_OPS,
       scenario: { ...scenarioInfo('control').defaults },

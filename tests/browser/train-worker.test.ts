@@ -302,6 +302,57 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     expect(meanSquaredError(predicted, check.y)).toBeLessThan(0.6 * variance(check.y));
   });
 
+  it('train(direct, 3 steps) learns each step’s own target, skips the unknown (NaN) ones, and its validation loss is the pinball mean over the known cells', async () => {
+    // Step k's target is (k + 1)·x1 − x2 + noise; the last 30 rows of each part do not know their steps 2 and 3 (as
+    // the rows before a window's end do not), and NaN anywhere in a loss that counted them would diverge at once.
+    const steps = 3;
+    const base = linearProblem({ rows: 1500, noise: 0.2, seed: 21 });
+    const direct = ({ x, rows, width }: MatrixInput, seed: number): MatrixInput => {
+      const rng = createRng(seed);
+      const y = new Float32Array(rows * steps);
+      for (let r = 0; r < rows; r++) {
+        for (let k = 0; k < steps; k++) {
+          const known = k === 0 || r < rows - 30;
+          y[r * steps + k] = known ? (k + 1) * (x[r * width] as number) - (x[r * width + 1] as number) + 0.2 * rng.normal() : NaN;
+        }
+      }
+      return { x, y, rows, width, targets: steps };
+    };
+    const train = direct(base.train, 1);
+    const validation = direct(base.validation, 2);
+    const check = copy(validation);
+    const quantiles = [0.1, 0.5, 0.9];
+    const model = spec({ kind: 'ridge', hidden: [], loss: 'quantile', quantiles, steps, epochs: 25, learningRate: 0.05, batchSize: 64, patience: 25 });
+    const result = await client.train({ spec: model, seed: 1, backend: 'cpu', train, validation });
+    const predicted = await client.predict({ spec: model, weights: result.weights, x: check.x, rows: check.rows, width: check.width });
+    expect(predicted.length).toBe(check.rows * steps * quantiles.length);
+    // The pinball loss over the known cells, in plain JavaScript, is the validation loss of the kept epoch.
+    let sum = 0;
+    let cells = 0;
+    const medians: number[][] = [[], [], []];
+    const actuals: number[][] = [[], [], []];
+    for (let r = 0; r < check.rows; r++) {
+      for (let k = 0; k < steps; k++) {
+        const actual = check.y[r * steps + k] as number;
+        if (Number.isNaN(actual)) continue;
+        quantiles.forEach((q, j) => {
+          const error = actual - (predicted[(r * steps + k) * 3 + j] as number);
+          sum += Math.max(q * error, (q - 1) * error);
+          cells++;
+        });
+        medians[k]!.push(predicted[(r * steps + k) * 3 + 1] as number);
+        actuals[k]!.push(actual);
+      }
+    }
+    const best = valLossOfBest(result.history, result.bestEpoch);
+    expect(Math.abs(sum / cells - best)).toBeLessThan(1e-4 * best);
+    // Every step learnt its own slope: the medians explain most of each step's variance.
+    for (let k = 0; k < steps; k++) {
+      const y = Float32Array.from(actuals[k]!);
+      expect(meanSquaredError(Float32Array.from(medians[k]!), y), `step ${k + 1}`).toBeLessThan(0.1 * variance(y));
+    }
+  });
+
   it('early stopping keeps the best epoch’s weights: their predictions score exactly its validation loss', async () => {
     // 40 noisy training rows and a wide network overfit within a few epochs, so validation loss turns up.
     const problem = linearProblem({ rows: 240, noise: 1.5, seed: 11, trainShare: 1 / 6 });

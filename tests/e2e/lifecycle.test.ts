@@ -1,3 +1,4 @@
+import { DEFAULT_HORIZON } from '../../src/lib/scope/default-horizon';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
@@ -53,7 +54,7 @@ function link(overrides: Partial<NotebookConfig> = {}): string {
   return encodeConfigHash({
     ...DEFAULT_CONFIG,
     split: { ...DEFAULT_SPLIT, folds: 0 },
-    models: { candidates: [small('ridge'), small('mlp'), small('cnn')], classical: [], backend: 'auto' },
+    models: { candidates: [small('ridge'), small('mlp'), small('cnn')], classical: [], backend: 'auto', strategy: 'recursive' },
     ...overrides,
   });
 }
@@ -113,6 +114,8 @@ interface StoredRun {
   backend: string | null;
   /** Backtest WAPE per model and baseline, at full precision. */
   wape: Record<string, number | null>;
+  /** A network's direct multi-horizon steps (ModelSpec.steps), per model with a spec; null: recursive. */
+  steps: Record<string, number | null>;
 }
 
 /** The run records in this profile's IndexedDB, read as they are stored (the Storage panel shows only a summary). */
@@ -133,7 +136,7 @@ function storedRuns(page: Page): Promise<StoredRun[]> {
               created: string;
               status: string;
               config: NotebookConfig;
-              metrics: { backend: string | null; models: { name: string; backtest: { wape: number | null } }[] } | null;
+              metrics: { backend: string | null; models: { name: string; backtest: { wape: number | null }; spec: { steps?: number } | null }[] } | null;
             };
             const rows = (all.result as Row[]).sort((a, b) => a.created.localeCompare(b.created));
             done(
@@ -143,6 +146,7 @@ function storedRuns(page: Page): Promise<StoredRun[]> {
                 config: row.config,
                 backend: row.metrics?.backend ?? null,
                 wape: Object.fromEntries((row.metrics?.models ?? []).map((m) => [m.name, m.backtest.wape])),
+                steps: Object.fromEntries((row.metrics?.models ?? []).filter((m) => m.spec).map((m) => [m.name, m.spec?.steps ?? null])),
               })),
             );
           };
@@ -326,15 +330,19 @@ describe('the lifecycle, Scope to Evaluate', () => {
     await app.context.close();
   });
 
-  it('runs on a real dataset imported through the file input (Walmart, weekly)', async () => {
+  it('runs on a real dataset imported through the file input (Walmart, weekly), its networks forecasting direct multi-horizon', async () => {
     const app = await openApp(browser, {
-      hash: link({ dataset: builtin(US_RETAIL), split: { ...DEFAULT_SPLIT, folds: 1 }, models: { candidates: [small('ridge'), small('mlp')], classical: [], backend: 'auto' } }),
+      hash: link({ dataset: builtin(US_RETAIL), split: { ...DEFAULT_SPLIT, folds: 1 }, models: { candidates: [small('ridge'), small('mlp')], classical: [], backend: 'auto', strategy: 'direct' } }),
     });
     await waitForCells(app.page);
     await chooseFile(app.page, resolve(REAL_DIR, WALMART));
     expect(await waitForImport(app.page, WALMART)).toBe('used');
     const facts = { name: WALMART, rows: '1,430', series: '10', frequency: 'weekly' };
+    expect(await byTestId(app.page, 'strategy-select').inputValue()).toBe('direct');
     await walkLifecycle(app, { shot: 'walmart', facts, models: ['ridge', 'mlp'], windows: 2 });
+    // Each network learnt the 8 weeks of the default weekly horizon at once (ModelSpec.steps); the run keeps that to replay.
+    const [run] = await storedRuns(app.page);
+    expect(run!.steps).toEqual({ ridge: DEFAULT_HORIZON.weekly, mlp: DEFAULT_HORIZON.weekly });
     await app.context.close();
   });
 });
@@ -351,7 +359,7 @@ describe('stored runs', () => {
   });
 
   it('keeps a finished run, done, after a reload', async () => {
-    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [small('ridge')], classical: [], backend: 'wasm' } }) });
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [small('ridge')], classical: [], backend: 'wasm', strategy: 'recursive' } }) });
     await waitForCells(page);
     await train(page);
     const [run] = await storedRuns(page);
@@ -373,7 +381,7 @@ describe('stored runs', () => {
   it('keeps a run cut off by a reload mid-training, marked interrupted', async () => {
     // Far more epochs than it will get through (early stopping held off): the reload always lands mid-training.
     const long = small('mlp', { epochs: 1000, patience: 1000 });
-    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [long], classical: [], backend: 'wasm' } }) });
+    const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [long], classical: [], backend: 'wasm', strategy: 'recursive' } }) });
     await waitForCells(page);
     await waitForCells(page, { ids: ['features.build'] });
     await watchTraining(page);
@@ -405,7 +413,7 @@ describe('seeded runs', () => {
   const seeded = link({
     dataset: builtin(WALMART),
     split: { ...DEFAULT_SPLIT, folds: 1 },
-    models: { candidates: [small('ridge'), small('mlp', { hidden: [16, 8] })], classical: [], backend: 'wasm' },
+    models: { candidates: [small('ridge'), small('mlp', { hidden: [16, 8] })], classical: [], backend: 'wasm', strategy: 'recursive' },
   });
 
   beforeAll(async () => {
@@ -514,7 +522,7 @@ describe('the WebGL backend', () => {
 
   it('trains a tiny ridge and MLP on WebGL in the train worker when the link asks for it', async () => {
     // SwiftShader (software WebGL) is slow: two epochs of two small models on the small weekly file.
-    const models: ModelsConfig = { candidates: [small('ridge', { epochs: 2 }), small('mlp', { epochs: 2, hidden: [8] })], classical: [], backend: 'webgl' };
+    const models: ModelsConfig = { candidates: [small('ridge', { epochs: 2 }), small('mlp', { epochs: 2, hidden: [8] })], classical: [], backend: 'webgl', strategy: 'recursive' };
     const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), split: { ...DEFAULT_SPLIT, folds: 1 }, models }) });
     await waitForCells(page);
     await goToStage(page, 'train');

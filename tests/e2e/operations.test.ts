@@ -23,7 +23,7 @@ function link(scenario: ScenarioSpec, periods: number): string {
     ...DEFAULT_CONFIG,
     horizon: HORIZON,
     split: { ...DEFAULT_SPLIT, folds: 0 },
-    models: { candidates: [{ ...defaultModelSpec('ridge'), epochs: 8, batchSize: 512 }], classical: [], backend: 'wasm' },
+    models: { candidates: [{ ...defaultModelSpec('ridge'), epochs: 8, batchSize: 512 }], classical: [], backend: 'wasm', strategy: 'recursive' },
     ops: { ...DEFAULT_OPS, scenario, simulation: { ...DEFAULT_OPS.simulation, periods, speed: 60 } },
     stage: 'train',
   };

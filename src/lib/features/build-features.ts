@@ -14,7 +14,7 @@ export interface BuildFeaturesOptions {
  *   SalesData + FeatureSpec ──► fitFeatureState (training rows only) ──► FeatureState (JSON)
  *                           ──► applyFeatures (every row)             ──► FeatureMatrix
  *
- * Keep the state with the run: forecasting (recursiveForecast) and replay need the very same one.
+ * Keep the state with the run: forecasting (forecastFromFeatures) and replay need the very same one.
  */
 export function buildFeatures(data: SalesData, spec: FeatureSpec, { fit }: BuildFeaturesOptions): { matrix: FeatureMatrix; state: FeatureState } {
   const state = fitFeatureState(data, spec, fit);

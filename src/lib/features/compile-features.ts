@@ -29,7 +29,7 @@ export interface RowInput {
 
 /**
  * A spec and a basis, compiled against one SalesData: the column names, and a writer that fills one row's raw
- * (unscaled) features. The public verbs (fitFeatureState, applyFeatures, recursiveForecast) all write rows through
+ * (unscaled) features. The public verbs (fitFeatureState, applyFeatures, forecastFromFeatures) all write rows through
  * this one function, so a training row and a forecast step with the same history get the same bytes.
  */
 export interface CompiledFeatures {

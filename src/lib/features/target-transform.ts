@@ -9,7 +9,7 @@ import type { FeatureSpec } from './types';
  *   'none'          z = sales
  *
  * All three are increasing, so a quantile of z maps to the same quantile of sales, and a range of sales maps to a
- * range of z (recursiveForecast caps its feedback in sales and maps the cap through here).
+ * range of z (forecastFromFeatures caps its feedback in sales and maps the cap through here).
  */
 export function transformTarget(kind: FeatureSpec['target'], sales: number, scale: number): number {
   if (kind === 'series-scale') return sales / scale;

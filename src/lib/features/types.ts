@@ -3,11 +3,13 @@
  *
  *   SalesData ──► FeatureSpec (JSON) ──► FeatureMatrix ──► split / backtest folds ──► ModelSpec + seed ──► (worker)
  *
- * Forecasting strategy: RECURSIVE one-step-ahead. A row's features use only sales strictly before its date
+ * Forecasting strategy: RECURSIVE one-step-ahead by default. A row's features use only sales strictly before its date
  * (lags ≥ 1, rolling windows that end at t−1) plus what is known in advance for its own date (calendar,
  * planned price and promotion, holidays). Over a horizon, each step's prediction is fed back as the next
- * step's lag. Chosen over direct multi-horizon because the training set stays one row per period (it has to fit
- * in a browser tab), and the test simulates the feedback honestly, so error accumulation shows up in the metrics.
+ * step's lag. The default over direct multi-horizon because every step sees its own date's covariates (a planned
+ * promotion on day 5), and the test simulates the feedback honestly, so error accumulation shows up in the metrics.
+ * DIRECT (ModelSpec.steps, chosen on the Train stage) keeps the same rows and learns every step from the first
+ * step's row, with one target per step (train/direct-targets): no feedback to compound, no later covariates.
  */
 import type { Frequency } from '../data/types';
 

@@ -34,6 +34,8 @@ export const featureMessages = {
 
   // Forecasting -----------------------------------------------------------------------------------------------------
   badHorizon: (horizon: number): string => `The forecast horizon must be a whole number of periods, 1 or more (got ${horizon}).`,
+  badSteps: (steps: number, horizon: number): string =>
+    `This model forecasts ${steps} steps at once (direct multi-horizon), fewer than the ${horizon} asked for: train it again for this horizon.`,
   badCutoff: (cutoff: number): string => `The forecast cutoff must be a date (a whole day number), got ${cutoff}.`,
   badPrediction: (length: number, rows: number): string =>
     `The model returned ${length} values for ${rows} rows: expected the same number of values (quantiles) for every row.`,

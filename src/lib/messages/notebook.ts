@@ -54,6 +54,15 @@ export const MODEL_TITLES: Record<'ridge' | 'mlp' | 'cnn', string> = {
 export const networksLeftOutNote = (trainRows: number, minimum: number): string =>
   `The MLP and the CNN are left out by default: ${trainRows.toLocaleString('en-US')} training rows are too few for networks with thousands of weights (they join from ${minimum.toLocaleString('en-US')}). Tick them to train them anyway.`;
 
+/** The Train stage's choice of how the networks forecast several steps ahead (ModelsConfig.strategy). */
+export const STRATEGY_TITLES = {
+  recursive: 'recursive (one step at a time, each prediction fed back as the next lag)',
+  direct: 'direct (every step at once, one output per step)',
+} as const;
+
+export const strategyNote =
+  'Recursive sees each day’s own calendar and promotions but can compound its errors over the horizon; direct cannot compound them, but learns every step from the first step’s features (and has more outputs to learn). Both are scored on the same folds, so the leaderboard says which suits this data.';
+
 export const determinismIdentical = (windows: number): string =>
   `Identical: all ${windows} model × window results match to the last bit (same seed, data and backend).`;
 

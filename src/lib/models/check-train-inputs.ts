@@ -18,6 +18,8 @@ export function checkTrainInputs({ spec, train, validation, sequence }: TrainInp
     checkModelSpec(spec) ??
     checkMatrix(train, 'training') ??
     checkMatrix(validation, 'validation') ??
+    checkTargets(spec, train, 'training') ??
+    checkTargets(spec, validation, 'validation') ??
     (validation.width !== train.width ? trainMessages.widthMismatch(train.width, validation.width, 'validation') : null) ??
     checkSequence(spec, train.width, sequence)
   );
@@ -41,20 +43,34 @@ export function checkModelSpec(spec: ModelSpec): string | null {
   return null;
 }
 
-/** `y` is checked when present (training and validation data; prediction inputs have none). */
+/** A direct multi-horizon model learns one target per step: the matrix must carry that many. */
+export function checkTargets(spec: ModelSpec, matrix: MatrixInput, label: string): string | null {
+  const steps = spec.steps ?? 1;
+  const targets = matrix.targets ?? 1;
+  return targets === steps ? null : trainMessages.matrixShape(label, `${targets} targets per row for a model of ${steps} steps`);
+}
+
+/**
+ * `y` is checked when present (training and validation data; prediction inputs have none). With several targets per
+ * row (a direct model's steps) a later step may be NaN, unknown in the rows' window; the row's own target may not.
+ */
 export function checkMatrix(matrix: Omit<MatrixInput, 'y'> & { y?: Float32Array }, label: string): string | null {
   const { x, y, rows, width } = matrix;
+  const targets = matrix.targets ?? 1;
   if (!Number.isInteger(rows) || rows < 0 || !Number.isInteger(width) || width < 1) {
     return trainMessages.matrixShape(label, `${rows} rows × ${width} columns`);
   }
   if (rows === 0) return trainMessages.matrixEmpty(label);
   if (x.length !== rows * width) return trainMessages.matrixShape(label, `${x.length} values, expected ${rows} rows × ${width} columns`);
-  if (y && y.length !== rows) return trainMessages.matrixShape(label, `${y.length} targets for ${rows} rows`);
+  if (y && y.length !== rows * targets) return trainMessages.matrixShape(label, `${y.length} targets for ${rows} rows × ${targets}`);
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i] as number)) return trainMessages.matrixNotFinite(label, Math.floor(i / width));
   }
   if (y) {
-    for (let i = 0; i < y.length; i++) if (!Number.isFinite(y[i] as number)) return trainMessages.matrixNotFinite(label, i);
+    for (let i = 0; i < y.length; i++) {
+      const known = Number.isFinite(y[i] as number) || (i % targets > 0 && Number.isNaN(y[i] as number));
+      if (!known) return trainMessages.matrixNotFinite(label, Math.floor(i / targets));
+    }
   }
   return null;
 }

@@ -63,4 +63,5 @@ export const ModelSpecSchema = v.strictObject({
   batchSize: positiveInt(65536),
   patience: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
   rowsPerEpoch: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000_000))),
+  steps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(366))),
 });

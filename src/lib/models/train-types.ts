@@ -10,12 +10,17 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = 'auto' | BackendName;
 export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
-/** Rows × width features, row-major, with one target per row (the transformed target of a FeatureMatrix). */
+/**
+ * Rows × width features, row-major, with the transformed target of a FeatureMatrix: one per row, or `targets` per row
+ * (row-major) for a direct multi-horizon model, NaN where a step's target is not known (see train/direct-targets).
+ */
 export interface MatrixInput {
   x: Float32Array;
   y: Float32Array;
   rows: number;
   width: number;
+  /** Targets per row; absent: 1. */
+  targets?: number;
 }
 
 /**

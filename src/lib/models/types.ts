@@ -34,6 +34,12 @@ export interface ModelSpec {
    * backtest window, so a sample per epoch buys most of the fit for a fraction of the time.
    */
   rowsPerEpoch?: number;
+  /**
+   * DIRECT multi-horizon: the model reads the features of a forecast's first step and predicts all `steps` steps at
+   * once (one output per step and quantile, step-major), instead of one step fed back `steps` times. Absent:
+   * recursive one-step-ahead (features/types.ts says why that is the default).
+   */
+  steps?: number;
 }
 
 /** A point forecast with optional interval, per (series, date). */

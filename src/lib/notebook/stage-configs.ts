@@ -55,6 +55,11 @@ export interface ModelsConfig {
   /** Classical candidates (fitted per series, or the global calendar regression, without tfjs); null: the data's default. */
   classical: ClassicalKind[] | null;
   backend: 'auto' | 'webgl' | 'wasm' | 'cpu';
+  /**
+   * How the networks forecast several steps: 'recursive' (one step, fed back) or 'direct' (all steps at once from the
+   * first step's features; ModelSpec.steps = the horizon). See features/types.ts.
+   */
+  strategy: 'recursive' | 'direct';
 }
 
 export const DEFAULT_SCOPE: ScopeConfig = {
@@ -74,6 +79,7 @@ export const DEFAULT_MODELS: ModelsConfig = {
   candidates: null,
   classical: null,
   backend: 'auto',
+  strategy: 'recursive',
 };
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -111,6 +117,8 @@ export const STAGE_CONFIG_FIELDS = {
     // Optional: links made before the classical models existed get the data's default.
     classical: v.optional(v.nullable(v.pipe(v.array(v.picklist(['ets', 'theta', 'arima', 'calendar'])), v.maxLength(4))), null),
     backend: v.picklist(['auto', 'webgl', 'wasm', 'cpu']),
+    // Optional: links made before the direct strategy existed forecast recursively, as they did.
+    strategy: v.optional(v.picklist(['recursive', 'direct']), 'recursive'),
   }),
 };
 

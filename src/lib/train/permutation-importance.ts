@@ -14,12 +14,14 @@ export async function permutationImportance(options: {
   predict: (x: Float32Array, rows: number) => Promise<Float32Array>;
   /** Output columns per row (quantile models give several); the middle one is the point forecast. */
   outputs: number;
+  /** A direct multi-horizon model's steps (its outputs hold each step's in turn): step 1's point is scored. */
+  steps?: number;
   rng: Rng;
 }): Promise<{ feature: string; increase: number }[]> {
   const { input, names, predict, outputs, rng } = options;
   const { rows, width } = input;
   if (rows === 0) return [];
-  const point = Math.floor(outputs / 2);
+  const point = Math.floor(outputs / (options.steps ?? 1) / 2);
   const mae = (predicted: Float32Array) => {
     let sum = 0;
     for (let r = 0; r < rows; r++) sum += Math.abs((predicted[r * outputs + point] as number) - (input.y[r] as number));

@@ -4,7 +4,7 @@ import { addMonths } from '../../../src/lib/data/civil-days';
 import type { Frequency, SalesData } from '../../../src/lib/data/types';
 import { applyFeatures } from '../../../src/lib/features/apply-features';
 import { fitFeatureState } from '../../../src/lib/features/fit-feature-state';
-import { recursiveForecast } from '../../../src/lib/features/recursive-forecast';
+import { forecastFromFeatures } from '../../../src/lib/features/forecast-from-features';
 import type { FeatureSpec } from '../../../src/lib/features/types';
 import { makeSales, type SalesRow } from '../eda/make-sales';
 import { rowsUpTo } from './feature-fixtures';
@@ -121,7 +121,7 @@ describe('features leak nothing from the future (fast-check, seed 42)', () => {
     );
   });
 
-  it('recursiveForecast({ cutoff, … }) is unchanged when sales after the cutoff change', async () => {
+  it('forecastFromFeatures({ cutoff, … }) is unchanged when sales after the cutoff change', async () => {
     let checked = 0;
     await fc.assert(
       fc.asyncProperty(panel, spec, future, fc.integer({ min: 1, max: 6 }), async (p, s, f, horizon) => {
@@ -129,7 +129,7 @@ describe('features leak nothing from the future (fast-check, seed 42)', () => {
         const cutoff = dateOf(p.frequency, f.at) - 1;
         const state = fitFeatureState(data, s, { trainEnd: cutoff });
         const predict = fakeModel(state.names.length);
-        const run = (d: SalesData) => recursiveForecast({ data: d, spec: s, state, cutoff, horizon, predict });
+        const run = (d: SalesData) => forecastFromFeatures({ data: d, spec: s, state, cutoff, horizon, predict });
         const forecast = await run(data);
         expect(await run(perturb(data, cutoff + 1, f.replacements))).toEqual(forecast);
         if (forecast.p50.length > 0) checked++;

@@ -7,7 +7,7 @@ import { applyFeatures } from '../../../src/lib/features/apply-features';
 import { defaultFeatureSpec } from '../../../src/lib/features/default-feature-spec';
 import { featureCorrelations } from '../../../src/lib/features/feature-correlations';
 import { fitFeatureState } from '../../../src/lib/features/fit-feature-state';
-import { recursiveForecast } from '../../../src/lib/features/recursive-forecast';
+import { forecastFromFeatures } from '../../../src/lib/features/forecast-from-features';
 import { exampleSales } from './example-sales';
 
 const [stores = 20, products = 50, days = 1000] = process.argv.slice(2).map(Number);
@@ -30,7 +30,7 @@ for (const round of [1, 2]) {
   const matrix = await time('applyFeatures', () => applyFeatures(data, spec, state));
   console.log(`  matrix ${matrix.rows.toLocaleString('en-US')} × ${matrix.names.length}, ${(matrix.x.byteLength / 2 ** 20).toFixed(0)} MiB`);
   await time('featureCorrelations', () => featureCorrelations(matrix));
-  await time('recursiveForecast (H = 28)', () =>
-    recursiveForecast({ data, spec, state, cutoff: trainEnd, horizon: 28, predict: (_x, rows) => new Float32Array(rows).fill(1) }),
+  await time('forecastFromFeatures (H = 28)', () =>
+    forecastFromFeatures({ data, spec, state, cutoff: trainEnd, horizon: 28, predict: (_x, rows) => new Float32Array(rows).fill(1) }),
   );
 }

@@ -39,6 +39,25 @@ describe('checkTrainInputs({ spec, train, validation, sequence })', () => {
   });
 });
 
+describe('checkTrainInputs(…) for a direct multi-horizon model (spec.steps)', () => {
+  const direct = (rows: number, targets: number): MatrixInput => ({ ...matrix(rows, 3), y: new Float32Array(rows * targets), targets });
+
+  it('needs one target per step on every row; a later step may be NaN (unknown in the window), the row’s own target may not', () => {
+    expect(checkTrainInputs({ spec: { ...spec, steps: 4 }, train: direct(10, 4), validation: direct(2, 4), sequence: null })).toBeNull();
+    expect(checkTrainInputs({ spec: { ...spec, steps: 4 }, train: matrix(10, 3), validation: direct(2, 4), sequence: null })).toBe(
+      trainMessages.matrixShape('training', '1 targets per row for a model of 4 steps'),
+    );
+    expect(checkTrainInputs({ spec, train: direct(10, 4), validation: matrix(2, 3), sequence: null })).toContain('4 targets per row for a model of 1 steps');
+    const unknownLater = direct(2, 4);
+    unknownLater.y.set([NaN, NaN, NaN], 5);
+    expect(checkMatrix(unknownLater, 'validation')).toBeNull();
+    const unknownOwn = direct(2, 4);
+    unknownOwn.y[4] = NaN;
+    expect(checkMatrix(unknownOwn, 'validation')).toBe(trainMessages.matrixNotFinite('validation', 1));
+    expect(checkMatrix({ ...direct(2, 4), y: new Float32Array(7) }, 'training')).toContain('7 targets for 2 rows × 4');
+  });
+});
+
 describe('checkModelSpec(spec)', () => {
   it.each<[Partial<ModelSpec>, string]>([
     [{ epochs: 0 }, 'epochs'],
@@ -93,5 +112,10 @@ describe('modelOutputWidth(spec)', () => {
   it('is one per quantile for the quantile loss, else 1', () => {
     expect(modelOutputWidth({ loss: 'quantile', quantiles: [0.1, 0.5, 0.9] })).toBe(3);
     expect(modelOutputWidth({ loss: 'huber', quantiles: [0.1, 0.5, 0.9] })).toBe(1);
+  });
+
+  it('has that many per step for a direct multi-horizon model', () => {
+    expect(modelOutputWidth({ loss: 'quantile', quantiles: [0.1, 0.5, 0.9], steps: 13 })).toBe(39);
+    expect(modelOutputWidth({ loss: 'mae', quantiles: [], steps: 13 })).toBe(13);
   });
 });

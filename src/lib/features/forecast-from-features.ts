@@ -14,7 +14,7 @@ import type { FeatureSpec, FeatureState } from './types';
 /** A model's forward pass: `rows` feature rows (row-major) in, rows × k outputs out (k = 1, or one per quantile). */
 export type PredictFn = (x: Float32Array, rows: number) => Float32Array | Promise<Float32Array>;
 
-export interface RecursiveForecastOptions {
+export interface FeatureForecastOptions {
   data: SalesData;
   spec: FeatureSpec;
   state: FeatureState;
@@ -28,12 +28,18 @@ export interface RecursiveForecastOptions {
    * Default: [0.1, 0.5, 0.9] for three columns. The 0.5 column (else the middle one) is the point forecast.
    */
   quantiles?: number[];
+  /**
+   * A DIRECT multi-horizon model's steps (ModelSpec.steps): `predict` returns, for the first step's row, the outputs
+   * of every step in turn, and is called once. Absent: recursive, one output set per row and step.
+   */
+  steps?: number;
 }
 
 /**
- * RECURSIVE one-step-ahead forecasting (see ./types.ts):
+ * A forecast from the features, RECURSIVE one-step-ahead (the default; see ./types.ts) or DIRECT multi-horizon:
  *
- *   for h = 1 … H:  rows at cutoff + h for every series ──► predict ──► median fed back as the next steps' lag
+ *   recursive  for h = 1 … H:  rows at cutoff + h for every series ──► predict ──► median fed back as the next steps' lag
+ *   direct     rows at cutoff + 1 for every series ──► predict once ──► outputs of step h read from block h
  *
  *   1. Per series, its history on the period grid from sales dated ≤ cutoff only (missing values carried forward,
  *      as in training), extended by H empty periods.
@@ -44,10 +50,14 @@ export interface RecursiveForecastOptions {
  *      every output is inverse-transformed to sales. P10/P90 are conditional on the median path so far: they carry
  *      the model's one-step uncertainty, not the error that accumulates over the steps.
  *
+ * Direct: the model learnt step h from the features of the first step's row (its lags end at the cutoff, its calendar
+ * and covariates are the first step's), so nothing is fed back and errors do not compound, but the later steps' own
+ * covariates (a promotion on step 5) are not seen. Its outputs pass the same bounds as the fed-back values.
+ *
  * A series without `warmup` periods of history at the cutoff (or with none) gets no forecast; the result holds
  * the others in data order, step by step.
  */
-export async function recursiveForecast(options: RecursiveForecastOptions): Promise<Forecast> {
+export async function forecastFromFeatures(options: FeatureForecastOptions): Promise<Forecast> {
   const { data, spec, state, cutoff, horizon, predict } = options;
   if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(featureMessages.badHorizon(horizon));
   if (!Number.isInteger(cutoff)) throw new RangeError(featureMessages.badCutoff(cutoff));
@@ -83,9 +93,39 @@ export async function recursiveForecast(options: RecursiveForecastOptions): Prom
   const values = new Float64Array(width);
   const input: RowInput = { z: values, pos: 0, date: 0, row: -1, series: 0 };
   let columns: OutputColumns | null = null;
+  const steps = options.steps ?? 1;
+  if (!Number.isInteger(steps) || steps < 1 || (steps > 1 && steps < horizon)) throw new RangeError(featureMessages.badSteps(steps, horizon));
 
+  let predicted: { out: Float32Array; columns: OutputColumns } | null = null;
   for (let h = 1; h <= horizon && m > 0; h++) {
-    // 2. One row per series at cutoff + h; a fresh buffer, since `predict` may transfer it to a worker.
+    // Recursive: a prediction per step. Direct: the first step's prediction holds every step, block h − 1 for step h.
+    const block = steps === 1 ? 0 : h - 1;
+    if (block === 0 || predicted === null) predicted = await predictRows(h);
+    const { out, columns: { k, median, p10, p90 } } = predicted;
+    const at0 = (j: number) => j * k * steps + block * k;
+    if (p10 >= 0) forecast.p10 ??= new Float64Array(m * horizon);
+    if (p90 >= 0) forecast.p90 ??= new Float64Array(m * horizon);
+
+    // 3. Feed the median back; store every output as sales.
+    active.forEach(({ series, history, base, dates, bounds }, j) => {
+      // A guard against run-away feedback (see feedbackBounds), whose lower bound also keeps sales non-negative.
+      const z = Math.min(bounds[1], Math.max(bounds[0], out[at0(j) + median] as number));
+      history.z[base + h] = z;
+      const scale = compiled.scaleOf[series] as number;
+      const at = j * horizon + h - 1;
+      forecast.series[at] = series;
+      forecast.date[at] = dates[h - 1] as number;
+      forecast.step[at] = h;
+      const sales = (value: number) => Math.max(0, inverseTransformTarget(spec.target, Math.min(bounds[1], Math.max(bounds[0], value)), scale));
+      forecast.p50[at] = sales(z);
+      if (forecast.p10) forecast.p10[at] = sales(out[at0(j) + p10] as number);
+      if (forecast.p90) forecast.p90[at] = sales(out[at0(j) + p90] as number);
+    });
+  }
+  return forecast;
+
+  /** 2. One row per series at cutoff + h, predicted; a fresh buffer, since `predict` may transfer it to a worker. */
+  async function predictRows(h: number): Promise<{ out: Float32Array; columns: OutputColumns }> {
     const x = new Float32Array(m * width);
     active.forEach(({ series, history, base, dates }, j) => {
       input.z = history.z;
@@ -97,29 +137,11 @@ export async function recursiveForecast(options: RecursiveForecastOptions): Prom
       scaleRow(values, state.scaler, x, j * width);
     });
     const out = await predict(x, m);
-    columns ??= outputColumns(out.length, m, options.quantiles);
-    const { k, median, p10, p90 } = columns;
-    if (out.length !== m * k) throw new Error(featureMessages.badPrediction(out.length, m));
-    if (p10 >= 0) forecast.p10 ??= new Float64Array(m * horizon);
-    if (p90 >= 0) forecast.p90 ??= new Float64Array(m * horizon);
-
-    // 3. Feed the median back; store every output as sales.
-    active.forEach(({ series, history, base, dates, bounds }, j) => {
-      // A guard against run-away feedback (see feedbackBounds), whose lower bound also keeps sales non-negative.
-      const z = Math.min(bounds[1], Math.max(bounds[0], out[j * k + median] as number));
-      history.z[base + h] = z;
-      const scale = compiled.scaleOf[series] as number;
-      const at = j * horizon + h - 1;
-      forecast.series[at] = series;
-      forecast.date[at] = dates[h - 1] as number;
-      forecast.step[at] = h;
-      const sales = (value: number) => Math.max(0, inverseTransformTarget(spec.target, Math.min(bounds[1], Math.max(bounds[0], value)), scale));
-      forecast.p50[at] = sales(z);
-      if (forecast.p10) forecast.p10[at] = sales(out[j * k + p10] as number);
-      if (forecast.p90) forecast.p90[at] = sales(out[j * k + p90] as number);
-    });
+    // A direct model returns every step's outputs for the row: the columns are those of one step.
+    columns ??= outputColumns(out.length / steps, m, options.quantiles);
+    if (out.length !== m * columns.k * steps) throw new Error(featureMessages.badPrediction(out.length, m));
+    return { out, columns };
   }
-  return forecast;
 }
 
 interface FeedbackBoundsInput {
