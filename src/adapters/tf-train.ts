@@ -1,21 +1,20 @@
 /**
  * Training and prediction on the active tfjs backend (see tf-backend.ts), over plain arrays in and plain arrays out.
  *
- *   1. build the model from spec + seed (tf-models.ts); Adam at spec.learningRate
+ *   1. build the model from spec + seed (tf-models.ts), or continue from given weights (a warm start); Adam at
+ *      spec.learningRate
  *   2. per epoch: shuffle the rows with the seeded rng, train batch by batch (data loss + L2 penalty),
  *      yielding to the event loop so a cancel message gets through, and stopping within the epoch when asked
- *   3. validation loss on every epoch; early stopping with `patience`, keeping the best epoch's weights
+ *   3. validation loss on every epoch; early stopping with `patience`, keeping the best epoch's weights (a warm
+ *      start's own weights count as epoch 0: when no epoch beats them, they are what comes back)
  *   4. restore the best weights and read them out as Float32Arrays
- *   5. (refit only) build the model afresh from the same seed and train it on train ∪ validation rows for exactly
- *      the best epoch's count, with no validation: its weights are returned instead of step 4's
  *
- * Why step 5: the validation rows are the last periods before the forecast origin, the ones that say most about the
- * next periods, and early stopping alone never trains on them. Step 1–4 choose how long to train; step 5 trains that
- * long on everything. Its fresh model starts from the same seeded initialisation and shuffle stream as step 1, so a
- * refit replays like any other run.
+ * fitForEpochs is step 1–2 alone for a fixed number of epochs with nothing held out: how a window's model learns
+ * from its newest periods once a fold has chosen how long to train (see src/lib/train/network-windows.ts).
  *
- * Shuffling is done here, not by model.fit, so the order comes from the run's seed. Every tensor is disposed before
- * returning, on success, cancellation or error: tf.memory().numTensors ends where it started.
+ * Shuffling is done here, not by model.fit, so the order comes from the run's seed: two sessions of one seed and
+ * one starting point train alike. Every tensor is disposed before returning, on success, cancellation or error:
+ * tf.memory().numTensors ends where it started.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -40,60 +39,29 @@ export interface TrainModelOptions {
   train: MatrixInput;
   validation: MatrixInput;
   sequence: SequenceColumns | null;
-  /** After early stopping, retrain a fresh model on train ∪ validation for the best epoch's count (step 5). */
-  refit?: boolean;
-  /** Step 2–3's epochs, then (refit) step 5's with `phase: 'refit'` and a NaN validation loss. */
+  /** Weights to start from instead of the seed's initialisation (a warm start); same model, same shapes. */
+  initial?: SerializedWeight[];
+  /** Every epoch as it ends. */
   onEpoch?: (report: EpochReport) => void;
   /** Checked between batches; when it turns true, training stops and rejects with trainMessages.trainingCancelled. */
   isCancelled?: () => boolean;
 }
 
 export interface TrainModelResult {
-  /** The refit's weights; without a refit, the best epoch's (or the last epoch's when no validation loss was finite). */
+  /** The best epoch's weights (the starting weights when a warm start beat every epoch; the last epoch's when no validation loss was finite). */
   weights: SerializedWeight[];
-  /** The early-stopped run's epochs only (the learning curves): a refit has no validation loss to plot. */
+  /** Every epoch trained (the learning curves). */
   history: EpochReport[];
-  /** Validation loss of the freshly initialised model, before any training. */
+  /** Validation loss of the starting model, before any training. */
   initialValLoss: number;
   stoppedEarly: boolean;
-  /** 1-based; 0 when no epoch had a finite validation loss. */
+  /** 1-based; 0 when no epoch had a finite validation loss, or none beat a warm start's own. */
   bestEpoch: number;
-  /** Epochs of the refit on train ∪ validation: max(1, bestEpoch); 0 without a refit. */
-  refitEpochs: number;
-  /** Rows the refit trained on (train + validation); 0 without a refit. */
-  refitRows: number;
 }
-
-export async function trainModel(options: TrainModelOptions): Promise<TrainModelResult> {
-  const pause = eventLoopYielder(options.isCancelled ?? (() => false));
-  const fitted = await fitWithEarlyStopping(options, pause);
-  if (!options.refit) return { ...fitted, refitEpochs: 0, refitRows: 0 };
-  const rows = concatRows(options.train, options.validation);
-  const epochs = Math.max(1, fitted.bestEpoch);
-  const weights = await refitModel({ ...options, rows, epochs }, pause);
-  return { ...fitted, weights, refitEpochs: epochs, refitRows: rows.rows };
-}
-
-export interface FitForEpochsOptions extends Pick<TrainModelOptions, 'spec' | 'seed' | 'sequence' | 'isCancelled'> {
-  rows: MatrixInput;
-  epochs: number;
-  onEpoch?: (report: EpochReport) => void;
-}
-
-/**
- * Step 5 alone, on rows given: a fresh model from the seed, trained for exactly `epochs` epochs with nothing held out.
- * The fit of a version before it is registered: every row up to the end of the data, for the epoch count that early
- * stopping chose on the run's test window (so nothing here looks at data it is then judged on).
- */
-export async function fitForEpochs(options: FitForEpochsOptions): Promise<SerializedWeight[]> {
-  const pause = eventLoopYielder(options.isCancelled ?? (() => false));
-  return refitModel(options, pause);
-}
-
-type Pause = () => Promise<void>;
 
 /** Steps 1–4. */
-async function fitWithEarlyStopping(options: TrainModelOptions, pause: Pause): Promise<Omit<TrainModelResult, 'refitEpochs' | 'refitRows'>> {
+export async function trainModel(options: TrainModelOptions): Promise<TrainModelResult> {
+  const pause = eventLoopYielder(options.isCancelled ?? (() => false));
   const { spec, train, validation } = options;
   const session = startSession(options, train);
   const { net } = session;
@@ -103,6 +71,11 @@ async function fitWithEarlyStopping(options: TrainModelOptions, pause: Pause): P
     const initialValLoss = await evaluateLoss(net, validation);
     const history: EpochReport[] = [];
     let stopping = startEarlyStopping(spec.patience);
+    if (options.initial && Number.isFinite(initialValLoss)) {
+      // A warm start is a candidate answer of its own: more epochs must beat it to replace it.
+      stopping = { ...stopping, bestLoss: initialValLoss };
+      best = net.model.getWeights().map((weight) => tf.keep(weight.clone()));
+    }
     for (let epoch = 1; epoch <= spec.epochs && !stopping.stop; epoch++) {
       const started = performance.now();
       const trainLoss = await trainEpoch(session, train, pause);
@@ -127,10 +100,19 @@ async function fitWithEarlyStopping(options: TrainModelOptions, pause: Pause): P
   }
 }
 
-type RefitOptions = Pick<TrainModelOptions, 'spec' | 'seed' | 'sequence' | 'onEpoch'> & { rows: MatrixInput; epochs: number };
+export interface FitForEpochsOptions extends Pick<TrainModelOptions, 'spec' | 'seed' | 'sequence' | 'initial' | 'isCancelled'> {
+  rows: MatrixInput;
+  epochs: number;
+  /** Each epoch, with `phase: 'refit'` and a NaN validation loss (nothing is held out). */
+  onEpoch?: (report: EpochReport) => void;
+}
 
-/** Step 5: a fresh model, the same seed, every row, a fixed number of epochs; nothing held out, so nothing to stop on. */
-async function refitModel(options: RefitOptions, pause: Pause): Promise<SerializedWeight[]> {
+/**
+ * Steps 1–2 for exactly `epochs` epochs on every row given, nothing held out, so nothing to stop on: the epoch count
+ * was chosen elsewhere, on rows this fit is not judged on.
+ */
+export async function fitForEpochs(options: FitForEpochsOptions): Promise<SerializedWeight[]> {
+  const pause = eventLoopYielder(options.isCancelled ?? (() => false));
   const session = startSession(options, options.rows);
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
@@ -145,7 +127,9 @@ async function refitModel(options: RefitOptions, pause: Pause): Promise<Serializ
   }
 }
 
-/** A model with its optimiser and shuffle stream, built from the seed alone: two sessions of one seed start alike. */
+type Pause = () => Promise<void>;
+
+/** A model with its optimiser and shuffle stream, built from the seed (and a warm start's weights): two sessions of one seed start alike. */
 interface Session {
   net: Net;
   optimizer: tf.Optimizer;
@@ -155,9 +139,17 @@ interface Session {
   dispose(): void;
 }
 
-function startSession({ spec, seed, sequence }: Pick<TrainModelOptions, 'spec' | 'seed' | 'sequence'>, { rows, width }: MatrixInput): Session {
+function startSession({ spec, seed, sequence, initial }: Pick<TrainModelOptions, 'spec' | 'seed' | 'sequence' | 'initial'>, { rows, width }: MatrixInput): Session {
   const rng = createRng(seed);
   const model = buildModel({ spec, width, sequence, rng: rng.fork() });
+  if (initial) {
+    try {
+      writeWeights(model, initial);
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+  }
   const shuffleRng = rng.fork();
   const optimizer = tf.train.adam(spec.learningRate);
   return {
@@ -191,17 +183,6 @@ async function trainEpoch({ net, optimizer, variables, shuffleRng, batchSize }: 
   } finally {
     tf.dispose(batchLosses);
   }
-}
-
-/** The rows of `a` then those of `b`, in one matrix (same width). */
-function concatRows(a: MatrixInput, b: MatrixInput): MatrixInput {
-  const x = new Float32Array(a.x.length + b.x.length);
-  x.set(a.x);
-  x.set(b.x, a.x.length);
-  const y = new Float32Array(a.y.length + b.y.length);
-  y.set(a.y);
-  y.set(b.y, a.y.length);
-  return { x, y, rows: a.rows + b.rows, width: a.width, ...(a.targets ? { targets: a.targets } : {}) };
 }
 
 export interface PredictModelOptions {

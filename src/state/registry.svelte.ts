@@ -95,7 +95,7 @@ export class RegistryState {
       const stored = { id: run.id, dataHash: run.dataHash, config: run.config, metrics: run.metrics as unknown as RunMetrics };
       let draft = versionDraftFromRun(stored, options.model, { frequency: options.frequency, ...(options.cost ? { cost: options.cost } : {}) });
       let weights = (run.artifacts as unknown as RunArtifacts | null)?.weights.find((w) => w.model === options.model)?.weights;
-      const fit = finalFitOf(stored, options.model);
+      const fit = finalFitOf(stored, options.model, weights);
       if (fit) {
         const trainedWith = { mapping: run.config.mapping ?? null, cleaning: run.config.cleaning ?? {} };
         if (diffConfigs(trainedWith, options.dataSettings).length > 0) throw new Error(registryMessages.finalFitOtherData());

@@ -8,6 +8,7 @@ import { estimateEta, formatEta } from '../lib/progress/estimate-eta';
 import { headlineMetrics } from '../lib/train/headline-metrics';
 import { runBacktest, type BacktestCandidate, type BacktestForecaster } from '../lib/train/run-backtest';
 import { fitBatchSize } from '../lib/train/fit-batch-size';
+import { concatRows, networkStep } from '../lib/train/network-windows';
 import { compareDeterminism, type DeterminismReport } from '../lib/train/compare-determinism';
 import { modelOutputWidth } from '../lib/models/model-output-width';
 import { defaultClassicalKinds, defaultNeuralSpecs } from '../lib/models/default-model-specs';
@@ -49,7 +50,9 @@ export class TrainState {
   determinism = $state.raw<DeterminismReport | null>(null);
 
   readonly #data: DataClient;
-  readonly #trainClient: () => TrainClient;
+  /** The train workers, one per lane (0 also does the final fit); `#lanes` of them train a run's networks side by side. */
+  readonly #trainClient: (lane: number) => TrainClient;
+  readonly #lanes: number;
   readonly #features: FeaturesState;
   readonly #storage: StorageState;
   #abort: AbortController | null = null;
@@ -57,10 +60,11 @@ export class TrainState {
 
   readonly #onStored: () => void;
 
-  constructor(options: { data: DataClient; train: () => TrainClient; features: FeaturesState; storage: StorageState; onStored?: () => void }) {
+  constructor(options: { data: DataClient; train: (lane: number) => TrainClient; lanes: number; features: FeaturesState; storage: StorageState; onStored?: () => void }) {
     this.#onStored = options.onStored ?? (() => undefined);
     this.#data = options.data;
     this.#trainClient = options.train;
+    this.#lanes = Math.max(1, options.lanes);
     this.#features = options.features;
     this.#storage = options.storage;
   }
@@ -90,9 +94,15 @@ export class TrainState {
     if (this.running || this.#warmed === backend) return;
     this.#warmed = backend;
     performance.mark('fl:train-worker:warm-up');
-    void this.#trainClient()
+    // Lane 0 measures the backends for 'auto'; the other lanes start the one it picked, so a run trains on one backend.
+    void this.#trainClient(0)
       .api.prepare(backend)
+      .then((picked) => Promise.all(this.#otherLanes().map((lane) => this.#trainClient(lane).api.prepare(picked ?? backend))))
       .then(() => performance.mark('fl:train-worker:ready'));
+  }
+
+  #otherLanes(): number[] {
+    return Array.from({ length: this.#lanes - 1 }, (_, i) => i + 1);
   }
 
   /**
@@ -107,8 +117,8 @@ export class TrainState {
     const sequence = spec.kind === 'cnn' && final.sequence ? final.sequence : undefined;
     const rows = final.rows.rows;
     const started = performance.now();
-    const fitted = await this.#trainClient().fit(
-      { spec, seed: fit.seed, backend: fit.backend, rows: final.rows, epochs: fit.epochs, ...(sequence ? { sequence } : {}) },
+    const fitted = await this.#trainClient(0).fit(
+      { spec, seed: fit.seed, backend: fit.backend, rows: final.rows, epochs: fit.epochs, ...(sequence ? { sequence } : {}), ...(fit.initial ? { initial: copyWeights(fit.initial) } : {}) },
       {
         onEpoch: (report) => {
           const estimate = estimateEta({ startedAt: started, now: performance.now(), done: report.epoch, total: fit.epochs });
@@ -159,11 +169,15 @@ export class TrainState {
       // Two lanes: the data worker fits baselines and classical models while the train worker trains the networks.
       ...BASELINES.map((name) => ({ name, family: 'baseline' as const, lane: 'data' })),
       ...(config.models.classical ?? defaultClassicalKinds(features.frequency)).map((name) => ({ name, family: 'classical' as const, lane: 'data' })),
-      ...neural.map((spec) => ({ name: spec.kind, family: 'neural' as const, lane: 'train' })),
+      // The networks share the train workers round-robin: each worker trains on a core of its own.
+      ...neural.map((spec, i) => ({ name: spec.kind, family: 'neural' as const, lane: `train ${i % this.#lanes}` })),
     ];
+    const laneOf = (kind: string) => neural.findIndex((spec) => spec.kind === kind) % this.#lanes;
+    // Every lane trains on the backend lane 0 resolves 'auto' to: one run, one backend (it replays).
+    const backend = neural.length > 0 ? ((await this.#trainClient(0).api.prepare(config.models.backend)) ?? config.models.backend) : config.models.backend;
     const perWindow = candidates.length - neural.length + neural.reduce((sum, c) => sum + c.epochs + 1, 0);
-    // Ensembles: up to four sizes of each kind on the folds, the two kept ones on the test window; the test window's refit.
-    const total = windows.length * perWindow + 8 * (windows.length - 1) + 2 + neural.reduce((sum, c) => sum + c.epochs, 0);
+    // Ensembles: up to four sizes of each kind on the folds, the two kept ones on the test window.
+    const total = windows.length * perWindow + 8 * (windows.length - 1) + 2;
     let done = 0;
     const tick = (units: number, label: string) => {
       done += units;
@@ -179,9 +193,11 @@ export class TrainState {
     const forms = new Map<string, string[]>();
     const isTest = (w: number) => w === windows.length - 1;
     const curves = throttledCurves((next) => (this.curves = [...this.curves, ...next]));
-    let matrices: { window: number; value: Awaited<ReturnType<DataClient['api']['windowMatrices']>> } | null = null;
+    // One window's feature matrices, asked for once and shared by the lanes.
+    let matrices: { window: number; value: ReturnType<DataClient['api']['windowMatrices']> } | null = null;
+    const lastFold = new Map<string, { weights: SerializedWeight[]; bestEpoch: number }>();
 
-    const scored = (w: number, t0: number, forecast: { evaluation: WindowResult['evaluation']; custom: WindowResult['custom']; sample: ForecastSample }, trained?: Pick<WindowResult, 'history' | 'bestEpoch' | 'stoppedEarly' | 'durationMs'>) => {
+    const scored = (w: number, t0: number, forecast: { evaluation: WindowResult['evaluation']; custom: WindowResult['custom']; sample: ForecastSample }, trained?: Pick<WindowResult, 'history' | 'bestEpoch' | 'stoppedEarly' | 'durationMs' | 'warmStart'>) => {
       const window = windows[w]!;
       if (isTest(w)) samples.push(forecast.sample);
       const detail: WindowResult = {
@@ -189,6 +205,7 @@ export class TrainState {
         evaluation: forecast.evaluation, custom: forecast.custom,
         history: trained?.history ?? [], bestEpoch: trained?.bestEpoch ?? null, stoppedEarly: trained?.stoppedEarly ?? false,
         durationMs: trained?.durationMs ?? performance.now() - t0,
+        ...(trained?.warmStart ? { warmStart: true } : {}),
       };
       return { metrics: headlineMetrics(forecast.evaluation), detail };
     };
@@ -204,27 +221,29 @@ export class TrainState {
           return scored(w, t0, result);
         }
         const base = neural.find((spec) => spec.kind === candidate.name)!;
-        if (matrices?.window !== w) matrices = { window: w, value: await this.#data.api.windowMatrices(w, steps.steps) };
-        const m = matrices.value;
+        if (matrices?.window !== w) matrices = { window: w, value: this.#data.api.windowMatrices(w, steps.steps) };
+        const m = await matrices.value;
         const spec = fitBatchSize(base, m.train.rows);
-        const client = this.#trainClient();
+        const client = this.#trainClient(laneOf(spec.kind));
         const onEpoch = (report: EpochReport) => {
           if (report.phase === 'refit') {
-            tick(1, `${label}: ${spec.kind}, refit on every row up to the cutoff, epoch ${report.epoch}`);
+            tick(1, `${label}: ${spec.kind}, fit on every row up to the cutoff, epoch ${report.epoch}`);
             return;
           }
           curves.add({ model: spec.kind, window: label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss });
           tick(1, `${label}: ${spec.kind}, epoch ${report.epoch}`);
         };
         const sequence = spec.kind === 'cnn' && m.sequence ? m.sequence : undefined;
+        const previous = lastFold.get(spec.kind);
+        const step = networkStep(w, windows.length, previous?.bestEpoch);
+        const initial = step.warmStart && previous ? { initial: copyWeights(previous.weights) } : {};
+        const common = { spec, seed: config.seed, backend, ...initial, ...(sequence ? { sequence } : {}) };
         const copy = (x: typeof m.train) => ({ ...x, x: x.x.slice(), y: x.y.slice() });
-        const trained = await client.train(
-          // Refit on the test window (the weights that are reported and registered): after early stopping picks the
-          // epoch count on the validation periods, the model is trained again on every row up to the cutoff, so the
-          // newest periods are learnt from too. The folds score the plain fit: they only rank, and a refit doubles the cost.
-          { spec, seed: config.seed, backend: config.models.backend, train: copy(m.train), validation: copy(m.validation), refit: isTest(w), ...(sequence ? { sequence } : {}) },
-          { onEpoch, signal },
-        );
+        const trained =
+          step.kind === 'early-stopping'
+            ? await client.train({ ...common, train: copy(m.train), validation: copy(m.validation) }, { onEpoch, signal })
+            : { ...(await client.fit({ ...common, rows: concatRows(m.train, m.validation), epochs: step.epochs }, { onEpoch, signal })), history: [], bestEpoch: step.epochs, stoppedEarly: false };
+        if (step.kind === 'early-stopping') lastFold.set(spec.kind, { weights: trained.weights, bestEpoch: trained.bestEpoch });
         curves.flush();
         this.backend = trained.backend;
         const width = m.train.width;
@@ -236,12 +255,12 @@ export class TrainState {
           Comlink.proxy(predict),
         );
         // The budget counted each model's epochs (and as many again for the test window's refit): settle what went unused.
-        tick(1 + (isTest(w) ? 2 : 1) * spec.epochs - trained.history.length - trained.refitEpochs, `${label}: ${spec.kind} forecast`);
+        tick(1 + spec.epochs - (step.kind === 'fit' ? step.epochs : trained.history.length), `${label}: ${spec.kind} forecast`);
         if (isTest(w)) {
           weights.push({ model: spec.kind, weights: trained.weights });
           importance.set(spec.kind, await this.#data.api.importance({ window: w, outputs: modelOutputWidth(spec), ...steps, seed: config.seed }, Comlink.proxy(predict)));
         }
-        return scored(w, t0, result, trained);
+        return scored(w, t0, result, { ...trained, warmStart: step.warmStart });
       },
       combine: async ({ name, members }, w) => {
         const t0 = performance.now();

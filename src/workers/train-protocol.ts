@@ -25,33 +25,28 @@ export interface TrainRequest {
   validation: MatrixInput;
   /** The CNN's lag window within the feature columns; required for kind 'cnn'. */
   sequence?: SequenceColumns;
-  /**
-   * After the early-stopped run on `train`, train a fresh model (same seed, so it replays) on train ∪ validation
-   * for `bestEpoch` epochs (at least 1) and return its weights: the deployed model then has learnt from the most
-   * recent periods too. Default false: the best epoch's weights, as trained on `train` alone.
-   */
-  refit?: boolean;
+  /** Start from these weights (a previous window's) instead of the seed's initialisation: a warm start. */
+  initial?: SerializedWeight[];
 }
 
 export interface TrainResult {
-  /** The refit's weights when `refit` was asked for, else the best epoch's. */
+  /** The best epoch's weights (a warm start's own when no epoch beat them). */
   weights: SerializedWeight[];
-  /** The early-stopped run's epochs (the learning curves); never the refit's. */
+  /** Every epoch trained (the learning curves). */
   history: EpochReport[];
   /** Validation loss before the first epoch, to judge the history against. */
   initialValLoss: number;
   backend: BackendName;
   durationMs: number;
   stoppedEarly: boolean;
-  /** 1-based epoch with the lowest validation loss (whose weights were kept, or whose count the refit trained for). */
+  /** 1-based epoch with the lowest validation loss; 0 when none beat a warm start's own. */
   bestEpoch: number;
-  /** Epochs the refit trained for (max(1, bestEpoch)); 0 without a refit. */
-  refitEpochs: number;
-  /** Rows the refit trained on (train + validation rows); 0 without a refit. */
-  refitRows: number;
 }
 
-/** A fresh model trained for exactly `epochs` epochs on `rows`, nothing held out (the fit before registering). */
+/**
+ * A model trained for exactly `epochs` epochs on `rows`, nothing held out: from the seed, or from `initial` (a warm
+ * start). How a window's network learns its newest periods, and the fit before registering.
+ */
 export interface FitRequest {
   spec: ModelSpec;
   seed: number;
@@ -59,6 +54,7 @@ export interface FitRequest {
   rows: MatrixInput;
   epochs: number;
   sequence?: SequenceColumns;
+  initial?: SerializedWeight[];
 }
 
 export interface FitResult {
@@ -90,20 +86,17 @@ export interface TrainWorkerApi {
   /**
    * Loads tfjs and starts the backend `choice` resolves to ('auto': measured by probe() once), so that the first
    * training does not wait for it. Jobs that arrive meanwhile wait for it instead of being refused; a prepare while a
-   * job runs does nothing (that job has chosen already). Never rejects: a backend that cannot start is reported by
-   * the job that needs it.
+   * job runs does nothing (that job has chosen already). Resolves with the backend started, or null when it could not
+   * start (never rejects: the job that needs it reports why).
    */
-  prepare(choice: BackendChoice): Promise<void>;
-  /**
-   * Rejects with trainMessages.trainingCancelled after cancel() (in either phase), with nothing kept. `onEpoch` hears
-   * every epoch of the early-stopped run, then (refit) every refit epoch with `phase: 'refit'` and a NaN valLoss.
-   */
+  prepare(choice: BackendChoice): Promise<BackendName | null>;
+  /** Rejects with trainMessages.trainingCancelled after cancel(), with nothing kept. `onEpoch` hears every epoch. */
   train(request: TrainRequest, onEpoch?: (report: EpochReport) => void): Promise<TrainResult>;
-  /** Like train's refit alone: `onEpoch` hears each epoch (NaN valLoss, phase 'refit'); cancel() stops it the same way. */
+  /** `onEpoch` hears each epoch (NaN valLoss, phase 'refit'); cancel() stops it the same way. */
   fit(request: FitRequest, onEpoch?: (report: EpochReport) => void): Promise<FitResult>;
   /** Rows × outputs, row-major (outputs = quantiles for the quantile loss, else 1). */
   predict(request: PredictRequest): Promise<Float32Array>;
-  /** Stops the training in progress, refit included, within one epoch (usually within a few batches). */
+  /** Stops the training or fit in progress within one epoch (usually within a few batches). */
   cancel(): void;
   /** tfjs's live tensor count and bytes, to check nothing leaks. */
   memory(): Promise<MemoryReport>;

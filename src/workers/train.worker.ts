@@ -36,7 +36,7 @@ const api: TrainWorkerApi = {
     exclusive(async () => {
       const sequence = request.sequence ?? null;
       const job = await startTraining(checkTrainInputs({ spec: request.spec, train: request.train, validation: request.validation, sequence }), request.backend, onEpoch);
-      const trained = await trainModel({ ...request, ...job.hooks, sequence, refit: request.refit ?? false });
+      const trained = await trainModel({ ...request, ...job.hooks, sequence });
       const result: TrainResult = { ...trained, backend: job.backend, durationMs: performance.now() - job.started };
       return Comlink.transfer(result, trained.weights.map((weight) => weight.data.buffer as ArrayBuffer));
     }),
@@ -71,12 +71,13 @@ const api: TrainWorkerApi = {
     }),
 
   prepare(choice) {
-    if (busy) return Promise.resolve();
-    preparing = preparing.then(() => chooseBackend(choice)).then(
-      () => undefined,
-      () => undefined,
+    if (busy) return Promise.resolve(activeBackend());
+    const chosen = preparing.then(() => chooseBackend(choice)).then(
+      (backend) => backend,
+      () => null,
     );
-    return preparing;
+    preparing = chosen.then(() => undefined);
+    return chosen;
   },
 
   cancel() {

@@ -203,67 +203,67 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     expect(losses(other)).not.toEqual(losses(first));
   });
 
-  it('train(…, refit) retrains on train ∪ validation for bestEpoch epochs, reports them apart, replays, and leaves no tensors behind', async () => {
+  it('train(…, initial) continues from given weights (a warm start): its own weights are epoch 0, which an epoch must beat', async () => {
     const model = spec({ hidden: [16, 8], dropout: 0.2, epochs: 6 });
-    const problem = () => linearProblem({ rows: 1000, seed: 13 });
+    const first = await client.train({ spec: model, seed: 3, backend: 'wasm', ...linearProblem({ rows: 1000, seed: 13 }) });
+    const weights = () => first.weights.map((w) => ({ ...w, data: w.data.slice() }));
     const before = await client.api.memory();
-    const reports: EpochReport[] = [];
-    const refit = await client.train({ spec: model, seed: 3, backend: 'wasm', refit: true, ...problem() }, { onEpoch: (e) => reports.push(e) });
+    // More rows of the same problem (a later window): starting where the first left off, it starts far lower than the seed does.
+    const later = () => linearProblem({ rows: 1400, seed: 13 });
+    const warm = await client.train({ spec: model, seed: 3, backend: 'wasm', initial: weights(), ...later() });
+    const cold = await client.train({ spec: model, seed: 3, backend: 'wasm', ...later() });
+    expect(warm.initialValLoss).toBeLessThan(0.2 * cold.initialValLoss);
     expect((await client.api.memory()).numTensors).toBe(before.numTensors);
-    const again = await client.train({ spec: model, seed: 3, backend: 'wasm', refit: true, ...problem() });
-    const plain = await client.train({ spec: model, seed: 3, backend: 'wasm', ...problem() });
+    const again = await client.train({ spec: model, seed: 3, backend: 'wasm', initial: weights(), ...later() });
+    const values = (r: { weights: typeof first.weights }) => r.weights.map((w) => Array.from(w.data));
+    expect(values(again)).toEqual(values(warm));
 
-    expect(refit.refitRows).toBe(1000);
-    expect(refit.refitEpochs).toBe(Math.max(1, refit.bestEpoch));
-    expect([plain.refitEpochs, plain.refitRows]).toEqual([0, 0]);
-    // Phase 1 is the plain run, epoch for epoch: the learning curves do not change with a refit.
-    expect(refit.history).toEqual(plain.history.map((e) => ({ ...e, ms: expect.any(Number) })));
-    expect(refit.bestEpoch).toBe(plain.bestEpoch);
-    // Progress: the fit's epochs as before (no phase), then the refit's, counted from 1, with no validation loss.
-    const fit = reports.filter((e) => e.phase !== 'refit');
-    const refitting = reports.filter((e) => e.phase === 'refit');
-    expect(fit.map((e) => e.epoch)).toEqual(refit.history.map((e) => e.epoch));
-    expect(refitting.map((e) => e.epoch)).toEqual(Array.from({ length: refit.refitEpochs }, (_, i) => i + 1));
-    expect(refitting.every((e) => Number.isNaN(e.valLoss) && Number.isFinite(e.loss))).toBe(true);
-    expect(reports.indexOf(refitting[0] as EpochReport)).toBe(fit.length);
-
-    const values = (r: typeof refit) => r.weights.map((w) => ({ name: w.name, shape: w.shape, data: Array.from(w.data) }));
-    expect(values(again)).toEqual(values(refit));
-    expect(values(refit).map(({ name, shape }) => ({ name, shape }))).toEqual(values(plain).map(({ name, shape }) => ({ name, shape })));
-    expect(values(refit).map((w) => w.data)).not.toEqual(values(plain).map((w) => w.data));
+    // A learning rate so large every epoch makes things worse: no epoch beats the starting weights, which come back.
+    const wild = spec({ hidden: [16, 8], learningRate: 0.9, epochs: 3, patience: 2 });
+    const kept = await client.train({ spec: wild, seed: 3, backend: 'wasm', initial: weights(), ...later() });
+    const checks = later().validation;
+    const predict = (w: typeof first.weights) => client.predict({ spec: model, weights: w, x: checks.x.slice(), rows: checks.rows, width: checks.width, backend: 'wasm' });
+    console.info(`warm start: initial val loss ${warm.initialValLoss.toFixed(4)} (seed ${cold.initialValLoss.toFixed(4)}); wild epochs ${kept.history.map((e) => e.valLoss.toFixed(3)).join(', ')}`);
+    expect(kept.history.every((e) => e.valLoss > kept.initialValLoss)).toBe(true);
+    expect(kept.bestEpoch).toBe(0);
+    expect(Array.from(await predict(kept.weights))).toEqual(Array.from(await predict(weights())));
   });
 
-  it('fit(rows, epochs) is the refit alone: on train ∪ validation for bestEpoch epochs it gives the refit’s very weights', async () => {
+  it('fit(rows, epochs) trains exactly that many epochs on every row, from the seed or from given weights, replays, and leaks nothing', async () => {
     const model = spec({ hidden: [16, 8], dropout: 0.2, epochs: 6 });
     const problem = linearProblem({ rows: 600, seed: 17 });
-    const rows = { x: new Float32Array([...problem.train.x, ...problem.validation.x]), y: new Float32Array([...problem.train.y, ...problem.validation.y]), rows: 600, width: problem.train.width };
-    const refit = await client.train({ spec: model, seed: 5, backend: 'wasm', refit: true, train: copy(problem.train), validation: copy(problem.validation) });
+    const rows = () => ({ x: new Float32Array([...problem.train.x, ...problem.validation.x]), y: new Float32Array([...problem.train.y, ...problem.validation.y]), rows: 600, width: problem.train.width });
     const before = await client.api.memory();
     const reports: EpochReport[] = [];
-    const fitted = await client.fit({ spec: model, seed: 5, backend: 'wasm', rows, epochs: refit.refitEpochs }, { onEpoch: (e) => reports.push(e) });
+    const fitted = await client.fit({ spec: model, seed: 5, backend: 'wasm', rows: rows(), epochs: 3 }, { onEpoch: (e) => reports.push(e) });
     expect(fitted.backend).toBe('wasm');
-    expect(reports.map((e) => [e.epoch, e.phase])).toEqual(Array.from({ length: refit.refitEpochs }, (_, i) => [i + 1, 'refit']));
-    expect(fitted.weights.map((w) => Array.from(w.data))).toEqual(refit.weights.map((w) => Array.from(w.data)));
+    expect(reports.map((e) => [e.epoch, e.phase])).toEqual([[1, 'refit'], [2, 'refit'], [3, 'refit']]);
+    expect(reports.every((e) => Number.isNaN(e.valLoss) && Number.isFinite(e.loss))).toBe(true);
     expect((await client.api.memory()).numTensors).toBe(before.numTensors);
+    const again = await client.fit({ spec: model, seed: 5, backend: 'wasm', rows: rows(), epochs: 3 });
+    const values = (r: typeof fitted) => r.weights.map((w) => Array.from(w.data));
+    expect(values(again)).toEqual(values(fitted));
+    // From given weights: the same epochs on the same rows end elsewhere than from the seed.
+    const continued = await client.fit({ spec: model, seed: 5, backend: 'wasm', rows: rows(), epochs: 3, initial: fitted.weights.map((w) => ({ ...w, data: w.data.slice() })) });
+    expect(values(continued)).not.toEqual(values(fitted));
   });
 
-  it('train(…, refit) learns from the validation rows: an effect seen only there is forecast, which the plain run cannot', async () => {
-    // The effect of column 3 shows only in the validation rows (the last periods before the origin). The plain run
-    // never trains on them, so its column-3 weight stays at its initial draw and it misses the effect in the periods
-    // after the origin; the refit trains on those rows and must pick it up. This is the point of refitting.
+  it('fit(train ∪ validation) learns from the validation rows: an effect seen only there is forecast, which the early-stopped model cannot', async () => {
+    // The effect of column 3 shows only in the validation rows (the last periods before the origin). The early-stopped
+    // run never trains on them, so its column-3 weight stays at its initial draw and it misses the effect in the
+    // periods after the origin; the test window's fit trains on those rows for the chosen epochs and must pick it up.
     const { check, ...problem } = newEffectProblem();
     const model = spec({ kind: 'ridge', learningRate: 0.05, epochs: 30, batchSize: 32, patience: 5 });
-    const copies = () => ({ train: copy(problem.train), validation: copy(problem.validation) });
-    const plain = await client.train({ spec: model, seed: 1, backend: 'wasm', ...copies() });
-    const refit = await client.train({ spec: model, seed: 1, backend: 'wasm', refit: true, ...copies() });
+    const plain = await client.train({ spec: model, seed: 1, backend: 'wasm', train: copy(problem.train), validation: copy(problem.validation) });
+    const rows = { x: new Float32Array([...problem.train.x, ...problem.validation.x]), y: new Float32Array([...problem.train.y, ...problem.validation.y]), rows: problem.train.rows + problem.validation.rows, width: problem.train.width };
+    const fitted = await client.fit({ spec: model, seed: 1, backend: 'wasm', rows, epochs: Math.max(1, plain.bestEpoch) });
     const mse = async (weights: typeof plain.weights) =>
       meanSquaredError(await client.predict({ spec: model, weights, x: check.x.slice(), rows: check.rows, width: check.width }), check.y);
     const plainError = await mse(plain.weights);
-    const refitError = await mse(refit.weights);
-    console.info(`new effect: bestEpoch ${plain.bestEpoch}, check MSE plain ${plainError.toFixed(3)}, refit ${refitError.toFixed(3)}, var ${variance(check.y).toFixed(3)}`);
-    expect(refit.refitEpochs).toBe(plain.bestEpoch);
-    expect(refitError).toBeLessThan(0.25 * plainError);
-    expect(refitError).toBeLessThan(0.05 * variance(check.y));
+    const fitError = await mse(fitted.weights);
+    console.info(`new effect: bestEpoch ${plain.bestEpoch}, check MSE early-stopped ${plainError.toFixed(3)}, fit on every row ${fitError.toFixed(3)}, var ${variance(check.y).toFixed(3)}`);
+    expect(fitError).toBeLessThan(0.25 * plainError);
+    expect(fitError).toBeLessThan(0.05 * variance(check.y));
   });
 
   it('train(quantile loss) gives ordered P10 ≤ P50 ≤ P90 and about 80% coverage on a noisy problem', async () => {
@@ -415,28 +415,25 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     expect(next.history).toHaveLength(2);
   });
 
-  it('cancel() during the refit stops it at the same checkpoint, rejects with the cancellation message, and leaks nothing', async () => {
-    // A small learning rate keeps validation loss falling through all 8 epochs, so the refit has 8 epochs to cancel in.
-    const model = spec({ epochs: 8, batchSize: 16, patience: 8, learningRate: 0.001 });
+  it('cancel() during a fit stops it at the same checkpoint, rejects with the cancellation message, and leaks nothing', async () => {
     const before = await client.api.memory();
     const seen: EpochReport[] = [];
-    const training = client.train(
-      { spec: model, seed: 1, backend: 'cpu', refit: true, ...linearProblem({ seed: 14 }) },
+    const problem = linearProblem({ seed: 14 });
+    const fitting = client.fit(
+      { spec: spec({ batchSize: 16 }), seed: 1, backend: 'cpu', rows: problem.train, epochs: 50 },
       {
         onEpoch: (e) => {
           seen.push(e);
-          if (e.phase === 'refit' && e.epoch === 1) void client.cancel();
+          if (e.epoch === 1) void client.cancel();
         },
       },
     );
-    await expect(training).rejects.toThrow(trainMessages.trainingCancelled);
-    expect(seen.filter((e) => e.phase !== 'refit')).toHaveLength(8);
-    const refitting = seen.filter((e) => e.phase === 'refit').length;
-    expect(refitting).toBeGreaterThanOrEqual(1);
-    expect(refitting).toBeLessThanOrEqual(3);
+    await expect(fitting).rejects.toThrow(trainMessages.trainingCancelled);
+    expect(seen.length).toBeGreaterThanOrEqual(1);
+    expect(seen.length).toBeLessThanOrEqual(3);
     expect((await client.api.memory()).numTensors).toBe(before.numTensors);
-    const next = await client.train({ spec: spec({ epochs: 2 }), seed: 1, backend: 'cpu', refit: true, ...linearProblem({ seed: 10 }) });
-    expect(next.refitEpochs).toBe(next.bestEpoch);
+    const next = await client.fit({ spec: spec(), seed: 1, backend: 'cpu', rows: linearProblem({ seed: 10 }).train, epochs: 2 });
+    expect(next.weights.length).toBeGreaterThan(0);
   });
 
   it('train(…, { signal }) with an aborted signal is refused before the worker starts', async () => {

@@ -27,10 +27,11 @@ export const registryMessages = {
   /** The reason a registration is given unless the user writes another. */
   defaultWhy: 'Best servable model of this run, ranked on the selection folds',
   finalFit: (rows: number, epochs: number, end: string) =>
-    `Fitted for serving on every row up to ${end} (${rows.toLocaleString('en-US')} rows, the test window’s included) for ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, the count early stopping chose on validation. Its metrics were measured on the test window before this fit.`,
+    `Fitted for serving on every row up to ${end} (${rows.toLocaleString('en-US')} rows, the test window’s included) for ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, the count early stopping chose on the backtest folds' validation periods. Its metrics were measured on the test window before this fit.`,
   finalFitOtherData: () =>
     'This run was trained with another column mapping or cleaning than the data now loaded: open the run’s notebook (its link on the Runs stage) before registering it, so the version is fitted on the data it was judged on.',
   noTestWindow: (model: string) => `The run has no test window for ${quoted(model)}, so there is nothing to register it by.`,
+  noStoredWeights: (model: string) => `The run's weights for ${quoted(model)} are not stored, and its final fit continues from them: train again to register it.`,
   gateRange: (gate: keyof PromotionGates, min: number, max: number) =>
     `The promotion gate ${quoted(gate)} must be empty (not checked) or a number from ${min.toLocaleString('en')} to ${max.toLocaleString('en')}.`,
   gatesNotObject: () =>

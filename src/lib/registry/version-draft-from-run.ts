@@ -2,7 +2,7 @@ import type { Frequency } from '../data/types';
 import { TEST_WINDOW } from '../evaluate/leaderboard';
 import { dayToIso, periodIndex } from '../eda/calendar';
 import type { FeatureSpec } from '../features/types';
-import type { BackendChoice } from '../models/train-types';
+import type { BackendChoice, SerializedWeight } from '../models/train-types';
 import type { ModelSpec } from '../models/types';
 import { registryMessages as m } from '../messages/registry';
 import type { RunMetrics } from '../runs/types';
@@ -51,9 +51,10 @@ export function versionDraftFromRun(run: RunForRegistry, model: string, options:
 
 /**
  * What a network is fitted on before it is registered: every row up to the end of the data (the test window's
- * included, within the run's training window if it had one), from the run's seed, for the epoch count that early
- * stopping chose on the test window's validation periods. The test window scored the model before this fit; what is
- * served has also learnt from those newest periods. Null for models with nothing to fit (baselines).
+ * included, within the run's training window if it had one), trained as the test window was one window on (see
+ * src/lib/train/network-windows.ts): from the test window's weights when it continued from a fold's (else from the
+ * run's seed), for the test window's epochs, which the folds chose. The test window scored the model before this fit;
+ * what is served has also learnt from those newest periods. Null for models with nothing to fit (baselines).
  */
 export interface FinalFit {
   spec: ModelSpec;
@@ -63,12 +64,16 @@ export interface FinalFit {
   epochs: number;
   /** The backend the run trained on, so the fit replays like the run. */
   backend: BackendChoice;
+  /** The test window's weights to continue from; absent: from the seed. */
+  initial?: SerializedWeight[];
 }
 
-export function finalFitOf(run: RunForRegistry, model: string): FinalFit | null {
+/** `weights`: the model's stored test-window weights (the run's artifacts), which a warm-started fit continues from. */
+export function finalFitOf(run: RunForRegistry, model: string, weights: SerializedWeight[] | undefined): FinalFit | null {
   const result = run.metrics.models.find((r) => r.name === model);
   if (!result || result.family !== 'neural' || !result.spec) return null;
   const test = result.windows.find((w) => w.window === TEST_WINDOW);
+  if (test?.warmStart && !weights) throw new Error(m.noStoredWeights(model));
   const trainingWindow = run.config.split?.trainingWindow;
   return {
     spec: result.spec,
@@ -77,6 +82,7 @@ export function finalFitOf(run: RunForRegistry, model: string): FinalFit | null 
     trainingWindow: typeof trainingWindow === 'number' ? trainingWindow : null,
     epochs: Math.max(1, test?.bestEpoch ?? 1),
     backend: run.metrics.backend ?? 'auto',
+    ...(test?.warmStart && weights ? { initial: weights } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The training histories a comparison overlays: for each run, each trained model's per-epoch losses on its final
- * backtest window (the last window that has a history: the test window, whose weights the run keeps). Baselines
- * have no epochs and are left out.
+ * The training histories a comparison overlays: for each run, each trained model's per-epoch losses on its first
+ * backtest window, the one trained from the seed (later windows continue from the previous window's weights, so
+ * their curves start part-way; the test window trains for a count the folds chose, with no validation to plot).
+ * Baselines have no epochs and are left out.
  */
 import type { ReadEpoch, ReadRun } from './read-run';
 
@@ -19,7 +20,7 @@ export interface LearningCurveRun {
 
 export function learningCurves(run: ReadRun, label: string): LearningCurveRun {
   const models = (run.metrics?.models ?? []).flatMap((model) => {
-    const window = model.windows.findLast((w) => w.history.length > 0);
+    const window = model.windows.find((w) => w.history.length > 0);
     return window === undefined ? [] : [{ model: model.name, window: window.window, epochs: window.history }];
   });
   return { label, models };

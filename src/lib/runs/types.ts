@@ -25,9 +25,12 @@ export interface WindowResult {
   evaluation: ForecastEvaluation;
   /** The Scope's user-defined metrics on this window (absent in runs made before they were computed). */
   custom?: CustomMetricValue[];
-  /** Per-epoch losses (neural models only). */
+  /** Per-epoch losses (neural models only; none on the test window, which trains for a count the folds chose). */
   history: EpochReport[];
+  /** Folds: the epoch early stopping kept (0: none beat a warm start's own weights). Test window: the epochs it trained. */
   bestEpoch: number | null;
+  /** The network continued from the previous window's weights (absent in runs made before warm starts: from the seed). */
+  warmStart?: boolean;
   stoppedEarly: boolean;
   durationMs: number;
 }

@@ -135,13 +135,15 @@ describe('versionDraftFromRun(run, model, options)', () => {
   });
 });
 
-describe('finalFitOf(run, model) and withFinalFit(draft, fitted): a network is fitted on every row before it is registered', () => {
+describe('finalFitOf(run, model, weights) and withFinalFit(draft, fitted): a network is fitted on every row before it is registered', () => {
   const metrics = makeMetrics({ epochs: 12 });
   const run = { id: 'run-1', dataHash: DATA_HASH, config: { seed: 9, split: { validation: null, trainingWindow: 365 } }, metrics };
+  const WEIGHTS = [{ name: 'dense/kernel', shape: [2, 1], dtype: 'float32' as const, data: new Float32Array([0.5, -0.25]) }];
 
-  it('fits a network from the run’s seed, feature spec, training window and backend, for the test window’s best epoch count', () => {
+  it('fits a network from the run’s seed, feature spec, training window and backend, for the test window’s epoch count', () => {
     const test = metrics.models.find((m) => m.name === 'mlp')!.windows.find((w) => w.window === 'test')!;
-    expect(finalFitOf(run, 'mlp')).toEqual({
+    // A test window trained from the seed (one fold, or a run from before warm starts): the final fit is from the seed too.
+    expect(finalFitOf(run, 'mlp', WEIGHTS)).toEqual({
       spec: metrics.models.find((m) => m.name === 'mlp')!.spec,
       featureSpec: metrics.featureSpec,
       seed: 9,
@@ -150,7 +152,17 @@ describe('finalFitOf(run, model) and withFinalFit(draft, fitted): a network is f
       backend: 'wasm',
     });
     // Baselines have nothing to fit.
-    expect(finalFitOf(run, 'seasonal-naive')).toBeNull();
+    expect(finalFitOf(run, 'seasonal-naive', undefined)).toBeNull();
+  });
+
+  it('continues from the test window’s weights when the test window continued from a fold’s, and refuses without them', () => {
+    const warm = structuredClone(metrics);
+    const test = warm.models.find((m) => m.name === 'mlp')!.windows.find((w) => w.window === 'test')!;
+    test.warmStart = true;
+    const warmRun = { ...run, metrics: warm };
+    expect(finalFitOf(warmRun, 'mlp', WEIGHTS)).toMatchObject({ epochs: test.bestEpoch, seed: 9, initial: WEIGHTS });
+    // Fitted from the seed for a warm start's few epochs it would be barely trained: it says why it cannot, instead.
+    expect(() => finalFitOf(warmRun, 'mlp', undefined)).toThrow(registryMessages.noStoredWeights('mlp'));
   });
 
   it('records the rows the version was fitted on as its lineage, and says so in its description', () => {

@@ -53,13 +53,13 @@ describe('compareRuns(records)', () => {
     expect(wape?.others[1]).toEqual({ value: null, delta: null, relative: null, verdict: null });
   });
 
-  it('compareRuns(records) gives each run’s learning curves on the final window, neural models only', () => {
+  it('compareRuns(records) gives each run’s learning curves on its first window (trained from the seed), neural models only', () => {
     const { curves } = compareRuns([reference, better, interrupted]);
     expect(curves.map((c) => c.label)).toEqual(['Run ref-0000', 'Run better-0', 'Run cut-0000']);
     expect(curves[0]?.models.map((m) => [m.model, m.window, m.epochs.length])).toEqual([
-      ['ridge', 'test', 10],
-      ['mlp', 'test', 10],
-      ['cnn', 'test', 10],
+      ['ridge', 'fold 1', 10],
+      ['mlp', 'fold 1', 10],
+      ['cnn', 'fold 1', 10],
     ]);
     expect(curves[1]?.models[0]?.epochs).toHaveLength(8);
     expect(curves[2]?.models).toEqual([]);
