@@ -18,6 +18,7 @@ import { rollbackChampion } from '../lib/registry/rollback-champion';
 import { setAlias } from '../lib/registry/set-alias';
 import type { Alias, PromotionGates, Registry } from '../lib/registry/types';
 import { versionByAlias } from '../lib/registry/version-by-alias';
+import { championOnRegister } from '../lib/registry/champion-on-register';
 import { finalFitOf, versionDraftFromRun, withFinalFit, type FinalFit } from '../lib/registry/version-draft-from-run';
 import { diffConfigs } from '../lib/runs/diff-configs';
 import { registryMessages } from '../lib/messages/registry';
@@ -87,6 +88,10 @@ export class RegistryState {
     why: string;
     alias: Alias | null;
     dataSettings: Pick<NotebookConfig, 'mapping' | 'cleaning'>;
+    /** The Scope's promotion gates, which a champion must pass (championOnRegister). */
+    gates: PromotionGates;
+    /** Make it champion through failing gates: `why` is the reason, recorded with the gate results. */
+    override?: boolean;
   }): Promise<void> {
     await this.#act(async (registry, now) => {
       const db = await this.#storage.open();
@@ -94,6 +99,8 @@ export class RegistryState {
       if (!run?.metrics) throw new Error(`Run ${options.runId} is not stored, or has no results.`);
       const stored = { id: run.id, dataHash: run.dataHash, config: run.config, metrics: run.metrics as unknown as RunMetrics };
       let draft = versionDraftFromRun(stored, options.model, { frequency: options.frequency, ...(options.cost ? { cost: options.cost } : {}) });
+      // Decided before the final fit, so a refused champion costs no training.
+      const decision = championOnRegister({ requested: options.alias, hasChampion: versionByAlias(registry, 'champion') !== null, metrics: draft.metrics, gates: options.gates, override: options.override ?? false });
       let weights = (run.artifacts as unknown as RunArtifacts | null)?.weights.find((w) => w.model === options.model)?.weights;
       const fit = finalFitOf(stored, options.model, weights);
       if (fit) {
@@ -109,8 +116,8 @@ export class RegistryState {
       }
       const { registry: next, version } = registerVersion(registry, draft, { now, why: options.why, actor: 'you' });
       if (weights) this.#weights = { ...this.#weights, [version.id]: weights };
-      const alias = options.alias ?? (versionByAlias(next, 'champion') ? null : 'champion');
-      return alias ? setAlias(next, { alias, versionId: version.id, now, why: options.why, actor: 'you' }) : next;
+      const alias = decision.alias;
+      return alias ? setAlias(next, { alias, versionId: version.id, now, why: options.why, actor: 'you', ...(alias === 'champion' ? { gates: decision.gates } : {}) }) : next;
     });
   }
 

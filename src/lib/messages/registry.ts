@@ -18,6 +18,8 @@ export const registryMessages = {
     `${version} is the champion, so it cannot also be the challenger: a challenger is measured against the champion.`,
   noChallenger: () => 'There is no challenger to promote: set the challenger alias on a version first.',
   noPreviousChampion: () => 'There is no previous champion to roll back to: the champion has never been replaced.',
+  championGatesFailed: (failures: readonly string[]) =>
+    `Not registered: a champion must pass the Scope's promotion gates, and this model fails ${failures.length === 1 ? 'one' : failures.length}: ${failures.join(' ')} Register it as challenger or with no alias, or tick “override the gates” and say why.`,
   gatesFailed: (gates: readonly string[]) =>
     `The retrain policy cannot promote a challenger that fails its gates (${gates.join(', ')}); a person may, with a reason.`,
   archiveChampion: (version: string) =>
@@ -77,7 +79,7 @@ export const auditTexts = {
     if (action === 'rollback') return `rolled back to champion${from}`;
     return `set as ${alias ?? 'alias'}${from}`;
   },
-  gatesSummary: (passed: number, total: number) => (total === 0 ? '' : `${passed} of ${total} passed`),
+  gatesSummary: (passed: number, total: number) => (total === 0 ? '' : passed < total ? `${passed} of ${total} passed: overridden` : `${passed} of ${total} passed`),
   empty: 'Nothing has happened in this registry yet.',
 } as const;
 

@@ -3,11 +3,13 @@ import { appendAudit } from './append-audit';
 import { pointAlias } from './point-alias';
 import { requireVersion } from './require-version';
 import { versionLabel } from './version-label';
-import type { ActionOptions, Alias, Registry } from './types';
+import type { ActionOptions, Alias, GateResult, Registry } from './types';
 
 export interface SetAliasOptions extends ActionOptions {
   alias: Alias;
   versionId: string;
+  /** The gate results the decision was made on (a champion set on registering); kept in the audit entry. */
+  gates?: GateResult[];
 }
 
 /**
@@ -23,7 +25,8 @@ export function setAlias(registry: Registry, options: SetAliasOptions): Registry
   if (alias === 'challenger' && registry.aliases.champion === versionId) {
     throw new Error(m.championAsChallenger(versionLabel(registry, versionId)));
   }
-  const next = appendAudit(registry, { action: 'set-alias', version: versionId, alias, previous }, options);
+  const draft = { action: 'set-alias' as const, version: versionId, alias, previous };
+  const next = appendAudit(registry, options.gates ? { ...draft, gates: structuredClone(options.gates) } : draft, options);
   const history = alias === 'champion' && previous !== null ? [...registry.championHistory, previous] : registry.championHistory;
   return { ...next, aliases: pointAlias(registry.aliases, alias, versionId), championHistory: history };
 }
