@@ -1,12 +1,22 @@
 import { CELLS } from '../lib/notebook/cells';
-import { expensiveBlockers, markStale, planRun, stageStatus, type CellStatus, type CellStatuses } from '../lib/notebook/cell-graph';
+import { downstreamOf, expensiveBlockers, markStale, planRun, stageStatus, type CellStatus, type CellStatuses } from '../lib/notebook/cell-graph';
 import type { NotebookConfig } from '../lib/notebook/config';
 import type { StageId } from '../lib/notebook/stages';
 import { changedConfigInputs, decodeConfigHash, encodeConfigHash } from '../lib/notebook/url-hash';
 import { cellNeedsFirst, unexpectedError } from '../lib/messages/notebook';
 
-/** What a cell does when it runs; provided by the stage slices, so this class stays the scheduler only. */
-export type CellRunners = Record<string, (config: NotebookConfig) => Promise<void>>;
+/**
+ * What a cell does when it runs; provided by the stage slices, so this class stays the scheduler only. `all` is true
+ * in a "Run all" pass. A runner that stopped without a result (Cancel; Run all's Deploy when the gates refuse a
+ * champion) resolves 'cancelled': the cell is then "not run", and the pass ends there.
+ */
+export type CellRunners = Record<string, (config: NotebookConfig, context: { all: boolean }) => Promise<void | 'cancelled'>>;
+
+/**
+ * For expensive cells: show the stored result for this configuration, if there is one (true), instead of computing it.
+ * A stored run of the same data and configuration is the Train cell's result; a stored champion is what Deploy serves.
+ */
+export type CellRestorers = Record<string, (config: NotebookConfig) => Promise<boolean>>;
 
 /**
  * The notebook: its configuration (mirrored into the URL hash), each cell's status, and the scheduler that
@@ -21,6 +31,7 @@ export class NotebookState {
   linkProblems = $state.raw<string[]>([]);
 
   #runners: CellRunners = {};
+  #restorers: CellRestorers = {};
   /** The last pass asked for; the next one starts after it. */
   #queue: Promise<void> = Promise.resolve();
 
@@ -30,8 +41,9 @@ export class NotebookState {
     this.linkProblems = parsed.problems;
   }
 
-  setRunners(runners: CellRunners): void {
+  setRunners(runners: CellRunners, restorers: CellRestorers = {}): void {
     this.#runners = runners;
+    this.#restorers = restorers;
   }
 
   /** The share link's hash for the current configuration. */
@@ -98,17 +110,37 @@ export class NotebookState {
   }
 
   async #pass(options: { includeExpensive: boolean; target?: string }): Promise<void> {
-    const plan = planRun(CELLS, this.statuses, options);
+    const plan = planRun(CELLS, this.statuses, { ...options, restorable: new Set(Object.keys(this.#restorers)) });
+    // Cells left waiting in this pass (an expensive one with nothing stored), and so everything that reads them.
+    const waiting = new Set<string>();
     for (const id of plan) {
+      const cell = CELLS.find((c) => c.id === id);
       const runner = this.#runners[id];
-      if (!runner) continue;
+      if (!cell || !runner) continue;
+      if (cell.inputs.some((input) => waiting.has(input))) {
+        waiting.add(id);
+        continue;
+      }
       const config = this.config;
+      if (cell.cost === 'expensive' && id !== options.target) {
+        if (await this.#restore(id, config)) continue;
+        if (!options.includeExpensive) {
+          waiting.add(id);
+          continue;
+        }
+      }
       this.#setStatus(id, 'running');
       // Marks let `npm run bench` (and the browser's performance panel) time each cell.
       performance.mark(`fl:${id}:start`);
       try {
-        await runner(config);
+        const outcome = await runner(config, { all: options.includeExpensive && options.target === undefined });
         performance.mark(`fl:${id}:end`);
+        if (outcome === 'cancelled') {
+          // Stopped by the user: nothing new exists. The stored result of this configuration, if any, is still the
+          // cell's result; otherwise the cell has not run, and what reads it must not run on it.
+          if (this.statuses[id] === 'running' && !(await this.#restore(id, config))) this.#setStatus(id, 'not-run');
+          return;
+        }
         // A configuration change during the run that reached this cell has marked it stale already: keep that.
         if (this.statuses[id] === 'running') this.#setStatus(id, 'fresh');
         this.#setError(id, null);
@@ -118,8 +150,27 @@ export class NotebookState {
         // Cells downstream would read a result that does not exist.
         return;
       }
-      if (this.config !== config) return;
+      if (!this.#current(config)) return;
     }
+  }
+
+  /** The stored result of an expensive cell, when there is one for this configuration: the cell is fresh at once. */
+  async #restore(id: string, config: NotebookConfig): Promise<boolean> {
+    const restore = this.#restorers[id];
+    if (!restore) return false;
+    // A stored result that cannot be read is no result: the cell waits for its click, as if nothing were stored.
+    const restored = await restore(config).catch(() => false);
+    if (restored && this.#current(config)) {
+      this.#setStatus(id, 'fresh');
+      this.#setError(id, null);
+      performance.mark(`fl:${id}:restored`);
+    }
+    return restored && this.#current(config);
+  }
+
+  /** The configuration a cell ran with is still the notebook's, as far as any cell reads it (scrolling changes the stage). */
+  #current(config: NotebookConfig): boolean {
+    return this.config === config || downstreamOf(CELLS, changedConfigInputs(config, this.config)).length === 0;
   }
 
   #setStatus(id: string, status: CellStatus): void {

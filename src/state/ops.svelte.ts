@@ -82,8 +82,8 @@ export class OpsState {
     // The clock ticks at most MAX_TICKS_PER_SECOND times a second and moves as many periods per tick as the speed
     // asks for: every tick redraws the Deploy, Monitor and Retrain charts, which costs more than simulating a period,
     // so at 60 periods a second one period per tick fell to ~8 a second and kept the page's thread busy.
-    const periods = Math.max(1, Math.round(this.#speed / MAX_TICKS_PER_SECOND));
     while (this.playing && generation === this.#generation && this.snapshot && !this.snapshot.finished) {
+      const periods = Math.max(1, Math.round(this.#speed / MAX_TICKS_PER_SECOND));
       const started = performance.now();
       await this.step(periods);
       const wait = (1000 * periods) / this.#speed - (performance.now() - started);
@@ -94,6 +94,11 @@ export class OpsState {
 
   pause(): void {
     this.playing = false;
+  }
+
+  /** Playback speed in periods per second, from the next tick on: the story itself does not change (nor go stale). */
+  setSpeed(speed: number): void {
+    this.#speed = speed;
   }
 
   async step(periods = 1): Promise<void> {

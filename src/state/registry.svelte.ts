@@ -142,6 +142,23 @@ export class RegistryState {
     return this.#weights;
   }
 
+  /**
+   * Run all's step on the Registry: with no champion yet, the best servable model of `runId` is registered as champion
+   * through the Scope's gates (a refusal leaves its reason in `error`, and no champion). True when a champion exists.
+   */
+  async ensureChampion(options: Omit<Parameters<RegistryState['register']>[0], 'model' | 'why' | 'alias' | 'override'>): Promise<boolean> {
+    if (this.registry && versionByAlias(this.registry, 'champion')) return true;
+    // The run may have been stored a moment ago: read the list afresh rather than race the refresh it triggered.
+    await this.refreshRuns();
+    const best = this.runs.find((r) => r.id === options.runId)?.best;
+    if (!best) {
+      this.error = registryMessages.nothingToServe;
+      return false;
+    }
+    await this.register({ ...options, model: best, why: registryMessages.runAllWhy, alias: 'champion' });
+    return this.registry !== null && versionByAlias(this.registry, 'champion') !== null;
+  }
+
   async #act(change: (registry: Registry, now: Date) => Promise<Registry>): Promise<void> {
     if (!this.registry) return;
     this.error = null;

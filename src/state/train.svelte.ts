@@ -13,6 +13,9 @@ import { compareDeterminism, type DeterminismReport } from '../lib/train/compare
 import { modelOutputWidth } from '../lib/models/model-output-width';
 import { defaultClassicalKinds, defaultNeuralSpecs } from '../lib/models/default-model-specs';
 import { runLockName } from '../adapters/db';
+import { replayableRun } from '../lib/runs/replayable-run';
+import { formatStamp } from '../lib/runs/format-stamp';
+import { formatDuration } from '../lib/runs/format-duration';
 import { trainMessages } from '../lib/messages/train';
 import type { FinalFit } from '../lib/registry/version-draft-from-run';
 import type { FinalFitter } from './registry.svelte';
@@ -43,6 +46,8 @@ export class TrainState {
   progress = $state.raw<{ fraction: number; eta: string; label: string } | null>(null);
   curves = $state.raw<LiveCurve[]>([]);
   result = $state.raw<RunMetrics | null>(null);
+  /** The stored run `result` is (trained in this session or restored from storage). */
+  resultRunId = $state<string | null>(null);
   samples = $state.raw<ForecastSample[]>([]);
   backend = $state<string | null>(null);
   notice = $state<string | null>(null);
@@ -129,8 +134,28 @@ export class TrainState {
     return { weights: fitted.weights, trainEnd: final.trainEnd, trainStart: final.trainStart, rows };
   }
 
-  /** Runner of the 'train.models' cell. */
-  async train(config: NotebookConfig, dataHash: string): Promise<void> {
+  /**
+   * Restorer of the 'train.models' cell: the stored run of this data and configuration (replayableRun), shown as the
+   * cell's result without training. False when there is none, or when a training is under way.
+   */
+  async restore(config: NotebookConfig, dataHash: string): Promise<boolean> {
+    if (this.running || !dataHash || !this.#features.result) return false;
+    const db = await this.#storage.open();
+    const run = replayableRun(await db.runs.where('dataHash').equals(dataHash).toArray(), { dataHash, config });
+    if (!run) return false;
+    const metrics = run.metrics as unknown as RunMetrics;
+    const artifacts = run.artifacts as unknown as RunArtifacts | null;
+    this.result = metrics;
+    this.resultRunId = run.id;
+    this.samples = artifacts?.samples ?? [];
+    this.backend = metrics.backend;
+    this.curves = [];
+    this.notice ??= trainMessages.restoredFromStorage(formatStamp(run.created), formatDuration(run.durationMs));
+    return true;
+  }
+
+  /** Runner of the 'train.models' cell. 'cancelled' when the user stopped it: the cell is then not run. */
+  async train(config: NotebookConfig, dataHash: string): Promise<void | 'cancelled'> {
     const features = this.#features.result;
     if (!features) throw new Error('Build the features on the Features stage first.');
     const abort = new AbortController();
@@ -145,6 +170,7 @@ export class TrainState {
       const work = await this.#lock(id, () => this.#run(config, features, abort.signal, started, id));
       const { metrics, artifacts, samples } = work;
       this.result = metrics;
+      this.resultRunId = record ? id : null;
       this.samples = samples;
       await this.#finishRecord(record, { status: 'done', metrics, artifacts, started });
     } catch (error) {
@@ -152,6 +178,7 @@ export class TrainState {
       await this.#finishRecord(record, { status, metrics: null, artifacts: null, started });
       if (!abort.signal.aborted) throw error;
       this.notice = error instanceof Error ? error.message : String(error);
+      return 'cancelled';
     } finally {
       this.running = false;
       this.progress = null;
@@ -179,10 +206,25 @@ export class TrainState {
     // Ensembles: up to four sizes of each kind on the folds, the two kept ones on the test window.
     const total = windows.length * perWindow + 8 * (windows.length - 1) + 2;
     let done = 0;
-    const tick = (units: number, label: string) => {
-      done += units;
-      const estimate = estimateEta({ startedAt: started, now: performance.now(), done, total });
+    // The progress line is redrawn at most every PROGRESS_EVERY_MS, always ending on the latest step: each redraw is a
+    // frame, and frames cost the cores the training needs (~0.1 s each where the GPU is emulated in software).
+    let label = '';
+    let shownAt = -Infinity;
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const show = () => {
+      pending = null;
+      if (this.#abort?.signal !== signal) return;
+      shownAt = performance.now();
+      const estimate = estimateEta({ startedAt: started, now: shownAt, done, total });
       this.progress = { fraction: estimate.fraction, eta: formatEta(estimate.etaMs), label };
+    };
+    const tick = (units: number, next: string) => {
+      done += units;
+      label = next;
+      if (pending !== null) return;
+      const wait = PROGRESS_EVERY_MS - (performance.now() - shownAt);
+      if (wait <= 0) show();
+      else pending = setTimeout(show, wait);
     };
     const cost = config.scope.cost;
     const customMetrics = config.scope.customMetrics;
@@ -193,8 +235,16 @@ export class TrainState {
     const forms = new Map<string, string[]>();
     const isTest = (w: number) => w === windows.length - 1;
     const curves = throttledCurves((next) => (this.curves = [...this.curves, ...next]));
-    // One window's feature matrices, asked for once and shared by the lanes.
-    let matrices: { window: number; value: ReturnType<DataClient['api']['windowMatrices']> } | null = null;
+    // A window's feature matrices, asked for once and shared by the lanes (which may be on different windows); let go
+    // when its last network has them.
+    const matrices = new Map<number, { value: ReturnType<DataClient['api']['windowMatrices']>; left: number }>();
+    const matricesOf = (w: number) => {
+      const entry = matrices.get(w) ?? { value: this.#data.api.windowMatrices(w, steps.steps), left: neural.length };
+      entry.left -= 1;
+      if (entry.left > 0) matrices.set(w, entry);
+      else matrices.delete(w);
+      return entry.value;
+    };
     const lastFold = new Map<string, { weights: SerializedWeight[]; bestEpoch: number }>();
 
     const scored = (w: number, t0: number, forecast: { evaluation: WindowResult['evaluation']; custom: WindowResult['custom']; sample: ForecastSample }, trained?: Pick<WindowResult, 'history' | 'bestEpoch' | 'stoppedEarly' | 'durationMs' | 'warmStart'>) => {
@@ -221,8 +271,7 @@ export class TrainState {
           return scored(w, t0, result);
         }
         const base = neural.find((spec) => spec.kind === candidate.name)!;
-        if (matrices?.window !== w) matrices = { window: w, value: this.#data.api.windowMatrices(w, steps.steps) };
-        const m = await matrices.value;
+        const m = await matricesOf(w);
         const spec = fitBatchSize(base, m.train.rows);
         const client = this.#trainClient(laneOf(spec.kind));
         const onEpoch = (report: EpochReport) => {
@@ -295,7 +344,7 @@ export class TrainState {
       selection: backtest.selection,
       closed: features.closedFlag ? { flag: features.closedFlag, openOnly } : null,
     };
-    return { metrics, artifacts: { weights } satisfies RunArtifacts, samples };
+    return { metrics, artifacts: { weights, samples } satisfies RunArtifacts, samples };
   }
 
   async #startRecord(id: string, config: NotebookConfig, dataHash: string): Promise<RunRecord | null> {
@@ -358,7 +407,7 @@ export class TrainState {
  * the chart (vega parses and renders the whole spec again), and a small model runs dozens of epochs a second, which
  * kept the page's thread busy redrawing while the workers needed the cores.
  */
-function throttledCurves(publish: (points: LiveCurve[]) => void, everyMs = 400) {
+function throttledCurves(publish: (points: LiveCurve[]) => void, everyMs = 1500) {
   let pending: LiveCurve[] = [];
   let last = -Infinity;
   const flush = () => {
@@ -375,6 +424,8 @@ function throttledCurves(publish: (points: LiveCurve[]) => void, everyMs = 400) 
     flush,
   };
 }
+
+const PROGRESS_EVERY_MS = 500;
 
 function copyWeights(weights: SerializedWeight[]): SerializedWeight[] {
   return weights.map((w) => ({ ...w, data: w.data.slice() }));

@@ -6,7 +6,8 @@ import { defaultCostModel } from '../../src/lib/scope/cost-model';
 import { DEFAULT_HORIZON } from '../../src/lib/scope/default-horizon';
 import { formatNumber } from '../../src/lib/format/format-number';
 import type { FeatureSpec } from '../../src/lib/features/types';
-import type { HeadlineMetrics, ModelName, ModelResult, RunMetrics } from '../../src/lib/runs/types';
+import type { HeadlineMetrics, ModelName, ModelResult, RunMetrics, WindowResult } from '../../src/lib/runs/types';
+import { valueEstimate } from '../../src/lib/evaluate/value-estimate';
 import { NotebookState } from '../../src/state/notebook.svelte';
 import ScopePanel from '../../src/ui/ScopePanel.svelte';
 
@@ -138,10 +139,14 @@ describe('ScopePanel.svelte', () => {
 
   it('shows the yearly savings of the best model over seasonal naive once there is a run result', async () => {
     const none: HeadlineMetrics = { wape: null, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null };
-    const model = (name: ModelName, cost: number): ModelResult => ({ name, family: name === 'mlp' ? 'neural' : 'baseline', spec: null, windows: [], backtest: { ...none, cost }, importance: null });
+    // The pick's test window: its cost of forecast error 560 against seasonal naive's 700 on the same rows, annualised
+    // as evaluateForecast does.
+    const business = { errorCost: 560, baselineErrorCost: 700, savings: 140, value: valueEstimate(140, { periods: 28, frequency: 'daily' }) };
+    const test = { window: 'test', cutoff: 0, evaluation: { cutoff: 0, horizon: 28, business }, history: [], bestEpoch: null, stoppedEarly: false, durationMs: 0 } as unknown as WindowResult;
+    const model = (name: ModelName, windows: WindowResult[]): ModelResult => ({ name, family: name === 'mlp' ? 'neural' : 'baseline', spec: null, windows, backtest: none, importance: null });
     const result: RunMetrics = {
       backend: 'cpu', featureSpec: {} as FeatureSpec, horizon: 28, folds: 2, best: 'mlp', baseline: 'seasonal-naive',
-      models: [model('seasonal-naive', 700), model('mlp', 560)],
+      models: [model('seasonal-naive', []), model('mlp', [test])],
     };
     const { screen } = await renderPanel({ result });
     // (700 − 560) per 28-day window × 365 / 28 = 1825 a year.

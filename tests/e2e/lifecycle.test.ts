@@ -308,6 +308,10 @@ async function walkLifecycle(app: AppPage, expected: Lifecycle): Promise<void> {
   await goToStage(page, 'scope');
   expect(await byTestId(page, 'scope-value').getAttribute('data-state')).toBe('ready');
   expect(await byTestId(page, 'scope-value-per-year').innerText()).toMatch(NUMBER);
+  // One value estimate: the Scope shows the figure the Evaluate stage's business view shows for the pick.
+  await byTestId(page, 'evaluate-model').selectOption(metrics.best!);
+  const firstNumber = (text: string) => Math.round(Number(/-?\d[\d,]*(\.\d+)?/.exec(text)?.[0].replace(/,/g, '')));
+  expect(firstNumber(await byTestId(page, 'scope-value-per-year').innerText())).toBe(firstNumber(await byTestId(page, 'value-estimate').innerText()));
   await shoot('scope', '-value');
   expect(app.errors).toEqual([]);
 }
@@ -374,11 +378,16 @@ describe('stored runs', () => {
     expect(await runsTable(page, 1)).toEqual([{ id: run!.id, status: 'done' }]);
     expect(await storedRuns(page)).toEqual([run]);
     expect(await byTestId(page, 'storage-notice').count()).toBe(0);
+    // The stored run of this data and link is the Train cell's result after the reload: fresh, with nothing trained.
+    await waitForCells(page, { ids: ['train.models'], status: 'fresh' });
+    expect(await byTestId(page, 'stage-evaluate').getAttribute('data-status')).toBe('fresh');
+    expect(await byTestId(page, 'leaderboard').locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.evaluate(() => performance.getEntriesByName('fl:train.models:start').length)).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('keeps a run cut off by a reload mid-training, marked interrupted', async () => {
+  it('keeps a cancelled run as cancelled (the cell not run), and a run cut off by a reload mid-training as interrupted', async () => {
     // Far more epochs than it will get through (early stopping held off): the reload always lands mid-training.
     const long = small('mlp', { epochs: 1000, patience: 1000 });
     const { page, errors, context } = await openApp(browser, { hash: link({ dataset: builtin(WALMART), models: { candidates: [long], classical: [], backend: 'wasm', strategy: 'recursive' } }) });
@@ -390,14 +399,32 @@ describe('stored runs', () => {
     await page.waitForFunction(() => (window as unknown as { trainingSeen: TrainingSeen }).trainingSeen.progress.some((p) => /epoch \d/.test(p)), null, {
       timeout: LONG,
     });
-    const [running] = await storedRuns(page);
+    // Cancel: the run is kept as cancelled, and the Train cell (with what reads it) has not run: nothing new exists.
+    await byTestId(page, 'cancel-train').click();
+    await waitForCells(page, { ids: ['train.models'], status: 'not-run' });
+    expect(await byTestId(page, 'stage-evaluate').getAttribute('data-status')).toBe('not-run');
+    const [cancelled] = await storedRuns(page);
+    expect(cancelled).toMatchObject({ status: 'cancelled' });
+
+    await watchTraining(page);
+    await cell(page, 'train.models').locator('button.run').click();
+    await page.waitForFunction(() => (window as unknown as { trainingSeen: TrainingSeen }).trainingSeen.progress.some((p) => /epoch \d/.test(p)), null, {
+      timeout: LONG,
+    });
+    const [, running] = await storedRuns(page);
     expect(running).toMatchObject({ status: 'running' });
 
     await page.reload();
     await waitForCells(page);
-    expect(await runsInStoragePanel(page)).toEqual([{ key: running!.id, name: expect.stringContaining(running!.id), status: 'interrupted' }]);
-    expect(await runsTable(page, 1)).toEqual([{ id: running!.id, status: 'interrupted' }]);
-    expect(await storedRuns(page)).toEqual([{ ...running, status: 'interrupted' }]);
+    const byKey = (rows: RunRow[]) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
+    expect(byKey(await runsInStoragePanel(page))).toEqual(
+      byKey([
+        { key: cancelled!.id, name: expect.stringContaining(cancelled!.id) as string, status: 'cancelled' },
+        { key: running!.id, name: expect.stringContaining(running!.id) as string, status: 'interrupted' },
+      ]),
+    );
+    expect((await runsTable(page, 2)).find((r) => r.id === running!.id)).toEqual({ id: running!.id, status: 'interrupted' });
+    expect(await storedRuns(page)).toEqual([cancelled, { ...running, status: 'interrupted' }]);
     expect(await byTestId(page, 'storage-notice').innerText()).toBe(storageNotices.interrupted(1));
     // Nothing trains on its own after the reload: training waits for a click.
     expect(await cell(page, 'train.models').getAttribute('data-status')).not.toBe('running');

@@ -7,9 +7,8 @@ import { defaultModelSpec } from '../../src/lib/models/default-model-specs';
 import { DEFAULT_OPS } from '../../src/lib/ops/ops-config';
 import type { ScenarioSpec } from '../../src/lib/scenarios/types';
 import { opsMessages } from '../../src/lib/messages/ops';
-import { cellNeedsFirst } from '../../src/lib/messages/notebook';
 import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
-import { LONG, byTestId, cell, goToStage, settledCharts, waitForCells } from './notebook';
+import { LONG, byTestId, cell, goToStage, readConfig, settledCharts, snapshot, waitForCells } from './notebook';
 
 // The instructor's path through the last four stages, in the built app: train, register the champion, pick a drift
 // scenario, press Play, watch monitoring raise alerts and a retrained challenger take over; and the control world,
@@ -30,22 +29,9 @@ function link(scenario: ScenarioSpec, periods: number): string {
   return encodeConfigHash(config);
 }
 
-/** Train (a click on Run), then register the run's best model as champion on the Registry stage. */
-async function trainAndRegister(page: Page): Promise<void> {
-  await waitForCells(page, { ids: ['data.load', 'data.clean', 'features.build'], status: 'fresh' });
-  await goToStage(page, 'train');
-  await cell(page, 'train.models').getByRole('button', { name: 'Run', exact: true }).click();
-  await waitForCells(page, { ids: ['train.models', 'registry.versions'], status: 'fresh' });
-  await registerBest(page);
-}
-
-/** Register the newest run's best model as champion on the Registry stage. */
-async function registerBest(page: Page): Promise<void> {
-  await goToStage(page, 'registry');
-  const form = byTestId(page, 'register-form');
-  await expect.poll(() => form.getByTestId('register-run').count(), { timeout: LONG }).toBe(1);
-  await form.getByTestId('register-button').click();
-  await expect.poll(() => byTestId(page, 'registry-versions').locator('[data-testid="version-row"]').count(), { timeout: LONG }).toBe(1);
+/** The playback speed in the page's link. */
+async function readSpeed(page: Page): Promise<number> {
+  return (await readConfig(page)).ops.simulation.speed;
 }
 
 /** Start the simulation (the Deploy cell's Run), press Play and wait for the clock to reach the end. */
@@ -69,7 +55,19 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
   it('sudden level shift: an alert fires, a retrained challenger is promoted, the timeline shows recovery', async () => {
     const app: AppPage = await openApp(browser, { hash: link({ id: 'level-shift', onset: 42, strength: 0.6, target: null }, 110) });
     const { page } = app;
-    await trainAndRegister(page);
+    // Charts with nothing to draw yet are left out: no scale of any chart gets an infinite extent along the story.
+    const chartWarnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning' && /infinite extent/i.test(message.text())) chartWarnings.push(message.text());
+    });
+    // Run all: train, register the best servable model as champion (its gates pass), start the simulated endpoint,
+    // and say what to do next; no cell ends in error.
+    await waitForCells(page, { ids: ['data.load', 'data.clean', 'features.build'], status: 'fresh' });
+    await byTestId(page, 'run-all').click();
+    await expect.poll(() => byTestId(page, 'run-all-note').count(), { timeout: 6 * LONG }).toBe(1);
+    expect(await byTestId(page, 'run-all-note').textContent()).toMatch(/^Run all is done: v1 \(ridge\) is the champion.*Next: on the Deploy stage, pick a drift scenario and press Play/);
+    const after = await snapshot(page);
+    expect(Object.entries(after.statuses).filter(([, status]) => status !== 'fresh')).toEqual([]);
     const registryRow = byTestId(page, 'registry-versions').locator('[data-testid="version-row"]').first();
     await expect.poll(() => registryRow.textContent()).toContain('champion');
     await byTestId(page, 'show-card').first().click();
@@ -105,6 +103,9 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     const summary = byTestId(page, 'recovery-summary');
     const [peak, latest, promotions] = await Promise.all(['data-peak', 'data-latest', 'data-promotions'].map((name) => summary.getAttribute(name)));
     expect(Number(promotions)).toBeGreaterThan(0);
+    expect(chartWarnings).toEqual([]);
+    // Deploy names the version serving now: the simulation's champion, which its promotions changed.
+    expect(await byTestId(page, 'serving-label').textContent()).toMatch(/^Serving v([2-9]|\d\d+) ridge, the champion in the simulation/);
     expect(Number(latest)).toBeLessThan(Number(peak));
     const charts = await settledCharts(page, 'retrain');
     expect(charts.length).toBeGreaterThan(0);
@@ -115,6 +116,25 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     await goToStage(page, 'registry');
     expect(await byTestId(page, 'registry-versions').locator('[data-testid="version-row"]').count()).toBe(1);
     expect(await byTestId(page, 'simulated-versions').locator('[data-testid="version-row"]').count()).toBeGreaterThan(1);
+
+    // A reload: the stored run of this data and link is the Train cell's result, and the stored champion is served,
+    // so the story plays again at once, with nothing trained.
+    await page.reload();
+    const restored = ['train.models', 'registry.versions', 'deploy.simulate'];
+    await waitForCells(page, { ids: restored, status: 'fresh' });
+    expect(await page.evaluate(() => performance.getEntriesByName('fl:train.models:start').length)).toBe(0);
+    expect(await cell(page, 'train.models').getByRole('alert').textContent()).toMatch(/^Stored run of \d{4}-\d{2}-\d{2}/);
+    expect(await byTestId(page, 'stage-evaluate').getAttribute('data-status')).toBe('fresh');
+    expect(await byTestId(page, 'leaderboard').locator('tbody tr').count()).toBeGreaterThan(1);
+    await goToStage(page, 'deploy');
+    expect(await byTestId(page, 'sim-period').textContent()).toMatch(/^Period 0 of 110/);
+    await byTestId(page, 'sim-step').click();
+    await expect.poll(() => byTestId(page, 'sim-period').textContent()).toMatch(/^Period 1 of 110/);
+    // The playback speed changes how fast the story is shown, not the story: nothing goes stale.
+    await byTestId(page, 'sim-speed').fill('30');
+    await byTestId(page, 'sim-speed').dispatchEvent('change');
+    await expect.poll(() => readSpeed(page)).toBe(30);
+    expect(await Promise.all(['deploy.simulate', 'monitor.report', 'retrain.timeline'].map((id) => cell(page, id).getAttribute('data-status')))).toEqual(['fresh', 'fresh', 'fresh']);
     expect(app.errors).toEqual([]);
     await app.context.close();
   });
@@ -122,12 +142,12 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
   it('control: four simulated months play with no alert (and Deploy without a champion says what to do)', async () => {
     const app = await openApp(browser, { hash: link({ id: 'control', onset: 0, strength: 0, target: null }, 120) });
     const { page } = app;
-    // Run on Deploy before training: it says training comes first (an expensive cell waits for its own click).
+    // Run on Deploy before anything is registered: it says what it needs (a champion) and how to get one.
     await waitForCells(page, { ids: ['data.load', 'data.clean', 'features.build'], status: 'fresh' });
     await goToStage(page, 'deploy');
     const deploy = cell(page, 'deploy.simulate');
     await deploy.getByRole('button', { name: 'Run', exact: true }).click();
-    await expect.poll(() => deploy.getByRole('alert').first().textContent()).toBe(cellNeedsFirst(['Train the candidate models']));
+    await expect.poll(() => deploy.getByRole('alert').first().textContent()).toBe(opsMessages.noChampion);
     // Trained but nothing registered: the simulation has no champion to serve, and says so.
     await goToStage(page, 'train');
     await cell(page, 'train.models').getByRole('button', { name: 'Run', exact: true }).click();
@@ -136,7 +156,24 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     await deploy.getByRole('button', { name: 'Run', exact: true }).click();
     await waitForCells(page, { ids: ['deploy.simulate'], status: 'error' });
     expect(await deploy.getByRole('alert').first().textContent()).toBe(opsMessages.noChampion);
-    await registerBest(page);
+    // The Scope's gates guard the champion: with a WAPE ceiling nothing meets, registering as champion is refused,
+    // naming the gate; overriding takes a reason and is kept, with the failed gate, in the audit trail.
+    await goToStage(page, 'scope');
+    const config = await readConfig(page);
+    await page.evaluate((hash) => (location.hash = hash), encodeConfigHash({ ...config, scope: { ...config.scope, gates: { ...config.scope.gates, maxWape: 0.001 } } }));
+    await expect.poll(async () => (await readConfig(page)).scope.gates.maxWape).toBe(0.001);
+    await goToStage(page, 'registry');
+    const form = byTestId(page, 'register-form');
+    await expect.poll(() => form.getByTestId('register-run').count(), { timeout: LONG }).toBe(1);
+    await form.getByTestId('register-button').click();
+    await expect.poll(() => byTestId(page, 'registry-error').textContent(), { timeout: LONG }).toMatch(/^Not registered: a champion must pass the Scope's promotion gates.*WAPE/);
+    expect(await byTestId(page, 'registry-versions').count()).toBe(0);
+    await form.getByTestId('register-override').check();
+    await form.locator('label.why input').fill('Control world: served for the demo although the WAPE ceiling is not met');
+    await form.getByTestId('register-button').click();
+    await expect.poll(() => byTestId(page, 'registry-versions').locator('[data-testid="version-row"]').count(), { timeout: LONG }).toBe(1);
+    const audit = byTestId(page, 'registry-audit');
+    expect(await audit.locator('tbody tr').first().textContent()).toMatch(/set as champion.*Control world: served for the demo.*passed: overridden/);
     await playToTheEnd(page);
     await goToStage(page, 'monitor');
     await expect.poll(() => byTestId(page, 'no-alerts').count()).toBe(1);

@@ -69,11 +69,15 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
       },
     });
   }
-  layers.push({
-    data: { values: input.error.filter((p) => p.wape !== null && Number.isFinite(p.wape)).map((p) => ({ date: formatDay(p.date), wape: p.wape })) },
-    mark: { type: 'line', strokeWidth: 1.6, color: '#222222', point: { size: 10 } },
-    encoding: { x: dateEncoding(), y: { field: 'wape', ...y }, tooltip: [dateTooltip(), { field: 'wape', type: 'quantitative', title: L.errorAxis, format: '.1%' }] },
-  });
+  // No error layer before the first actuals arrive: an empty layer gives its scales an infinite extent (a vega warning).
+  const error = input.error.filter((p) => p.wape !== null && Number.isFinite(p.wape)).map((p) => ({ date: formatDay(p.date), wape: p.wape }));
+  if (error.length > 0) {
+    layers.push({
+      data: { values: error },
+      mark: { type: 'line', strokeWidth: 1.6, color: '#222222', point: { size: 10 } },
+      encoding: { x: dateEncoding(), y: { field: 'wape', ...y }, tooltip: [dateTooltip(), { field: 'wape', type: 'quantitative', title: L.errorAxis, format: '.1%' }] },
+    });
+  }
   if (input.alerts.length > 0) layers.push(alertRules(input.alerts));
   if (events.length > 0) {
     layers.push(

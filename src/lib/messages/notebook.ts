@@ -34,6 +34,11 @@ export const workerFailed = (detail: string): string =>
 
 export const savedNotebookName = (datasetName: string, when: string): string => `${datasetName} — saved ${when}`;
 
+export const runAllDone = (version: string): string =>
+  `Run all is done: ${version} is the champion and the simulated endpoint serves it. Next: on the Deploy stage, pick a drift scenario and press Play; Monitor raises the alerts and Retrain tells what the retraining did.`;
+
+export const runAllHeld = (reason: string): string => `Run all stopped at the Registry, before Deploy: ${reason}`;
+
 export const notebookSaved = (): string => 'Notebook saved in this browser (see Stored in this browser).';
 
 export const storedItemUnreadable = (name: string): string =>

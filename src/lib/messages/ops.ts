@@ -1,7 +1,7 @@
 // User-facing texts of the operations loop (src/lib/ops) and its stages (Deploy, Monitor, Retrain). See ./index.ts.
 
 export const opsMessages = {
-  noChampion: 'There is no champion to serve: register a model on the Registry stage and make it the champion first.',
+  noChampion: 'There is no champion to serve: train models on the Train stage, then register one as champion on the Registry stage.',
   noChallenger: 'There is no challenger to promote: retrain, or register a version as the challenger first.',
   onset: (notes: string[]) => (notes.length > 0 ? `Drift begins: ${notes.join(' ')}` : 'Drift begins.'),
   retrained: (version: string, reason: string, start: string, end: string) =>
@@ -11,6 +11,12 @@ export const opsMessages = {
   archivedEvent: (version: string) => `${version} failed a gate and was archived; the champion keeps serving.`,
   promoted: (version: string) => `${version} is the new champion.`,
   rolledBack: (version: string) => `Rolled back: ${version} is champion again.`,
+  serving: (version: string, model: string, simulated: boolean) =>
+    simulated
+      ? `Serving ${version} ${model}, the champion in the simulation (its retraining and promotions are the story's, not the stored registry's).`
+      : `Serving ${version} ${model} (the registry's champion) from a worker.`,
+  servingNone: 'Register a champion on the Registry stage first.',
+  deployHow: 'Press Run to build the simulated future and load the model; then Play. The scenario and its seed are in the link: the same link replays the same story.',
   notStarted: 'The simulation has not started: press Play or Step on the Deploy stage.',
   needsTraining: 'Train models on the Train stage first: the registry registers a trained run’s model.',
   simulationFailed: (detail: string) => `The simulation stopped: ${detail}. Nothing stored was changed.`,

@@ -28,6 +28,8 @@ export const registryMessages = {
     `The run has no model ${quoted(model)}; it has ${models.map(quoted).join(', ')}.`,
   /** The reason a registration is given unless the user writes another. */
   defaultWhy: 'Best servable model of this run, ranked on the selection folds',
+  nothingToServe: 'The trained run has no model the simulated endpoint can serve, so nothing was registered.',
+  runAllWhy: 'Registered by Run all: the best servable model of the run, ranked on the selection folds',
   finalFit: (rows: number, epochs: number, end: string) =>
     `Fitted for serving on every row up to ${end} (${rows.toLocaleString('en-US')} rows, the test window’s included) for ${epochs} ${epochs === 1 ? 'epoch' : 'epochs'}, the count early stopping chose on the backtest folds' validation periods. Its metrics were measured on the test window before this fit.`,
   finalFitOtherData: () =>

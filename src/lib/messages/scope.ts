@@ -96,7 +96,7 @@ export const scopePanelTexts = {
   valueSavings: (model: string, current: string) => `Expected yearly savings of ${model} over ${current} (the current method)`,
   valueLoss: (model: string, current: string) => `${model} costs more than the current method (${current}): it is not worth deploying as it is.`,
   valueBasis: (horizon: number, periodsPerYear: number) =>
-    `Mean cost of forecast error per backtest window of ${horizon} periods, scaled to a year (× ${periodsPerYear} / ${horizon}). A rough order of magnitude: it assumes the backtest windows are typical of the year.`,
+    `Cost of forecast error over the test window of ${horizon} periods (the one figure the Evaluate stage's business view shows), scaled to a year (× ${periodsPerYear} / ${horizon}). A rough order of magnitude: it assumes the test window is typical of the year.`,
   valueNoBest: () => 'This run has no trained model to value (only baselines ran).',
   valueNoCurrent: (current: string) => `This run has no ${current} result to compare with.`,
   valueNoCost: () => 'This run has no cost of forecast error (a model or the current method has no evaluated rows).',

@@ -10,7 +10,9 @@ export const trainMessages = {
   wasmUnsupported: 'this browser does not support WebAssembly',
   backendInitFailed: 'it failed to start (the browser console has the details)',
   noSelectionFold: 'No backtest fold fits before the test window, so no model can be chosen without looking at the test window. Shorten the horizon or the validation periods, or use a longer history.',
-  trainingCancelled: 'Training was cancelled. Nothing was saved; the previous model is unchanged.',
+  trainingCancelled: 'Training was cancelled: no new result, and the run is listed as cancelled in the Runs table.',
+  restoredFromStorage: (when: string, took: string) =>
+    `Stored run of ${when} (it took ${took} to train): the same data and settings, so its results are shown as they were, without training again. Press Run to train anew.`,
   trainingBusy: 'The model worker is already busy with another training or prediction; wait for it or cancel it first.',
   finalFitProgress: (model: string, epoch: number, epochs: number, rows: number, eta: string) =>
     `Fitting ${model} on every row (${rows.toLocaleString('en-US')}) before registering it: epoch ${epoch} of ${epochs} ${eta}`.trim(),

@@ -49,6 +49,11 @@ export interface PlanOptions {
   target?: string;
   /** Include expensive cells (a click on "Run all" or on the cell itself). */
   includeExpensive: boolean;
+  /**
+   * Expensive cells whose result may already be stored (a finished run of the same data and configuration): planned
+   * in every pass, so the runner can show the stored result; when there is none, the cell waits for its click.
+   */
+  restorable?: ReadonlySet<string>;
 }
 
 /**
@@ -63,7 +68,7 @@ export function planRun(cells: readonly CellSpec[], statuses: CellStatuses, opti
   for (const cell of cells) {
     if (!wanted.has(cell.id)) continue;
     const inputsBlocked = cell.inputs.some((input) => blocked.has(input));
-    const skipExpensive = cell.cost === 'expensive' && !options.includeExpensive && cell.id !== options.target;
+    const skipExpensive = cell.cost === 'expensive' && !options.includeExpensive && cell.id !== options.target && !options.restorable?.has(cell.id);
     if (inputsBlocked || skipExpensive) {
       if ((statuses[cell.id] ?? 'not-run') !== 'fresh' || inputsBlocked) blocked.add(cell.id);
       continue;

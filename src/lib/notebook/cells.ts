@@ -1,8 +1,7 @@
 import type { CellSpec } from './cell-graph';
 
 /**
- * The notebook's cells, upstream first. Stages not yet built have no cells: they show their explanation and
- * say honestly that they are not built, rather than run anything.
+ * The notebook's cells, upstream first.
  */
 export const CELLS: readonly CellSpec[] = [
   { id: 'scope.define', stage: 'scope', title: 'Problem, requirements and value', inputs: ['config.scope', 'config.horizon'], cost: 'cheap' },
@@ -15,7 +14,9 @@ export const CELLS: readonly CellSpec[] = [
   { id: 'train.models', stage: 'train', title: 'Train the candidate models', inputs: ['features.build', 'config.models', 'config.seed', 'config.scope'], cost: 'expensive' },
   { id: 'evaluate.report', stage: 'evaluate', title: 'One backtest, three role views', inputs: ['train.models'], cost: 'cheap' },
   // The registry lives in IndexedDB per dataset; a finished training run is what can be registered.
-  { id: 'registry.versions', stage: 'registry', title: 'Model versions, aliases and gates', inputs: ['data.clean', 'train.models'], cost: 'cheap' },
+  // The registry is stored state of the dataset, read whether or not this session has trained: a stored champion can be
+  // served after a reload. (Registering reads stored runs, which the Train cell writes.)
+  { id: 'registry.versions', stage: 'registry', title: 'Model versions, aliases and gates', inputs: ['data.clean'], cost: 'cheap' },
   // Starting a simulation builds the world and loads the champion; playing it is the clock's business, not a cell's.
   { id: 'deploy.simulate', stage: 'deploy', title: 'Simulated deployment', inputs: ['registry.versions', 'config.ops', 'config.scope', 'config.seed', 'config.horizon'], cost: 'expensive' },
   { id: 'monitor.report', stage: 'monitor', title: 'Drift, quality and performance', inputs: ['deploy.simulate'], cost: 'cheap' },

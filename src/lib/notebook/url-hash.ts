@@ -24,9 +24,16 @@ export function decodeConfigHash(hash: string): ParsedConfig {
   return parseConfig(value);
 }
 
-/** Which `config.<field>` inputs differ between two configurations (for marking cells stale). */
+/**
+ * Which `config.<field>` inputs differ between two configurations (for marking cells stale). The playback speed is
+ * left out: it changes how fast the simulated story is shown, not what happens in it.
+ */
 export function changedConfigInputs(before: NotebookConfig, after: NotebookConfig): string[] {
-  return (Object.keys(after) as (keyof NotebookConfig)[])
-    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
-    .map((field) => `config.${field}`);
+  const a = withoutPlayback(before);
+  const b = withoutPlayback(after);
+  return (Object.keys(b) as (keyof NotebookConfig)[]).filter((field) => JSON.stringify(a[field]) !== JSON.stringify(b[field])).map((field) => `config.${field}`);
+}
+
+function withoutPlayback(config: NotebookConfig): NotebookConfig {
+  return { ...config, ops: { ...config.ops, simulation: { ...config.ops.simulation, speed: 0 } } };
 }

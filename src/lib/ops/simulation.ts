@@ -204,8 +204,10 @@ export class Simulation {
   async promote(why: string): Promise<void> {
     const challenger = versionByAlias(this.registry, 'challenger');
     if (!challenger || !this.#challenger) throw new Error(opsMessages.noChallenger);
-    const gates = this.#gateResults(challenger, Math.max(0, this.period - 1));
-    await this.#promote({ why, actor: 'you', gates });
+    // Dated at the last simulated period, as a rollback by hand is: the story lists them in the order they happened.
+    const t = Math.max(0, this.period - 1);
+    const gates = this.#gateResults(challenger, t);
+    await this.#promote(t, { why, actor: 'you', gates });
   }
 
   /** Put the previous champion back. */
@@ -392,7 +394,7 @@ export class Simulation {
     const gates = this.#gateResults(challenger, known);
     if (!policy.autoPromote) return;
     if (gatesPass(gates)) {
-      await this.#promote({ why: opsMessages.autoPromoted, actor: 'auto', gates });
+      await this.#promote(t, { why: opsMessages.autoPromoted, actor: 'auto', gates });
     } else {
       this.registry = archiveVersion(this.registry, { versionId: challenger.id, gates, now: this.#now(t), why: opsMessages.archived, actor: 'auto' });
       this.#challenger.dispose();
@@ -409,8 +411,7 @@ export class Simulation {
     return evaluateGates(challenger.metrics, this.#gates, { championRecentWape: champion.wape, challengerRecentWape: rival.wape });
   }
 
-  async #promote(options: { why: string; actor: 'you' | 'auto'; gates: ReturnType<typeof evaluateGates> }): Promise<void> {
-    const t = Math.max(0, Math.min(this.period, this.total - 1));
+  async #promote(t: number, options: { why: string; actor: 'you' | 'auto'; gates: ReturnType<typeof evaluateGates> }): Promise<void> {
     this.registry = promoteChallenger(this.registry, { now: this.#now(t), why: options.why, actor: options.actor, gates: options.gates });
     this.#champion?.dispose();
     this.#champion = this.#challenger;

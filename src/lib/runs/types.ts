@@ -102,6 +102,8 @@ export interface RunArtifacts {
   /** The feature state lives in the data worker; the spec in RunMetrics and the data hash rebuild it. */
   featureState?: FeatureState;
   weights: { model: ModelKind; weights: SerializedWeight[] }[];
+  /** The test window's forecast-vs-actual samples the Evaluate charts draw (absent in runs stored before they were kept). */
+  samples?: ForecastSample[];
 }
 
 /** A sample of forecast against actual for charts: one series, or the total, over the test window. */

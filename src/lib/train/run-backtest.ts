@@ -1,7 +1,8 @@
 /**
  * The selection loop of the Train stage: windows × candidates → metrics → pick, with the test window last.
  *
- *   1. every candidate (baselines, classical, neural) forecasts every selection fold, oldest first (lanes side by side)
+ *   1. every candidate (baselines, classical, neural) forecasts every selection fold, oldest first (lanes side by side,
+ *      each at its own pace)
  *   2. candidates are ranked by the mean of the primary metric over those folds; ensembles of the top k (mean and
  *      median, k = 2 … maxMembers) are scored on the same folds, and the best k of each kind is kept
  *   3. the pick: the lowest selection score among candidates and the two ensembles — fixed here, before step 4
@@ -85,16 +86,20 @@ export async function runBacktest<D>(options: RunBacktestOptions<D>): Promise<Ba
     if (signal?.aborted) throw new Error(trainMessages.trainingCancelled);
   };
 
-  // Every candidate on window w, lane by lane side by side; outcomes in candidate order.
-  const forecastAll = async (w: number): Promise<WindowOutcome<D>[]> => {
-    const outcomes: WindowOutcome<D>[] = new Array(candidates.length);
-    const lanes = new Map<string, number[]>();
-    candidates.forEach((c, i) => lanes.set(c.lane ?? '', [...(lanes.get(c.lane ?? '') ?? []), i]));
+  // Every candidate on each of `ws`, lane by lane side by side; outcomes per window in candidate order. A lane goes
+  // on to the next window as soon as its own candidates are done (a network's next fold needs only its own previous
+  // fold), so a fast lane never waits for a slow one until the pick.
+  const lanes = new Map<string, number[]>();
+  candidates.forEach((c, i) => lanes.set(c.lane ?? '', [...(lanes.get(c.lane ?? '') ?? []), i]));
+  const forecastWindows = async (ws: number[]): Promise<WindowOutcome<D>[][]> => {
+    const outcomes = ws.map(() => new Array<WindowOutcome<D>>(candidates.length));
     await Promise.all(
       [...lanes.values()].map(async (members) => {
-        for (const i of members) {
-          checkCancelled();
-          outcomes[i] = await forecaster.forecast(candidates[i]!, w);
+        for (const [k, w] of ws.entries()) {
+          for (const i of members) {
+            checkCancelled();
+            outcomes[k]![i] = await forecaster.forecast(candidates[i]!, w);
+          }
         }
       }),
     );
@@ -103,9 +108,7 @@ export async function runBacktest<D>(options: RunBacktestOptions<D>): Promise<Ba
 
   // 1. Every candidate on every selection fold.
   const results = candidates.map<CandidateResult<D>>((c) => ({ name: c.name, family: c.family, members: null, windows: [], selection: emptyMetrics(), test: null }));
-  for (let w = 0; w < folds.length; w++) {
-    (await forecastAll(w)).forEach((outcome, i) => results[i]!.windows.push({ window: folds[w]!, ...outcome }));
-  }
+  (await forecastWindows(folds.map((_, w) => w))).forEach((outcomes, w) => outcomes.forEach((outcome, i) => results[i]!.windows.push({ window: folds[w]!, ...outcome })));
   for (const result of results) result.selection = meanHeadline(result.windows.map((w) => w.metrics));
 
   // 2. Rank; ensembles of the top k, each k scored on the same folds.
@@ -137,7 +140,7 @@ export async function runBacktest<D>(options: RunBacktestOptions<D>): Promise<Ba
 
   // 4. The test window, reported after the pick.
   const testLabel = windows[testIndex]!;
-  (await forecastAll(testIndex)).forEach((outcome, i) => {
+  (await forecastWindows([testIndex]))[0]!.forEach((outcome, i) => {
     results[i]!.windows.push({ window: testLabel, ...outcome });
     results[i]!.test = outcome.metrics;
   });

@@ -39,6 +39,11 @@ describe('planRun(cells, statuses, options)', () => {
   it('runs a clicked expensive cell with just its upstream', () => {
     expect(planRun(cells, { load: 'fresh' }, { target: 'train', includeExpensive: false })).toEqual(['features', 'train']);
   });
+  it('plans a restorable expensive cell in a cheap pass (its stored result may stand in), with what reads it', () => {
+    const statuses = markStale(cells, allFresh, ['config.model']);
+    expect(planRun(cells, statuses, { includeExpensive: false, restorable: new Set(['train']) })).toEqual(['train', 'evaluate']);
+    expect(planRun(cells, statuses, { includeExpensive: false })).toEqual([]);
+  });
   it('lets cells below a fresh expensive cell run without retraining', () => {
     const statuses = { ...allFresh, evaluate: 'stale' as const };
     expect(planRun(cells, statuses, { includeExpensive: false })).toEqual(['evaluate']);

@@ -49,4 +49,10 @@ describe('changedConfigInputs(before, after)', () => {
       'config.explore',
     ]);
   });
+
+  it('leaves the playback speed out: it changes how fast the story is shown, not the story, so nothing goes stale', () => {
+    const ops = DEFAULT_CONFIG.ops;
+    expect(changedConfigInputs(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, ops: { ...ops, simulation: { ...ops.simulation, speed: 30 } } })).toEqual([]);
+    expect(changedConfigInputs(DEFAULT_CONFIG, { ...DEFAULT_CONFIG, ops: { ...ops, simulation: { ...ops.simulation, delay: ops.simulation.delay + 1 } } })).toEqual(['config.ops']);
+  });
 });

@@ -125,6 +125,16 @@ describe('Simulation (the operations loop, served by a baseline host)', () => {
     const actions = simulation.registry.audit.map((a) => `${a.action}:${a.actor}`);
     expect(actions.slice(-4)).toEqual(['register:auto', 'set-alias:auto', 'promote:you', 'rollback:you']);
     expect(simulation.snapshot().events.map((e) => e.kind)).toEqual(['retrain', 'promote', 'rollback']);
+
+    // Promote and roll back between two steps: the story ends with the rollback, no later than it, and v1 serves.
+    simulation.requestRetrain();
+    await simulation.step();
+    await simulation.promote('by hand, again');
+    await simulation.rollback('and back at once');
+    const events = simulation.snapshot().events;
+    expect(events.slice(-2).map((e) => e.kind)).toEqual(['promote', 'rollback']);
+    expect(events.at(-2)!.period).toBeLessThanOrEqual(events.at(-1)!.period);
+    expect(simulation.registry.aliases.champion).toBe('sales:v1');
   });
 
   it('online mode: one request per series, the same forecasts as one batch request', async () => {

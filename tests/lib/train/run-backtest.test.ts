@@ -116,4 +116,41 @@ describe('runBacktest({ windows, candidates, forecaster, primary })', () => {
     expect(result.results.map((r) => r.name).slice(0, 3)).toEqual(['mlp', 'ridge', 'ets']);
     expect(result.selection.picked).toBe('ets');
   });
+
+  it('lets a lane go on to its next fold while another is still on the previous one, but holds the test window for every fold', async () => {
+    const events: string[] = [];
+    let releaseSlow: () => void = () => undefined;
+    const fastOnFold2 = new Promise<void>((reached) => {
+      releaseSlow = reached;
+    });
+    const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
+    const forecaster: BacktestForecaster<null> = {
+      async forecast(candidate, window) {
+        events.push(`start ${candidate.name}@${window}`);
+        // The slow lane's first fold ends only once the fast lane has started its second: with a barrier between
+        // folds, this would hang.
+        if (candidate.name === 'cnn' && window === 0) await fastOnFold2;
+        if (candidate.name === 'ridge' && window === 1) releaseSlow();
+        events.push(`end ${candidate.name}@${window}`);
+        return { metrics: metrics(candidate.name === 'ridge' ? 0.1 : 0.2), detail: null };
+      },
+      async combine() {
+        return { metrics: metrics(0.15), detail: null };
+      },
+    };
+    const result = await runBacktest({
+      windows: ['fold 1', 'fold 2', 'test'],
+      candidates: [
+        { name: 'ridge', family: 'neural', lane: 'train 0' },
+        { name: 'cnn', family: 'neural', lane: 'train 1' },
+      ],
+      forecaster,
+      primary: 'wape',
+    });
+    expect(events.indexOf('start ridge@1')).toBeLessThan(events.indexOf('end cnn@0'));
+    const firstTest = events.findIndex((e) => e.startsWith('start') && e.endsWith('@2'));
+    expect(firstTest).toBeGreaterThan(events.indexOf('end cnn@1'));
+    expect(result.results.find((r) => r.name === 'cnn')!.windows.map((w) => w.window)).toEqual(['fold 1', 'fold 2', 'test']);
+    expect(result.selection.picked).toBe('ridge');
+  });
 });
