@@ -16,9 +16,11 @@ export interface OpsTimelineEvent {
 export interface OpsTimelineInput {
   /** The served forecasts' WAPE per period (../ops/timeline-input); days since 1970-01-01. */
   error: readonly { date: number; wape: number | null }[];
+  /** The same per store, for the stores an alert named ('store S1'). */
+  segments?: readonly { date: number; segment: string; wape: number }[];
   /** Which version served when (../ops/timeline-input); `end` exclusive. */
   versions: readonly { version: string; start: number; end: number }[];
-  alerts: readonly Pick<Alert, 'date' | 'kind' | 'severity' | 'title' | 'explanation'>[];
+  alerts: readonly Pick<Alert, 'key' | 'date' | 'kind' | 'severity' | 'title' | 'explanation'>[];
   events?: readonly OpsTimelineEvent[];
   /** When the scenario starts changing the world (the instructor knows; the monitor does not). */
   driftOnset?: number | null;
@@ -40,6 +42,9 @@ export const ALERT_COLORS: Readonly<Record<AlertKind, string>> = {
   'data-quality': '#76b7b2',
 };
 const EVENT_COLOR = '#333333';
+const SEGMENT_COLORS = ['#d62728', '#9467bd', '#8c564b', '#17becf', '#bcbd22'];
+/** Segment alerts (one store's bias) are performance alerts, named and coloured apart in the legend. */
+const SEGMENT_ALERT_COLOR = '#ff9da7';
 const REFERENCE_COLOR = '#888888';
 
 /** A layer of a layered spec, as vega-lite types it (derived: the package exports no name for it). */
@@ -78,6 +83,26 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
       encoding: { x: dateEncoding(), y: { field: 'wape', ...y }, tooltip: [dateTooltip(), { field: 'wape', type: 'quantitative', title: L.errorAxis, format: '.1%' }] },
     });
   }
+  const segments = (input.segments ?? []).filter((p) => Number.isFinite(p.wape));
+  if (segments.length > 0) {
+    const names = [...new Set(segments.map((p) => p.segment))];
+    layers.push({
+      data: { values: segments.map((p) => ({ date: formatDay(p.date), segment: p.segment, wape: p.wape })) },
+      mark: { type: 'line', strokeWidth: 1.4, strokeDash: [4, 2] },
+      encoding: {
+        x: dateEncoding(),
+        y: { field: 'wape', ...y },
+        color: {
+          field: 'segment',
+          type: 'nominal',
+          title: L.segmentLines,
+          scale: { domain: names, range: names.map((_, i) => SEGMENT_COLORS[i % SEGMENT_COLORS.length] as string) },
+          legend: { orient: 'top' },
+        },
+        tooltip: [dateTooltip(), { field: 'segment', type: 'nominal', title: L.segmentLines }, { field: 'wape', type: 'quantitative', title: L.errorAxis, format: '.1%' }],
+      },
+    });
+  }
   if (input.alerts.length > 0) layers.push(alertRules(input.alerts));
   if (events.length > 0) {
     layers.push(
@@ -99,7 +124,7 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
   }
   return {
     $schema: SCHEMA,
-    title: { text: options.title ?? L.timelineTitle, subtitle: L.timelineSubtitle },
+    title: { text: options.title ?? L.timelineTitle, subtitle: [...L.timelineSubtitle] },
     width: 'container',
     height: CHART_HEIGHT,
     layer: layers,
@@ -130,16 +155,20 @@ function versionBands(spans: OpsTimelineInput['versions']): Layer {
 }
 
 function alertRules(alerts: OpsTimelineInput['alerts']): Layer {
-  const kinds = ALERT_KINDS.filter((k) => alerts.some((a) => a.kind === k));
+  const isSegment = (a: OpsTimelineInput['alerts'][number]) => /^performance:.+=/.test(a.key);
+  const labelOf = (a: OpsTimelineInput['alerts'][number]) => (isSegment(a) ? L.segmentAlert : L.alertKinds[a.kind]);
+  const kinds = ALERT_KINDS.filter((k) => alerts.some((a) => a.kind === k && !isSegment(a)));
+  const domain = [...kinds.map((k) => L.alertKinds[k]), ...(alerts.some(isSegment) ? [L.segmentAlert] : [])];
+  const range = [...kinds.map((k) => ALERT_COLORS[k]), ...(alerts.some(isSegment) ? [SEGMENT_ALERT_COLOR] : [])];
   return ruleLayer({
-    values: alerts.map((a) => ({ date: formatDay(a.date), kind: L.alertKinds[a.kind], severity: a.severity, title: a.title, explanation: a.explanation })),
+    values: alerts.map((a) => ({ date: formatDay(a.date), kind: labelOf(a), severity: a.severity, title: a.title, explanation: a.explanation })),
     style: { strokeWidth: 1.5, opacity: 0.85 },
     tooltip: [nominal('kind', L.alert), nominal('severity', L.severity), nominal('title', L.title), nominal('explanation', L.explanation)],
     color: {
       field: 'kind',
       type: 'nominal',
       title: L.alert,
-      scale: { domain: kinds.map((k) => L.alertKinds[k]), range: kinds.map((k) => ALERT_COLORS[k]) },
+      scale: { domain, range },
       legend: { orient: 'top' },
     },
   });

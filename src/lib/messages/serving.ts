@@ -11,7 +11,12 @@ export const servingMessages = {
 /** Titles, axes and legends of the operations charts. */
 export const opsChartTexts = {
   timelineTitle: 'Operations timeline',
-  timelineSubtitle: 'Served forecast error over time; bands show which version served, rules mark alerts and retraining',
+  timelineSubtitle: [
+    'Served forecast error over time (black line: all series; dashed: each store an alert named); bands: the version serving.',
+    'Coloured rules: alerts; black rules: retraining, promotion, archiving, rollback; dashed red rule: the drift onset.',
+  ],
+  segmentLines: 'Served error of',
+  segmentAlert: 'Bias in one store',
   errorAxis: 'Rolling WAPE (served)',
   reference: 'Test WAPE at training',
   version: 'Serving version',

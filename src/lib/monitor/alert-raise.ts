@@ -27,6 +27,8 @@ export interface SegmentBias {
   column: string;
   value: string;
   bias: number;
+  /** WAPE of the segment's served forecasts over the window. */
+  wape: number;
   rows: number;
   /** Σ actual and Σ forecast of the segment over the window (for the explanation chart). */
   actual: number;

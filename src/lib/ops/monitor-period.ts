@@ -197,7 +197,7 @@ function dateRange(data: SalesData, rows: readonly number[]): { start: number; e
 }
 
 /**
- * Relative bias of the served forecasts per value of the first key column that takes several values (the store, in
+ * Relative bias (and WAPE, for the timeline's per-store lines) of the served forecasts per value of the first key column that takes several values (the store, in
  * most shop data) over the window. Only that one: the finer keys (products) move with their own prices and
  * promotions, and a dozen more tests would mostly find noise. A segment needs a whole window of rows.
  */
@@ -207,7 +207,7 @@ function segmentBiases(data: SalesData, grid: PeriodGrid, range: { from: number;
   if (k < 0) return out;
   const column = data.seriesKeys[k] as string;
   {
-    const sums = new Map<string, { error: number; actual: number; rows: number }>();
+    const sums = new Map<string, { error: number; absolute: number; actual: number; rows: number }>();
     for (let t = range.from; t <= range.to; t++) {
       for (let s = 0; s < grid.series; s++) {
         const r = grid.row[t * grid.series + s] as number;
@@ -216,8 +216,9 @@ function segmentBiases(data: SalesData, grid: PeriodGrid, range: { from: number;
         const y = data.sales[r] as number;
         if (!Number.isFinite(y)) continue;
         const value = data.seriesKeyValues[s]?.[k] ?? '';
-        const sum = sums.get(value) ?? { error: 0, actual: 0, rows: 0 };
+        const sum = sums.get(value) ?? { error: 0, absolute: 0, actual: 0, rows: 0 };
         sum.error += f - y;
+        sum.absolute += Math.abs(f - y);
         sum.actual += y;
         sum.rows += 1;
         sums.set(value, sum);
@@ -225,7 +226,7 @@ function segmentBiases(data: SalesData, grid: PeriodGrid, range: { from: number;
     }
     for (const [value, sum] of sums) {
       if (sum.actual > 0 && sum.rows >= range.to - range.from + 1) {
-        out.push({ column, value, bias: sum.error / sum.actual, rows: sum.rows, actual: sum.actual, forecast: sum.actual + sum.error });
+        out.push({ column, value, bias: sum.error / sum.actual, wape: sum.absolute / sum.actual, rows: sum.rows, actual: sum.actual, forecast: sum.actual + sum.error });
       }
     }
   }

@@ -188,6 +188,7 @@ export class Simulation {
       driftShare: report ? report.dataset.share : null,
       latency: this.#rollingLatency(),
       alerts: raised.map((a) => a.id),
+      segments: (report?.segments ?? []).map((g) => ({ column: g.column, value: g.value, wape: g.wape })),
     };
     this.timeline.push(record);
     await this.#judgeChallenger(t, known);

@@ -18,14 +18,25 @@ export function timelineInput(snapshot: SimulationSnapshot): OpsTimelineInput {
     else versions.push({ version: name, start: point.date, end: point.date + 1 });
   }
   const first = timeline[0] ? findVersion(registry, timeline[0].champion) : null;
+  // The stores a segment alert named get a line of their own: the story is often one store's, which the total hides.
+  const alerted = new Set(snapshot.alerts.flatMap((a) => (segmentOf(a.key) ? [segmentOf(a.key)!] : [])));
+  const segments = timeline.flatMap((p) =>
+    (p.segments ?? []).filter((g) => alerted.has(`${g.column}=${g.value}`)).map((g) => ({ date: p.date, segment: `${g.column} ${g.value}`, wape: g.wape })),
+  );
   return {
     error: timeline.map((p) => ({ date: p.date, wape: p.rollingWape })),
+    segments,
     versions,
     alerts: snapshot.alerts,
     events: snapshot.events.filter((e) => e.kind !== 'onset').map((e) => ({ date: e.date, kind: e.kind, text: e.text })),
     driftOnset: snapshot.onsetDate,
     reference: first?.metrics.wape ?? null,
   };
+}
+
+/** `column=value` of a segment alert's key (`performance:store=S1`), else null. */
+export function segmentOf(key: string): string | null {
+  return /^performance:(.+=.+)$/.exec(key)?.[1] ?? null;
 }
 
 export function latencyPoints(snapshot: SimulationSnapshot): LatencyPoint[] {

@@ -99,6 +99,8 @@ export interface PeriodRecord {
   latency: { p50: number | null; p95: number | null; p99: number | null };
   /** Ids of the alerts raised in this period. */
   alerts: string[];
+  /** Rolling WAPE of the served forecasts per store (the first key with several values), as the segment test sees it. */
+  segments?: { column: string; value: string; wape: number }[];
 }
 
 /** The picture behind an alert: two distributions over the same bins (shares), and what the two sides are. */

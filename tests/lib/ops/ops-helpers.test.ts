@@ -119,6 +119,30 @@ describe('driftHistory(snapshot, versionId) and timelineInput(snapshot)', () => 
     const compiled = compileSpec(opsTimelineSpec(input));
     expect(compiled.warnings).toEqual([]);
   });
+
+  it('gives the store a segment alert named a line of its own, and names that alert apart in the legend', () => {
+    const stores = (s1: number) => [{ column: 'store', value: 'S1', wape: s1 }, { column: 'store', value: 'S2', wape: 0.2 }];
+    const segmentAlert = { ...alert, id: 'performance:store=S1@2', key: 'performance:store=S1', period: 2, date: 20_002, title: 'Forecasts for store S1 are 60% too high' } satisfies Alert;
+    const story = {
+      ...snapshot,
+      timeline: [point(0, { segments: stores(0.2) }), point(1, { segments: stores(0.6) }), point(2, { segments: stores(0.3) })],
+      alerts: [alert, segmentAlert],
+    } as SimulationSnapshot;
+    const input = timelineInput(story);
+    // S1 alerted, S2 did not: only S1's line, period by period.
+    expect(input.segments).toEqual([
+      { date: 20_000, segment: 'store S1', wape: 0.2 },
+      { date: 20_001, segment: 'store S1', wape: 0.6 },
+      { date: 20_002, segment: 'store S1', wape: 0.3 },
+    ]);
+    const spec = opsTimelineSpec(input) as unknown as { layer: { mark: { type: string }; encoding: { color?: { scale?: { domain?: string[] } } } }[] };
+    const lines = spec.layer.filter((l) => l.mark.type === 'line');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.encoding.color?.scale?.domain).toEqual(['store S1']);
+    const rules = spec.layer.find((l) => l.mark.type === 'rule' && l.encoding.color?.scale?.domain?.includes('Bias in one store'));
+    expect(rules?.encoding.color?.scale?.domain).toEqual(['Performance', 'Bias in one store']);
+    expect(compileSpec(opsTimelineSpec(input)).warnings).toEqual([]);
+  });
 });
 
 describe('versionDraftFromRun(run, model, options)', () => {
@@ -184,8 +208,8 @@ describe('opsForecastSpec(points)', () => {
 describe('raiseAlerts with segments (per-store bias)', () => {
   it('alerts on a store whose served forecasts are off by more than the rule, once per cooldown', () => {
     const segments = [
-      { column: 'store', value: 'S1', bias: 0.6, rows: 140, actual: 100, forecast: 160 },
-      { column: 'store', value: 'S2', bias: -0.1, rows: 140, actual: 100, forecast: 90 },
+      { column: 'store', value: 'S1', bias: 0.6, wape: 0.6, rows: 140, actual: 100, forecast: 160 },
+      { column: 'store', value: 'S2', bias: -0.1, wape: 0.1, rows: 140, actual: 100, forecast: 90 },
     ];
     const options = { period: 5, date: 20_005, segments, rules: DEFAULT_ALERT_RULES, previous: [] as Alert[] };
     const [alert, ...rest] = raiseAlerts(options);
