@@ -92,13 +92,7 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
       encoding: {
         x: dateEncoding(),
         y: { field: 'wape', ...y },
-        color: {
-          field: 'segment',
-          type: 'nominal',
-          title: L.segmentLines,
-          scale: { domain: names, range: names.map((_, i) => SEGMENT_COLORS[i % SEGMENT_COLORS.length] as string) },
-          legend: { orient: 'top' },
-        },
+        color: nominalColors('segment', L.segmentLines, names, SEGMENT_COLORS),
         tooltip: [dateTooltip(), { field: 'segment', type: 'nominal', title: L.segmentLines }, { field: 'wape', type: 'quantitative', title: L.errorAxis, format: '.1%' }],
       },
     });
@@ -133,6 +127,11 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
   };
 }
 
+/** One colour per value, in order, cycling through `palette`; the legend on top. */
+function nominalColors(field: string, title: string, values: readonly string[], palette: readonly string[]) {
+  return { field, type: 'nominal' as const, title, scale: { domain: [...values], range: values.map((_, i) => palette[i % palette.length] as string) }, legend: { orient: 'top' as const } };
+}
+
 function versionBands(spans: OpsTimelineInput['versions']): Layer {
   const versions = [...new Set(spans.map((s) => s.version))];
   const day = (field: string, title: string) => ({ field, type: 'temporal' as const, timeUnit: 'utcyearmonthdate' as const, format: '%Y-%m-%d', title });
@@ -142,13 +141,7 @@ function versionBands(spans: OpsTimelineInput['versions']): Layer {
     encoding: {
       x: { ...dateEncoding(), field: 'start' },
       x2: { field: 'end' },
-      color: {
-        field: 'version',
-        type: 'nominal',
-        title: L.version,
-        scale: { domain: versions, range: versions.map((_, i) => GROUP_COLORS[i % GROUP_COLORS.length] as string) },
-        legend: { orient: 'top' },
-      },
+      color: nominalColors('version', L.version, versions, GROUP_COLORS),
       tooltip: [nominal('version', L.version), day('start', L.from), day('end', L.to)],
     },
   };
