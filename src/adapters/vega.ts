@@ -20,11 +20,13 @@ export interface RenderedChart {
 /**
  * Charts render one at a time, each in its own task: a stage that shows eight charts at once would otherwise
  * compile, parse and draw them all in one long main-thread task (measured at 200–1,000 ms here) and freeze the page.
+ * A render whose spec was replaced while it waited its turn is skipped (null): a live chart fed faster than it can
+ * draw then shows its newest state next, instead of working through every state in between long after the fact.
  */
 let queue: Promise<unknown> = Promise.resolve();
 
-export function renderChart(target: HTMLElement, spec: TopLevelSpec): Promise<RenderedChart> {
-  const next = queue.then(() => yieldToPage()).then(() => render(target, spec));
+export function renderChart(target: HTMLElement, spec: TopLevelSpec, signal?: AbortSignal): Promise<RenderedChart | null> {
+  const next = queue.then(() => yieldToPage()).then(() => (signal?.aborted ? null : render(target, spec)));
   queue = next.catch(() => undefined);
   return next;
 }

@@ -107,6 +107,7 @@ export class OpsState {
   }
 
   async retrainNow(): Promise<void> {
+    if (this.snapshot?.finished) return this.#run(() => this.#client().api.requestRetrain());
     await this.#client().api.requestRetrain();
     if (!this.playing) await this.step(1);
   }

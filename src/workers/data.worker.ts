@@ -9,7 +9,7 @@ import { checkFileSize } from '../lib/data/check-file-size';
 import { createIngest } from '../lib/data/create-ingest';
 import { emptySalesData } from '../lib/data/empty-sales-data';
 import { hashBytes } from '../lib/data/hash-bytes';
-import { validateSales } from '../lib/data/validate-sales';
+import { tooShortToTrain, validateSales } from '../lib/data/validate-sales';
 import { cleanSales } from '../lib/data/clean-sales';
 import type { SalesData, ValidationReport } from '../lib/data/types';
 import { exploreSales } from '../lib/eda/explore-sales';
@@ -33,6 +33,8 @@ const TABLE_KINDS = new Set(['duplicate-rows', 'gaps', 'mixed-frequency', 'serie
 
 let raw: { data: SalesData; report: ValidationReport } | null = null;
 let cleaned: SalesData | null = null;
+/** Why features and training cannot go on with the cleaned table (null: they can). */
+let trainingBlocked: string | null = null;
 let cancelRequested = false;
 const pipeline = new DataPipeline();
 
@@ -61,6 +63,7 @@ const api: DataWorkerApi = {
       ...raw.report,
       issues: [...raw.report.issues.filter((issue) => !TABLE_KINDS.has(issue.kind)), ...tableIssues],
     };
+    trainingBlocked = tooShortToTrain(tableIssues);
     const data = cleanSales(raw.data, report, request.cleaning);
     cleaned = data;
     return {
@@ -85,6 +88,8 @@ const api: DataWorkerApi = {
   },
 
   async prepareFeatures(request) {
+    // Every series too short for the horizon: the data can be explored, but nothing can be trained or checked.
+    if (trainingBlocked) throw new Error(trainingBlocked);
     return pipeline.prepare(usable(), request);
   },
 

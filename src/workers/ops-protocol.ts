@@ -32,8 +32,8 @@ export interface OpsWorkerApi {
   start(request: OpsStartRequest): Promise<OpsStepResult>;
   /** Simulate up to `periods` periods (stops at the end). */
   step(periods: number): Promise<OpsStepResult>;
-  /** Retrain at the next step, whatever the policy. */
-  requestRetrain(): Promise<void>;
+  /** Retrain at the next step, whatever the policy (at once when the story has finished). */
+  requestRetrain(): Promise<OpsStepResult>;
   promote(why: string): Promise<OpsStepResult>;
   rollback(why: string): Promise<OpsStepResult>;
   stop(): Promise<void>;

@@ -64,7 +64,11 @@ const api: OpsWorkerApi = {
       for (let i = 0; i < periods && !simulation.finished; i++) await simulation.step();
       return result();
     }),
-  requestRetrain: async () => simulation?.requestRetrain(),
+  requestRetrain: () =>
+    serial(async () => {
+      await simulation?.requestRetrain();
+      return result();
+    }),
   promote: (why) =>
     serial(async () => {
       await simulation?.promote(why);

@@ -70,6 +70,25 @@ describe('Chart.svelte', () => {
     expect(before).toBe(10);
   });
 
+  it('draws the newest spec next when specs come faster than it draws, skipping the ones in between', async () => {
+    const rows = result.salesOverTime.rows;
+    const { screen, element } = await renderReady(salesOverTimeSpec(rows.slice(0, 10)));
+    let drawn = 0;
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node.nodeName.toLowerCase() === 'svg') drawn++;
+    });
+    observer.observe(element, { childList: true, subtree: true });
+    // A live chart (the Deploy stage's clock) hands over twenty states while the first is still waiting to draw.
+    for (let n = 11; n <= 30; n++) await screen.rerender({ spec: salesOverTimeSpec(rows.slice(0, n)) });
+    await expect.poll(() => element.dataset.marks).toBe('30');
+    // Charts draw in turn: once a chart queued after these is drawn, nothing of theirs is left to draw.
+    const after = await render(Chart, { spec: salesOverTimeSpec(rows.slice(0, 5)), title: 'Queued after' });
+    await expect.element(after.getByLabelText('Queued after')).toHaveAttribute('data-state', 'ready');
+    observer.disconnect();
+    expect(element.dataset.marks).toBe('30');
+    expect(drawn).toBeLessThanOrEqual(2);
+  });
+
   it('shows a plain message when the spec cannot be rendered', async () => {
     const broken = { data: { values: [{ a: 1 }] }, mark: 'no-such-mark', encoding: {} } as unknown as TopLevelSpec;
     const screen = await render(Chart, { spec: broken, title: 'Broken' });

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import '../../src/ui/theme.css';
-import { formatMetric, leaderboard, metricsTableRows, roleViews } from '../../src/lib/evaluate/leaderboard';
+import { formatMetric, leaderboard, metricsTableRows, metricsToJson, roleViews } from '../../src/lib/evaluate/leaderboard';
 import { evaluatePanelMessages } from '../../src/lib/messages/evaluate';
 import EvaluatePanel from '../../src/ui/EvaluatePanel.svelte';
 import { makeRunMetrics } from '../lib/evaluate/make-run-metrics';
@@ -136,7 +136,7 @@ describe('EvaluatePanel.svelte', () => {
     expect(lines[0]).toBe('model,family,window,cutoff,role,metric,label,value');
     expect(lines).toHaveLength(metricsTableRows(metrics).length + 1);
     expect(blobs[0]!.type).toMatch(/^text\/csv/);
-    expect(JSON.parse(await blobs[1]!.text())).toEqual(JSON.parse(JSON.stringify(metrics)));
+    expect(await blobs[1]!.text()).toBe(metricsToJson(metrics));
     expect(names).toEqual([expect.stringMatching(/^forecast-lab-metrics-\d{4}-\d{2}-\d{2}\.csv$/), expect.stringMatching(/^forecast-lab-metrics-\d{4}-\d{2}-\d{2}\.json$/)]);
   });
 

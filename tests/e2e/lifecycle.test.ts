@@ -41,7 +41,8 @@ const US_RETAIL = 'us-retail-sales-monthly.csv';
 const BASELINES = ['naive', 'seasonal-naive', 'moving-average'] as const;
 /** Beside every run's candidates: the mean and the median of the best on the selection folds (k chosen there). */
 const ENSEMBLES = ['ensemble-mean', 'ensemble-median'] as const;
-const familyOf = (model: string) => ((BASELINES as readonly string[]).includes(model) ? 'baseline' : (ENSEMBLES as readonly string[]).includes(model) ? 'ensemble' : 'neural');
+const familyOf = (model: string) =>
+  (BASELINES as readonly string[]).includes(model) ? 'baseline' : (ENSEMBLES as readonly string[]).includes(model) ? 'ensemble' : model === 'ridge' ? 'linear' : 'neural';
 /** A number as the app prints it: "12.5", "-2,264", "31.3%", "1.2e+9". */
 const NUMBER = /^[−-]?[\d,]+(\.\d+)?(e[+-]\d+)?%?$/;
 
@@ -295,10 +296,14 @@ async function walkLifecycle(app: AppPage, expected: Lifecycle): Promise<void> {
   expect(parsed.meta.fields?.slice(0, 4)).toEqual(['model', 'family', 'window', 'cutoff']);
   expect(new Set(parsed.data.map((row) => row.model))).toEqual(new Set([...BASELINES, ...ENSEMBLES, ...expected.models]));
   expect(new Set(parsed.data.map((row) => row.window)).size).toBe(expected.windows);
+  // The file says what the page says: each metric under the role whose view shows it, each model's kind as the board has it.
+  expect(new Set(parsed.data.filter((row) => ['wape', 'bias'].includes(row.metric!)).map((row) => row.role))).toEqual(new Set(['dataScientist']));
+  for (const row of parsed.data) expect(row.family, row.model).toBe(familyOf(row.model!));
 
   const json = await download(page, 'download-json');
   expect(json.name).toMatch(/^forecast-lab-metrics-\d{4}-\d{2}-\d{2}\.json$/);
-  const metrics = JSON.parse(json.text) as { models: { name: string; backtest: { wape: number } }[]; best: string | null };
+  const metrics = JSON.parse(json.text) as { models: { name: string; backtest: { wape: number }; windows: { cutoff: string }[] }[]; best: string | null };
+  expect(metrics.models.flatMap((m) => m.windows.map((w) => w.cutoff)).filter((c) => !/^\d{4}-\d{2}-\d{2}$/.test(c))).toEqual([]);
   expect(metrics.models.map((m) => m.name).sort()).toEqual([...BASELINES, ...ENSEMBLES, ...expected.models].sort());
   // The auto pick may be any candidate, a baseline or an ensemble included.
   expect(metrics.models.map((m) => m.name)).toContain(metrics.best);

@@ -90,6 +90,18 @@ describe('persistence, links and backups', () => {
     expect(await readFacts(page)).toEqual(facts);
     await expectExploreChartsDrawn(page);
     expect((await storedDatasets(page)).filter((item) => item.name === WALMART)).toHaveLength(1);
+
+    // Saved, the notebook is what the bare address opens next time, with a way back to the example.
+    await byTestId(page, 'save-notebook').click();
+    await expect.poll(() => byTestId(page, 'storage-notice').count()).toBe(1);
+    const saved = await readConfig(page);
+    const address = new URL(page.url());
+    await page.goto(address.origin + address.pathname);
+    await waitForCells(page);
+    expect(await byTestId(page, 'resumed-note').innerText()).toContain('Opened the notebook you saved last');
+    // The stage follows the scrolling; everything else is the saved notebook.
+    expect({ ...(await readConfig(page)), stage: saved.stage }).toEqual(saved);
+    expect(await readFacts(page)).toEqual(facts);
     expect(errors).toEqual([]);
     await context.close();
   });

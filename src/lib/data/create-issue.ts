@@ -1,4 +1,4 @@
-import type { IssueExample, IssueKind, ValidationIssue } from './types';
+import type { IssueAction, IssueExample, IssueKind, ValidationIssue } from './types';
 import { ISSUE_ACTIONS } from './issue-actions';
 
 /** How many example rows an issue shows unless told otherwise. */
@@ -12,11 +12,13 @@ export interface IssueFields {
   series?: number[];
   /** Default: 'error' when the kind offers no action (nothing to do but fix the file), else 'warning'. */
   severity?: 'error' | 'warning';
+  /** Default: what the kind allows (issue-actions.ts); none when no choice would help. */
+  actions?: IssueAction[];
 }
 
 /** A ValidationIssue with the actions its kind allows (issue-actions.ts) filled in. */
 export function createIssue(fields: IssueFields): ValidationIssue {
-  const actions = [...ISSUE_ACTIONS[fields.kind]];
+  const actions = [...(fields.actions ?? ISSUE_ACTIONS[fields.kind])];
   const severity = fields.severity ?? (actions.length === 0 ? 'error' : 'warning');
   const issue: ValidationIssue = {
     kind: fields.kind,

@@ -90,20 +90,25 @@ export function validateSales(data: SalesData, options: ValidateSalesOptions = {
     issues.push(createIssue({ kind: 'gaps', count: missing, message, examples: gapExamples }));
   }
 
-  // 2. Series too short for the horizon: an error only when no series is long enough.
+  // 2. Series too short for the horizon (when none is long enough, the message says which horizon fits).
   if (options.horizon !== undefined && seriesCount > 0) {
     const minLength = minSeriesLength(options.horizon, data.frequency, options.season);
     const short: number[] = [];
     for (let s = 0; s < seriesCount; s++) if (length[s]! < minLength) short.push(s);
     if (short.length > 0) {
+      const season = minLength - 2 * options.horizon;
+      const longest = length.reduce((m, v) => Math.max(m, v), 0);
+      const all = short.length === seriesCount ? { longest, fits: Math.max(0, Math.floor((longest - season) / 2)) } : undefined;
       issues.push(
         createIssue({
           kind: 'series-too-short',
           count: short.length,
-          message: seriesTooShort({ count: short.length, minLength, horizon: options.horizon, frequency: data.frequency }),
+          message: seriesTooShort({ count: short.length, minLength, horizon: options.horizon, frequency: data.frequency, ...(all ? { all } : {}) }),
           examples: short.filter((s) => firstRow[s]! >= 0).slice(0, maxExamples).map((s) => example(firstRow[s]!)),
           series: short,
-          severity: short.length === seriesCount ? 'error' : 'warning',
+          // All too short: the table can still be explored, so it is no error; but leaving series out cannot help.
+          severity: 'warning',
+          ...(all ? { actions: [] } : {}),
         }),
       );
     }
@@ -131,4 +136,13 @@ export function periodsBetween(from: number, to: number, frequency: Frequency): 
   if (frequency === 'daily') return step;
   if (frequency === 'weekly') return step % 7 === 0 ? step / 7 : 0;
   return monthStep(from, to);
+}
+
+/**
+ * Why nothing can be trained on a table, from its table issues: every series too short for the horizon (the issue's
+ * message then says which horizon fits). null when training can go on.
+ */
+export function tooShortToTrain(issues: readonly ValidationIssue[]): string | null {
+  const short = issues.find((issue) => issue.kind === 'series-too-short' && issue.actions.length === 0);
+  return short?.message ?? null;
 }

@@ -5,7 +5,6 @@ import type { MetricName } from '../notebook/stage-configs';
 import type { HeadlineMetrics, ModelFamily, ModelName, ModelResult, RunMetrics, WindowResult } from '../runs/types';
 import { localDate } from '../storage/format-timestamp';
 import type { ForecastEvaluation } from './evaluate-forecast';
-import { evaluationRows, type EvaluationRole } from './evaluation-rows';
 import { headlineMetrics } from '../train/headline-metrics';
 import type { ValueEstimate } from './value-estimate';
 
@@ -26,6 +25,8 @@ export const QUALITY_BAR_PERCENT = 25;
 export const TEST_WINDOW = 'test';
 
 export type HeadlineKey = keyof HeadlineMetrics;
+/** Whose questions a metric answers: the three views of the Evaluate stage. */
+export type EvaluationRole = 'dataScientist' | 'expert' | 'business';
 /** How a number reads: a fraction shows as a percentage (0.12 → 12.0%), a percent already is one (12 → 12.0%). */
 export type MetricFormat = 'number' | 'fraction' | 'percent' | 'money' | 'count';
 
@@ -41,6 +42,16 @@ const HEADLINE_FORMAT: Record<HeadlineKey, MetricFormat> = {
   cost: 'money',
 };
 
+/**
+ * What kind of model a reader is told it is. Ridge trains in the same TF.js loop as the networks (its family in a run
+ * is 'neural', which decides how it is served), but it is a linear model, and the page and the exports say so.
+ */
+export type ModelKindLabel = ModelFamily | 'linear';
+
+export function kindOf(model: Pick<ModelResult, 'name' | 'family'>): ModelKindLabel {
+  return model.name === 'ridge' ? 'linear' : model.family;
+}
+
 // 1. Leaderboard ------------------------------------------------------------------------------------------------
 
 export interface LeaderboardOptions {
@@ -52,7 +63,7 @@ export interface LeaderboardRow {
   rank: number;
   name: ModelName;
   label: string;
-  family: ModelFamily;
+  family: ModelKindLabel;
   /** The selection score: each headline metric's mean over the selection folds (the test window left out). */
   backtest: HeadlineMetrics;
   /** The test window's metrics, reported after the pick; null when the model has no test window. */
@@ -80,7 +91,7 @@ export function leaderboard(metrics: RunMetrics, { primary }: LeaderboardOptions
     rank: i + 1,
     name: model.name,
     label: modelLabel(model.name),
-    family: model.family,
+    family: kindOf(model),
     backtest: model.backtest,
     test: model.test ?? testHeadline(model),
     members: (model.members ?? []).map(modelLabel),
@@ -242,6 +253,30 @@ const BUSINESS: RowDef[] = [
   { metric: 'valuePerYear', format: 'money', read: (e) => e.business.value?.perYear ?? null },
 ];
 
+const ROLE_ROWS: Record<EvaluationRole, RowDef[]> = { dataScientist: DATA_SCIENTIST, expert: EXPERT, business: BUSINESS };
+
+/** A role's rows for evaluations that hold these flags: the fixed rows, then (demand planner) bias on and off each flag. */
+function roleRowDefs(role: EvaluationRole, flags: string[]): (RowDef & { key: string; label: string; help: string })[] {
+  const fixed = ROLE_ROWS[role].map((def) => ({
+    ...def,
+    key: def.metric,
+    label: def.metric in evaluateMessages.metricLabel ? evaluateMessages.metricLabel[def.metric as EvaluationMetricKey] : evaluatePanelMessages.extraLabel[def.metric as ExtraKey],
+    help: evaluatePanelMessages.help[def.metric],
+  }));
+  if (role !== 'expert') return fixed;
+  const byFlag = flags.flatMap((flag) =>
+    [true, false].map((on) => ({
+      metric: 'biasPercent' as const,
+      format: 'percent' as const,
+      read: (e: ForecastEvaluation) => flagBiasPercent(e, flag, on),
+      key: `${on ? 'biasOn' : 'biasOff'}:${flag}`,
+      label: evaluatePanelMessages.biasPercentWithFlag(flag, on),
+      help: evaluatePanelMessages.biasFlagHelp(flag, on),
+    })),
+  );
+  return [...fixed, ...byFlag];
+}
+
 /**
  * One model's three role views: the test window beside the mean over the selection folds (the windows the pick was
  * made on, as the leaderboard's selection column; the test window is not in that mean). null when the run has no such
@@ -252,32 +287,25 @@ export function roleViews(metrics: RunMetrics, model: ModelName): RoleViews | nu
   if (!result) return null;
   const test = testWindow(result);
   const evaluations = result.windows.filter((w) => w.window !== TEST_WINDOW).map((w) => w.evaluation);
-  const row = ({ metric, format, read }: RowDef): RoleMetricRow => ({
-    metric,
-    label: metric in evaluateMessages.metricLabel ? evaluateMessages.metricLabel[metric as EvaluationMetricKey] : evaluatePanelMessages.extraLabel[metric as ExtraKey],
-    help: evaluatePanelMessages.help[metric],
-    format,
-    test: test ? finite(read(test.evaluation)) : null,
-    backtest: mean(evaluations.map(read)),
+  const view = (role: EvaluationRole): RoleView => ({
+    role,
+    rows: roleRowDefs(role, flagNames(evaluations)).map(({ key, label, help, format, read }) => ({
+      metric: key,
+      label,
+      help,
+      format,
+      test: test ? finite(read(test.evaluation)) : null,
+      backtest: mean(evaluations.map(read)),
+    })),
   });
-  const flagRows = flagNames(evaluations).flatMap((flag) =>
-    [true, false].map(
-      (on): RoleMetricRow => ({
-        ...row({ metric: 'biasPercent', format: 'percent', read: (e) => flagBiasPercent(e, flag, on) }),
-        metric: `${on ? 'biasOn' : 'biasOff'}:${flag}`,
-        label: evaluatePanelMessages.biasPercentWithFlag(flag, on),
-        help: evaluatePanelMessages.biasFlagHelp(flag, on),
-      }),
-    ),
-  );
   return {
     model,
     window: test?.window ?? null,
     windows: evaluations.length,
     baseline: metrics.baseline,
-    dataScientist: { role: 'dataScientist', rows: DATA_SCIENTIST.map(row) },
-    expert: { role: 'expert', rows: [...EXPERT.map(row), ...flagRows] },
-    business: { role: 'business', rows: BUSINESS.map(row) },
+    dataScientist: view('dataScientist'),
+    expert: view('expert'),
+    business: view('business'),
     value: test?.evaluation.business.value ?? null,
   };
 }
@@ -312,28 +340,52 @@ function flagBiasPercent(e: ForecastEvaluation, flag: string, on: boolean): numb
 /** One number of the CSV download: a model's metric on one window. */
 export interface MetricsTableRow {
   model: ModelName;
-  family: ModelFamily;
+  family: ModelKindLabel;
   window: string;
   /** The window's last training day, 'YYYY-MM-DD'. */
   cutoff: string;
-  role: EvaluationRole;
+  /** The Evaluate view that shows the metric; 'custom' for the Scope's own metrics. */
+  role: EvaluationRole | 'custom';
+  /** A stable key, as in the role views (`wape`, `biasOn:<flag>`, …); a custom metric's name. */
   metric: string;
   label: string;
   value: number | null;
 }
 
-/** Every model × window × metric (evaluationRows' metrics), for metricsToCsv. */
+const ROLES: EvaluationRole[] = ['dataScientist', 'expert', 'business'];
+
+/**
+ * Every model × window × metric, for metricsToCsv: the rows each Evaluate view shows (so a metric sits under the role
+ * the page shows it for), then the Scope's custom metrics of that window.
+ */
 export function metricsTableRows(metrics: RunMetrics): MetricsTableRow[] {
   return metrics.models.flatMap((model) =>
-    model.windows.flatMap((w) =>
-      evaluationRows(w.evaluation).map((r) => ({ model: model.name, family: model.family, window: w.window, cutoff: dayToIso(w.cutoff), ...r })),
-    ),
+    model.windows.flatMap((w) => {
+      const at = { model: model.name, family: kindOf(model), window: w.window, cutoff: dayToIso(w.cutoff) };
+      const flags = w.evaluation.expert.byFlag.map((b) => b.flag);
+      const shown = ROLES.flatMap((role) =>
+        roleRowDefs(role, flags).map(({ key, label, read }) => ({ ...at, role, metric: key, label, value: finite(read(w.evaluation)) })),
+      );
+      const custom = (w.custom ?? []).map((c) => ({ ...at, role: 'custom' as const, metric: c.name, label: c.name, value: finite(c.value) }));
+      return [...shown, ...custom];
+    }),
   );
 }
 
-/** The JSON download: the RunMetrics as stored, pretty-printed (an undefined metric is already null). */
+/**
+ * The JSON download: the RunMetrics as stored, pretty-printed (an undefined metric is already null), with each
+ * window's days written as dates ('YYYY-MM-DD') rather than the day numbers the app counts in.
+ */
 export function metricsToJson(metrics: RunMetrics): string {
-  return `${JSON.stringify(metrics, null, 2)}\n`;
+  const day = (value: number | null | undefined) => (typeof value === 'number' ? dayToIso(value) : value);
+  const dated = {
+    ...metrics,
+    models: metrics.models.map((model) => ({
+      ...model,
+      windows: model.windows.map((w) => ({ ...w, cutoff: dayToIso(w.cutoff), trainEnd: day(w.trainEnd), trainStart: day(w.trainStart) })),
+    })),
+  };
+  return `${JSON.stringify(dated, null, 2)}\n`;
 }
 
 /** `forecast-lab-metrics-2024-05-01.csv`, dated in the user's time zone. */

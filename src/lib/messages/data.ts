@@ -88,10 +88,16 @@ export interface SeriesTooShortFacts {
   minLength: number;
   horizon: number;
   frequency: Frequency;
+  /** When every series is too short: the longest one's length, and the longest horizon it allows (0: none). */
+  all?: { longest: number; fits: number };
 }
 
-export const seriesTooShort = ({ count, minLength, horizon, frequency }: SeriesTooShortFacts): string =>
-  `${plural(count, 'series is', 'series are')} shorter than ${periods(minLength, frequency)}, the least needed to forecast ${periods(horizon, frequency)} ahead and check the forecast (twice the horizon plus one season).`;
+export const seriesTooShort = ({ count, minLength, horizon, frequency, all }: SeriesTooShortFacts): string => {
+  const why = `shorter than ${periods(minLength, frequency)}, the least needed to forecast ${periods(horizon, frequency)} ahead and check the forecast (twice the horizon plus one season).`;
+  if (!all) return `${plural(count, 'series is', 'series are')} ${why}`;
+  const way = all.fits > 0 ? `set the forecast horizon to ${periods(all.fits, frequency)} or fewer on the Scope stage, or use a longer history` : 'use a file with a longer history';
+  return `${count === 1 ? 'The only series is' : `All ${count.toLocaleString('en-US')} series are`} ${why} The longest has ${periods(all.longest, frequency)}. Explore shows the data as it is; Features and Train stop until you ${way}.`;
+};
 
 export const mixedFrequency = (count: number, frequency: Frequency): string =>
   `${plural(count, 'series does', 'series do')} not follow the file’s ${frequency} rhythm: ${count === 1 ? 'its' : 'their'} dates step by other intervals. One model needs one frequency.`;

@@ -78,7 +78,7 @@ export const evaluatePanelMessages = {
     'ensemble-mean': 'Ensemble (mean)',
     'ensemble-median': 'Ensemble (median)',
   },
-  family: { baseline: 'baseline', classical: 'classical', neural: 'neural', ensemble: 'ensemble' },
+  family: { baseline: 'baseline', classical: 'classical', linear: 'linear', neural: 'neural', ensemble: 'ensemble' },
   leaderboard: {
     title: 'Leaderboard',
     caption: (primary: string, folds: number) =>

@@ -39,7 +39,10 @@ export const runAllDone = (version: string): string =>
 
 export const runAllHeld = (reason: string): string => `Run all stopped at the Registry, before Deploy: ${reason}`;
 
-export const notebookSaved = (): string => 'Notebook saved in this browser (see Stored in this browser).';
+export const notebookSaved = (): string =>
+  'Notebook saved in this browser (see Stored in this browser). Opening Forecast Lab without a link now opens it.';
+
+export const resumedNotebook = (name: string): string => `Opened the notebook you saved last, “${name}”.`;
 
 export const storedItemUnreadable = (name: string): string =>
   `“${name}” could not be opened: its stored settings are not ones this version of Forecast Lab understands.`;

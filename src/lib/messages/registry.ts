@@ -100,9 +100,16 @@ export const modelCardTexts = {
     drift: 'Drift history',
     audit: 'Audit',
   },
-  intendedUse: (period: string, horizon: string) =>
-    `Forecasts the units sold of each product in each store per ${period}, ${horizon}, so the shop can buy the right ` +
+  intendedUse: (what: string, period: string, horizon: string) =>
+    `Forecasts ${what} per ${period}, ${horizon}, so the shop can buy the right ` +
     'amount: enough to serve demand without leftovers that cost money to keep.',
+  /** What is forecast, from the data's key columns: none (one series), one ('store'), or several. */
+  unitsOf: (keys: readonly string[] | undefined): string => {
+    if (keys === undefined) return 'the units sold of each series';
+    if (keys.length === 0) return 'the units sold';
+    if (keys.length === 1) return `the units sold of each ${keys[0]}`;
+    return `the units sold of each combination of ${keys.slice(0, -1).join(', ')} and ${keys.at(-1)}`;
+  },
   notFor:
     'Not for: setting prices or judging promotions (the model learned how sales followed past prices, not what a new ' +
     'price would cause), products or stores without sales history, financial reporting, or any decision about people.',

@@ -196,9 +196,15 @@ export class Simulation {
     this.period = t + 1;
   }
 
-  /** Ask for a retrain at the next step (the 'manual' policy, or any policy on demand). */
-  requestRetrain(): void {
+  /**
+   * Ask for a retrain (the 'manual' policy, or any policy on demand): at the next step while the clock runs; once the
+   * story has finished, at once, on everything that arrived, so the challenger can still be promoted by hand.
+   */
+  async requestRetrain(): Promise<void> {
     this.#manualRetrain = true;
+    if (!this.finished) return;
+    const t = this.period - 1;
+    await this.#maybeRetrain(t, arrivedThrough(t, this.#config.simulation.delay));
   }
 
   /** Promote the challenger by hand, whatever the gates say (the audit keeps the gate results). */

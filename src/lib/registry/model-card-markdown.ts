@@ -21,6 +21,8 @@ export interface ModelCardOptions {
   frequency?: string;
   /** Periods forecast ahead. */
   horizon?: number;
+  /** The data's key columns (['store', 'product']; [] for a file of one series): what the card says is forecast. */
+  seriesKeys?: readonly string[];
 }
 
 /**
@@ -66,7 +68,7 @@ function modelName(model: string): string {
 function intendedUse(options: ModelCardOptions): string {
   const period = t.periodOf(options.frequency);
   const horizon = options.horizon === undefined ? t.someHorizon : t.horizonAhead(options.horizon, period);
-  return t.intendedUse(period, horizon);
+  return t.intendedUse(t.unitsOf(options.seriesKeys), period, horizon);
 }
 
 function dataAndFeatures(version: ModelVersion, frequency: string | undefined): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestCsv } from './ingest-csv';
 import { checkFileSize, MAX_FILE_BYTES } from '../../../src/lib/data/check-file-size';
+import { tooShortToTrain } from '../../../src/lib/data/validate-sales';
 import type { IssueKind, ValidationIssue } from '../../../src/lib/data/types';
 import * as messages from '../../../src/lib/messages/data';
 import { readBrokenFixture } from './read-fixture';
@@ -63,9 +64,16 @@ describe('ingestCsv(text) on tests/fixtures/broken', () => {
     expect(issue.examples).toEqual([{ line: 1, values: ['date', 'store', 'comment'] }]);
   });
 
-  it('ingestCsv(too-short.csv, { horizon: 10 }) is an error when no series is long enough', () => {
-    const issue = only(ingestCsv(readBrokenFixture('too-short.csv'), { horizon: 10 }).report.issues);
-    expect(issue).toMatchObject({ kind: 'series-too-short', count: 2, severity: 'error', actions: [], series: [0, 1] });
+  it('ingestCsv(too-short.csv, { horizon: 10 }) still loads when no series is long enough, but stops training, saying which horizon fits', () => {
+    const { report } = ingestCsv(readBrokenFixture('too-short.csv'), { horizon: 10 });
+    const issue = only(report.issues);
+    // Explorable as it is; leaving series out cannot help, so no choice is offered; features and training stop.
+    expect(issue).toMatchObject({ kind: 'series-too-short', count: 2, severity: 'warning', actions: [], series: [0, 1] });
+    expect(report.usable).toBe(true);
+    expect(tooShortToTrain(report.issues)).toBe(issue.message);
+    // Store A, the longer series, has 12 days: a horizon of 2 days fits (2 × 2 + 7 ≤ 12), so the message says so.
+    expect(issue.message).toBe(messages.seriesTooShort({ count: 2, minLength: 27, horizon: 10, frequency: 'daily', all: { longest: 12, fits: 2 } }));
+    expect(issue.message).toContain('set the forecast horizon to 2 days or fewer on the Scope stage');
   });
 
   it('ingestCsv(text) is an error when every date is unreadable or every sales value is text', () => {

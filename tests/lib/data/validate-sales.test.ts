@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minSeriesLength, validateSales } from '../../../src/lib/data/validate-sales';
+import { minSeriesLength, tooShortToTrain, validateSales } from '../../../src/lib/data/validate-sales';
 import type { SalesData } from '../../../src/lib/data/types';
 import * as messages from '../../../src/lib/messages/data';
 
@@ -42,6 +42,21 @@ describe('validateSales(data, options)', () => {
     const [issue] = validateSales(data, { horizon: 2, season: 2 });
     expect(issue).toMatchObject({ kind: 'series-too-short', count: 1, series: [1], severity: 'warning' });
     expect(issue!.message).toBe(messages.seriesTooShort({ count: 1, minLength: 6, horizon: 2, frequency: 'daily' }));
+  });
+
+  it('validateSales(data, { horizon }) of series all too short stops training, and names the horizon the longest allows', () => {
+    const data = table([0, 0, 0, 0, 0, 0, 1, 1], [0, 1, 2, 3, 4, 5, 0, 1]);
+    const [issue] = validateSales(data, { horizon: 3, season: 2 });
+    expect(issue).toMatchObject({ kind: 'series-too-short', count: 2, severity: 'warning', actions: [] });
+    // The longest series has 6 days; 2 × 2 + 2 = 6, so a horizon of 2 days fits.
+    expect(issue!.message).toBe('All 2 series are shorter than 8 days, the least needed to forecast 3 days ahead and check the forecast (twice the horizon plus one season). The longest has 6 days. Explore shows the data as it is; Features and Train stop until you set the forecast horizon to 2 days or fewer on the Scope stage, or use a longer history.');
+    expect(tooShortToTrain([issue!])).toBe(issue!.message);
+    const [none] = validateSales(data, { horizon: 3, season: 6 });
+    expect(none!.message).toContain('The longest has 6 days. Explore shows the data as it is; Features and Train stop until you use a file with a longer history.');
+    // Some series long enough: a warning with choices, and training goes on.
+    const [some] = validateSales(data, { horizon: 2, season: 2 });
+    expect(some!.actions.length).toBeGreaterThan(0);
+    expect(tooShortToTrain([some!])).toBeNull();
   });
 
   it('validateSales(data) of an empty table finds nothing', () => {

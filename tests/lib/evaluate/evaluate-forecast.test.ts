@@ -4,7 +4,6 @@ import type { Frequency } from '../../../src/lib/data/types';
 import { bias } from '../../../src/lib/evaluate/bias';
 import { businessMetrics } from '../../../src/lib/evaluate/business-metrics';
 import { evaluateForecast } from '../../../src/lib/evaluate/evaluate-forecast';
-import { evaluationRows } from '../../../src/lib/evaluate/evaluation-rows';
 import { mae } from '../../../src/lib/evaluate/mae';
 import { metricsToCsv } from '../../../src/lib/evaluate/metrics-to-csv';
 import { seasonalNaiveScale } from '../../../src/lib/evaluate/seasonal-naive-scale';
@@ -140,17 +139,10 @@ describe('evaluateForecast({ data, forecast, cutoff, cost, flags, baseline })', 
     expect(e.warnings).toEqual([evaluateMessages.noScale(1)]);
   });
 
-  it('is plain JSON, and flattens to (role, metric, label, value) rows for the CSV download', () => {
+  it('is plain JSON, and its per-series table writes as CSV', () => {
     const { rows, forecast, cutoff } = buildCase(daily, { quantiles: true });
     const e = evaluateForecast({ data: makeSales(rows), forecast, cutoff, cost: defaultCostModel('daily'), flags: ['holiday'] });
     expect(JSON.parse(JSON.stringify(e))).toEqual(e);
-    const table = evaluationRows(e);
-    expect(new Set(table.map((r) => r.role))).toEqual(new Set(['dataScientist', 'expert', 'business']));
-    expect(table.find((r) => r.metric === 'mae')).toEqual({ role: 'dataScientist', metric: 'mae', label: 'MAE', value: e.dataScientist.mae });
-    expect(table.map((r) => r.metric)).toContain('biasOn:holiday');
-    const csv = metricsToCsv(table);
-    expect(csv.split('\n')[0]).toBe('role,metric,label,value');
-    expect(csv.trim().split('\n')).toHaveLength(table.length + 1);
     expect(metricsToCsv(e.bySeries).split('\n')[0]).toBe(
       'key,n,actualSum,forecastSum,mae,rmse,wape,mape,smape,bias,biasPercent,label,mase',
     );

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationRows } from '../../../src/lib/evaluate/evaluation-rows';
 import {
   comparisonModels,
   defaultModel,
   formatImprovement,
   formatMetric,
   improvementPercent,
+  kindOf,
   leaderboard,
   leaderboardColumns,
   metricsFileName,
@@ -17,6 +17,7 @@ import {
   testImprovementText,
   testWindow,
 } from '../../../src/lib/evaluate/leaderboard';
+import { dayToIso } from '../../../src/lib/eda/calendar';
 import { metricsToCsv } from '../../../src/lib/evaluate/metrics-to-csv';
 import type { MetricName } from '../../../src/lib/notebook/stage-configs';
 import type { RunMetrics } from '../../../src/lib/runs/types';
@@ -181,10 +182,16 @@ describe('roleViews', () => {
 });
 
 describe('downloads', () => {
-  it('metricsTableRows(metrics) has one row per model × window × metric, with the window’s cutoff as a date', () => {
+  it('metricsTableRows(metrics) has one row per model × window × metric the Evaluate views show, under the role that shows it', () => {
     const rows = metricsTableRows(metrics);
-    const perWindow = evaluationRows(metrics.models[0]!.windows[0]!.evaluation).length;
-    expect(rows).toHaveLength(6 * 3 * perWindow);
+    const views = roleViews(metrics, 'naive')!;
+    const shown = [views.dataScientist, views.expert, views.business].flatMap((v) => v.rows.map((r) => `${v.role}/${r.metric}`));
+    const firstWindow = rows.filter((r) => r.model === 'naive' && r.window === 'fold 1');
+    expect(firstWindow.map((r) => `${r.role}/${r.metric}`)).toEqual(shown);
+    expect(rows).toHaveLength(6 * 3 * shown.length);
+    // WAPE and bias are the data scientist's on the page, so in the file too.
+    expect(rows.find((r) => r.metric === 'wape')?.role).toBe('dataScientist');
+    expect(rows.find((r) => r.metric === 'bias')?.role).toBe('dataScientist');
     expect(rows[0]).toEqual({
       model: 'naive',
       family: 'baseline',
@@ -200,9 +207,32 @@ describe('downloads', () => {
     expect(csv).toHaveLength(rows.length + 1);
   });
 
-  it('metricsToJson(metrics) is the RunMetrics itself, pretty-printed', () => {
+  it('metricsTableRows(metrics) adds the Scope’s custom metrics of each window, as the JSON has them', () => {
+    const custom = [{ name: 'units short', value: 12.5, error: null }, { name: 'broken', value: null, error: 'unknown column' }];
+    const withCustom = { ...metrics, models: metrics.models.map((m) => ({ ...m, windows: m.windows.map((w) => ({ ...w, custom })) })) };
+    const rows = metricsTableRows(withCustom).filter((r) => r.role === 'custom');
+    expect(rows).toHaveLength(6 * 3 * 2);
+    expect(rows[0]).toMatchObject({ model: 'naive', window: 'fold 1', metric: 'units short', label: 'units short', value: 12.5 });
+    expect(rows[1]).toMatchObject({ metric: 'broken', value: null });
+  });
+
+  it('kindOf(model) calls ridge linear (it trains like the networks, but is not one), in the leaderboard and the CSV', () => {
+    expect(kindOf({ name: 'ridge', family: 'neural' })).toBe('linear');
+    expect(kindOf({ name: 'mlp', family: 'neural' })).toBe('neural');
+    expect(kindOf({ name: 'seasonal-naive', family: 'baseline' })).toBe('baseline');
+    const ridge = { ...metrics, models: metrics.models.map((m) => (m.name === 'mlp' ? { ...m, name: 'ridge' as const } : m)) };
+    expect(leaderboard(ridge, { primary: 'wape' }).find((r) => r.name === 'ridge')?.family).toBe('linear');
+    expect(metricsTableRows(ridge).find((r) => r.model === 'ridge')?.family).toBe('linear');
+  });
+
+  it('metricsToJson(metrics) is the RunMetrics, pretty-printed, with the windows’ days as dates', () => {
     const json = metricsToJson(metrics);
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(metrics)));
+    const parsed = JSON.parse(json) as typeof metrics;
+    const window = metrics.models[0]!.windows[0]!;
+    expect(parsed.models[0]!.windows[0]!.cutoff).toBe(dayToIso(window.cutoff));
+    expect(parsed.models[0]!.windows[0]!.cutoff).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const undated = { ...parsed, models: parsed.models.map((m) => ({ ...m, windows: m.windows.map((w, i) => ({ ...w, cutoff: metrics.models[parsed.models.indexOf(m)]!.windows[i]!.cutoff })) })) };
+    expect(undated).toEqual(JSON.parse(JSON.stringify(metrics)));
     expect(json).toContain('\n  "backend": "wasm",');
   });
 

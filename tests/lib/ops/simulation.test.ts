@@ -103,15 +103,21 @@ describe('Simulation (the operations loop, served by a baseline host)', () => {
     expect(byColumn(usual).price).not.toBe('psi');
   });
 
-  it('promote and roll back by hand: the challenger serves, then the old champion again, all in the audit trail', async () => {
+  /** A story without drift where only the user retrains and promotes, started. */
+  async function byHand(periods: number): Promise<Simulation> {
     const scenario: ScenarioSpec = { id: 'control', onset: 0, strength: 0, target: null };
     const config: OpsConfig = { ...DEFAULT_OPS, scenario, policy: { ...DEFAULT_OPS.policy, trigger: 'manual', autoPromote: false } };
-    const world = simulateWorld({ history, periods: 40, scenario, seed: 3 });
+    const world = simulateWorld({ history, periods, scenario, seed: 3 });
     const simulation = new Simulation({ world, registry: registryWithChampion(), host: createBaselineHost(), config, gates: DEFAULT_GATES, cost, horizon: HORIZON, seed: 3 });
     await simulation.start();
+    return simulation;
+  }
+
+  it('promote and roll back by hand: the challenger serves, then the old champion again, all in the audit trail', async () => {
+    const simulation = await byHand(40);
     for (let i = 0; i < 20; i++) await simulation.step();
     await expect(simulation.promote('by hand')).rejects.toThrow(); // no challenger yet
-    simulation.requestRetrain();
+    await simulation.requestRetrain();
     await simulation.step();
     expect(simulation.registry.aliases.challenger).toBe('sales:v2');
     await simulation.promote('by hand');
@@ -127,7 +133,7 @@ describe('Simulation (the operations loop, served by a baseline host)', () => {
     expect(simulation.snapshot().events.map((e) => e.kind)).toEqual(['retrain', 'promote', 'rollback']);
 
     // Promote and roll back between two steps: the story ends with the rollback, no later than it, and v1 serves.
-    simulation.requestRetrain();
+    await simulation.requestRetrain();
     await simulation.step();
     await simulation.promote('by hand, again');
     await simulation.rollback('and back at once');
@@ -135,6 +141,18 @@ describe('Simulation (the operations loop, served by a baseline host)', () => {
     expect(events.slice(-2).map((e) => e.kind)).toEqual(['promote', 'rollback']);
     expect(events.at(-2)!.period).toBeLessThanOrEqual(events.at(-1)!.period);
     expect(simulation.registry.aliases.champion).toBe('sales:v1');
+  });
+
+  it('a retrain asked for after the last period trains at once, on what arrived, and can be promoted by hand', async () => {
+    const simulation = await byHand(12);
+    while (!simulation.finished) await simulation.step();
+    await simulation.requestRetrain();
+    expect(simulation.registry.aliases.challenger).toBe('sales:v2');
+    const retrain = simulation.snapshot().events.at(-1)!;
+    expect(retrain).toMatchObject({ kind: 'retrain', period: 11, version: 'sales:v2' });
+    await simulation.promote('by hand, after the story');
+    expect(simulation.registry.aliases).toEqual({ champion: 'sales:v2' });
+    expect(simulation.period).toBe(12);
   });
 
   it('online mode: one request per series, the same forecasts as one batch request', async () => {

@@ -47,6 +47,14 @@ describe('modelCardMarkdown({ registry, versionId, … })', () => {
     expect(sectionOf(custom, 'Intended use')).toContain('Weekly orders for store 1.');
   });
 
+  it('says what is forecast from the data’s key columns: one series, one key, or a combination', () => {
+    const use = (seriesKeys?: string[]) => sectionOf(modelCardMarkdown({ registry: registry(), versionId: 'sales:v2', frequency: 'monthly', horizon: 12, ...(seriesKeys ? { seriesKeys } : {}) }), 'Intended use');
+    expect(use([])).toContain('Forecasts the units sold per month, up to 12 months ahead');
+    expect(use(['dept'])).toContain('Forecasts the units sold of each dept per month');
+    expect(use(['store', 'item'])).toContain('Forecasts the units sold of each combination of store and item per month');
+    expect(use()).toContain('of each series per month');
+  });
+
   it('describes the data and features: hash, training window as ISO dates, lags, rolling windows, calendar, target', () => {
     const section = sectionOf(card, 'Data and features');
     expect(section).toContain('| Training window | 2024-01-01 to 2024-06-30 |');
