@@ -235,4 +235,22 @@ describe('broken files imported through the page', () => {
     await screenshotOf(byTestId(page, 'stage-data'), 'broken-duplicates-dropped');
     expect(errors).toEqual([]);
   });
+
+  it('explores a file whose every series is too short for the horizon, and stops Features saying which horizon fits', async () => {
+    const { page, errors } = app;
+    await chooseFile(page, resolve(BROKEN_DIR, 'too-short.csv'));
+    expect(await waitForImport(page, 'too-short.csv')).toBe('used');
+    await byTestId(page, 'scope-horizon').fill('10');
+    await byTestId(page, 'scope-horizon').blur();
+    await waitForConfig(page, { horizon: 10 });
+    await waitForCells(page);
+    const message = messages.seriesTooShort({ count: 2, minLength: 27, horizon: 10, frequency: 'daily', all: { longest: 12, fits: 2 } });
+    const issue = cell(page, 'data.clean').getByTestId('issue-series-too-short');
+    expect(await issue.innerText()).toContain(message);
+    expect(await issue.innerText()).toMatch(/^Warning/);
+    await waitForCells(page, { ids: ['features.build'], status: 'error' });
+    expect(await cell(page, 'features.build').innerText()).toContain(message);
+    expect(await cell(page, 'train.models').getAttribute('data-status')).not.toBe('fresh');
+    expect(errors).toEqual([]);
+  });
 });
