@@ -13,7 +13,7 @@ import { wape } from '../../../src/lib/evaluate/wape';
 import { expectClose } from './expect-close';
 import { metricsReference as reference } from './metrics-reference';
 
-// Golden values: /work/shared/reference/metrics.json, computed with scipy/sklearn — see versions in the file
+// Golden values: ../shared/reference/metrics.json, computed with scipy/sklearn — see versions in the file
 // (scipy 1.10.1, sklearn 1.2.1, numpy 1.24.2). Its `definitions` are the contract each function below follows.
 
 describe('metrics against ../shared/reference/metrics.json (scipy/sklearn)', () => {

@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMonths } from '../../../src/lib/data/civil-days';
+import type { Frequency } from '../../../src/lib/data/types';
 import { evaluateMessages } from '../../../src/lib/messages/evaluate';
 import { splitByTime } from '../../../src/lib/split/split-by-time';
 import { isoDay, makeSales, type SalesRow } from '../eda/make-sales';
+import { salesArbitrary } from './sales-arbitrary';
 
 const daily = (series: string, from: string, days: number, value = (t: number) => t): SalesRow[] =>
   Array.from({ length: days }, (_, t) => ({ date: isoDay(from) + t, sales: value(t), store: series }));
@@ -76,8 +80,37 @@ describe('splitByTime(data, { horizon, validation, trainingWindow })', () => {
     expect(() => splitByTime(makeSales([]), { horizon: 2 })).toThrow(evaluateMessages.noRows());
   });
 
+  it('cuts every series into train, validation and test in date order, cutoffs horizon and validation periods apart (fast-check)', () => {
+    fc.assert(
+      fc.property(salesArbitrary, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 10 }), (data, horizon, validation) => {
+        const split = splitByTime(data, { horizon, validation });
+        expect(split.end).toBe(addPeriods(split.validationCutoff, horizon, data.frequency));
+        expect(split.validationCutoff).toBe(addPeriods(split.trainCutoff, validation, data.frequency));
+        let covered = 0;
+        for (const s of split.series) {
+          expect(s.train[1]).toBe(s.validation[0]);
+          expect(s.validation[1]).toBe(s.test[0]);
+          for (let i = s.train[0]; i < s.train[1]; i++) expect(data.date[i]).toBeLessThanOrEqual(split.trainCutoff);
+          for (let i = s.validation[0]; i < s.validation[1]; i++) {
+            expect(data.date[i]).toBeGreaterThan(split.trainCutoff);
+            expect(data.date[i]).toBeLessThanOrEqual(split.validationCutoff);
+          }
+          for (let i = s.test[0]; i < s.test[1]; i++) expect(data.date[i]).toBeGreaterThan(split.validationCutoff);
+          covered += s.test[1] - s.train[0];
+        }
+        expect(covered).toBe(data.date.length);
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+
   it('returns plain JSON', () => {
     const split = splitByTime(makeSales(daily('A', '2024-01-01', 30), { keys: ['store'] }), { horizon: 7 });
     expect(JSON.parse(JSON.stringify(split))).toEqual(split);
   });
 });
+
+/** `count` periods after a cutoff that is a period end, counted without the calendar code under test. */
+function addPeriods(cutoff: number, count: number, frequency: Frequency): number {
+  return frequency === 'daily' ? cutoff + count : frequency === 'weekly' ? cutoff + 7 * count : addMonths(cutoff, count);
+}
