@@ -20,6 +20,8 @@ import { selectRows } from '../lib/train/select-rows';
 import { directTargets } from '../lib/train/direct-targets';
 import { modelOutputWidth } from '../lib/models/model-output-width';
 import { sequenceColumns } from '../lib/train/sequence-columns';
+import { SHIFTED_ROW_WEIGHT, windowRows, type ShiftedSeries } from '../lib/retrain/training-window';
+import { retrainMessages } from '../lib/messages/retrain';
 
 /**
  * The ops worker's models: registered versions served with tfjs on the active backend (weights kept per version id),
@@ -45,12 +47,13 @@ export function createTfHost(options: { weights: Map<string, SerializedWeight[]>
       const trainEnd = advancePeriods(request.end, -request.validationPeriods, request.data.frequency);
       const { matrix, state } = buildFeatures(request.data, featureSpec, { fit: { trainEnd } });
       // A direct model's targets: each row's next spec.steps periods, none past its own range's end.
-      const rowsOf = (after: number, upTo: number): MatrixInput => {
-        const { index, ...rows } = selectRows(matrix, { after, upTo });
+      const rowsOf = (after: number, upTo: number, shifted: readonly ShiftedSeries[] = []): MatrixInput => {
+        const { index, ...rows } = windowRows(matrix, selectRows(matrix, { after, upTo }), shifted);
         if (!spec.steps) return rows;
         return { ...rows, y: directTargets(matrix, { index, steps: spec.steps, upTo, frequency: request.data.frequency }), targets: spec.steps };
       };
-      const train = rowsOf(request.start === null ? -Infinity : request.start - 1, trainEnd);
+      const train = rowsOf(request.start === null ? -Infinity : request.start - 1, trainEnd, request.shifted);
+      // Validation rows are the newest periods, after any shift: every series is judged there.
       const validation = rowsOf(trainEnd, request.end);
       const fitted = fitBatchSize(spec, train.rows);
       const sequence = fitted.kind === 'cnn' ? sequenceColumns(matrix.names) : null;
@@ -76,7 +79,7 @@ export function createTfHost(options: { weights: Map<string, SerializedWeight[]>
             trainEnd,
             trainStart: request.start,
             metrics: versionMetricsFromForecast({ data: request.data, forecast, cutoff: trainEnd, horizon: request.validationPeriods, cost: request.cost }),
-            description: `${parent.model} retrained on ${request.start === null ? 'all history' : dayToIso(request.start)} … ${dayToIso(trainEnd)}, validated on the ${request.validationPeriods} periods after.`,
+            description: `${parent.model} retrained on ${request.start === null ? 'all history' : dayToIso(request.start)} … ${dayToIso(trainEnd)}${shiftedNote(request.shifted)}, validated on the ${request.validationPeriods} periods after.`,
             parent: parent.id,
           },
           artifact: trained.weights,
@@ -86,6 +89,11 @@ export function createTfHost(options: { weights: Map<string, SerializedWeight[]>
       }
     },
   };
+}
+
+/** The series held to rows after a level shift, for the version's description. */
+function shiftedNote(shifted: readonly ShiftedSeries[] = []): string {
+  return shifted.map((shift) => retrainMessages.shiftedRows(shift.series.length, dayToIso(shift.from), SHIFTED_ROW_WEIGHT)).join('');
 }
 
 function servingModel(version: ModelVersion, weights: SerializedWeight[]): ServingModel {

@@ -1,5 +1,7 @@
-// User-facing texts of the Retrain stage (src/lib/retrain): why a retraining starts or waits, and how a challenger
-// compared with the champion. See ./index.ts.
+// User-facing texts of the Retrain stage (src/lib/retrain): why a retraining starts or waits, what rows it learns
+// from, how a challenger compared with the champion, and how long recovery took. See ./index.ts.
+
+import type { RetrainWindow } from '../retrain/retrain-policy';
 
 const periods = (count: number): string => `${count} ${count === 1 ? 'period' : 'periods'}`;
 const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
@@ -16,7 +18,25 @@ export const retrainMessages = {
     `Triggered by the alert “${title}” (period ${period})${more > 0 ? ` and ${more} more` : ''}.`,
   noDriftAlert: () => 'No drift or decay alert since the last training.',
   noDecayAlert: () => 'No performance or cost alert since the last training.',
+  afterShift: (column: string, value: string, from: string, weight: number) =>
+    `The sales level of ${column} ${value} shifted: its series learn from ${from} on, each of those rows counted ${weight} times.`,
+  shiftedRows: (series: number, from: string, weight: number) => ` (${series} series only from ${from}, where their level shifted, those rows counted ${weight} times)`,
 } as const;
+
+/** The Retrain stage's training-window choices: a label each and one line on what it does. */
+export const retrainWindowTexts: Readonly<Record<RetrainWindow, { label: string; explain: string }>> = {
+  adaptive: {
+    label: 'adaptive (all history; a shifted store from its shift)',
+    explain:
+      'All history, except that a store whose sales level shifted (its bias alert fired) learns only from the shift on, those rows weighted up, so a retraining learns its new level instead of averaging it with years of the old one.',
+  },
+  expanding: { label: 'expanding (all history)', explain: 'All history up to the newest actuals: a store whose level shifted learns its new level slowly, a few weeks against years.' },
+  sliding: { label: 'sliding (the last N periods)', explain: 'Only the last N periods, for every store: forgets old levels, and with them seasons and holidays older than N.' },
+};
+
+/** How long the served forecasts took to come back within the alert rules after the onset (RecoverySummary.recoveryPeriods). */
+export const recoveryText = (periods: number | null): string =>
+  periods === null ? 'not back within the alert rules yet' : periods === 0 ? 'no accuracy alert since the onset' : `back within the alert rules ${periods} ${periods === 1 ? 'period' : 'periods'} after the onset`;
 
 export const challengerMessages = {
   noRows: () => 'No actuals to judge the challenger on yet (no row has both forecasts and its actual, or the actuals are all zero).',

@@ -18,11 +18,13 @@ import { summarizeLatency } from '../serving/summarize-latency';
 import { raiseAlerts } from '../monitor/alert-raise';
 import type { Alert } from '../monitor/alert-rules';
 import { shouldRetrain } from '../retrain/should-retrain';
-import { trainingWindow } from '../retrain/training-window';
+import { SHIFTED_ROW_WEIGHT, trainingWindow } from '../retrain/training-window';
+import { retrainMessages } from '../messages/retrain';
 import { PERIODS_PER_YEAR, type CostModel } from '../scope/cost-model';
 import { advancePeriods } from '../scenarios/advance-periods';
 import { gridDate, historyEndBefore, periodGrid, type PeriodGrid } from './period-grid';
 import { explainAlert } from './explain-alert';
+import { detectLevelShifts, type LevelShift } from './level-shifts';
 import { servedSummary, totalActuals, writeStep } from './served-totals';
 import { monitorPeriod, type MonitorContext } from './monitor-period';
 import { windowPerformance } from './window-performance';
@@ -72,6 +74,8 @@ export class Simulation {
   #challengerSince = -1;
   #lastRetrain = -Infinity;
   #manualRetrain = false;
+  /** Stores whose sales level shifted, as monitoring saw them: what the adaptive training window holds to their new level. */
+  #shifts: LevelShift[] = [];
   /** Per target period × series: the served next-period forecast, who served it (0 champion, 1 challenger), the challenger's. */
   readonly #served: Float64Array;
   readonly #servedBy: Uint8Array;
@@ -367,28 +371,36 @@ export class Simulation {
       challengerActive: this.#challenger !== null,
     });
     this.#manualRetrain = false;
+    // Looked for every period, not only when retraining: the first period a store is off is where its shift is dated best.
+    const { data } = this.world;
+    if (policy.window === 'adaptive' && this.monitor) {
+      this.#shifts = detectLevelShifts({ data, grid: this.grid, served: this.#served, known, segments: this.monitor.segments, threshold: this.#config.rules.segmentBias, alerts: this.alerts, previous: this.#shifts });
+    }
     if (!decision.retrain || known < 0) return;
     const parent = this.#championVersion();
     const end = gridDate(this.grid, known);
-    const window = trainingWindow({ policy, end, historyStart: this.world.data.date.reduce((m, d) => Math.min(m, d), Infinity), frequency: this.world.data.frequency });
+    const validationPeriods = retrainValidation(this.#horizon);
+    const window = trainingWindow({ policy, end, historyStart: data.date.reduce((m, d) => Math.min(m, d), Infinity), frequency: data.frequency, shifts: this.#shifts, validationPeriods });
+    const why = [decision.reason, ...window.shifted.map((shift) => retrainMessages.afterShift(shift.column, shift.value, dayToIso(shift.from), SHIFTED_ROW_WEIGHT))].join(' ');
     this.#lastRetrain = t;
     const { draft, artifact } = await this.#host.retrain({
-      data: this.world.data,
+      data,
       parent,
       start: window.start,
       end,
-      validationPeriods: retrainValidation(this.#horizon),
+      shifted: window.shifted,
+      validationPeriods,
       horizon: this.#horizon,
       seed: this.#seed,
       cost: this.#cost,
     });
     const now = this.#now(t);
-    const registered = registerVersion(this.registry, { ...draft, parent: parent.id, source: 'retrain' }, { now, why: decision.reason, actor: 'auto' });
-    this.registry = setAlias(registered.registry, { alias: 'challenger', versionId: registered.version.id, now, why: decision.reason, actor: 'auto' });
+    const registered = registerVersion(this.registry, { ...draft, parent: parent.id, source: 'retrain' }, { now, why, actor: 'auto' });
+    this.registry = setAlias(registered.registry, { alias: 'challenger', versionId: registered.version.id, now, why, actor: 'auto' });
     this.#challenger?.dispose();
     this.#challenger = await this.#load(registered.version, artifact);
     this.#challengerSince = t + 1;
-    this.#event(t, 'retrain', registered.version.id, opsMessages.retrained(registered.version.id, decision.reason, dayToIso(window.start ?? end), dayToIso(end)));
+    this.#event(t, 'retrain', registered.version.id, opsMessages.retrained(registered.version.id, why, dayToIso(window.start), dayToIso(end)));
   }
 
   /** After its shadow period, compare the challenger with the champion on the newest actuals and decide. */

@@ -21,6 +21,7 @@ import type { ScenarioSpec } from '../scenarios/types';
 import type { SimulationConfig } from '../serving/simulation-config';
 import type { LatencySummary } from '../serving/summarize-latency';
 import type { RetrainPolicy } from '../retrain/retrain-policy';
+import type { ShiftedSeries } from '../retrain/training-window';
 import type { Alert, AlertRules } from '../monitor/alert-rules';
 import type { ColumnDrift } from '../monitor/column-drift';
 import type { DriftBin } from '../monitor/drift-bins';
@@ -62,6 +63,8 @@ export interface RetrainRequest {
   /** Rows dated in (start, end] train the model (start null: all history); the last `validationPeriods` of them validate. */
   start: number | null;
   end: number;
+  /** Series that train only on their rows from a level shift on (the adaptive window; absent: none). */
+  shifted?: readonly ShiftedSeries[];
   validationPeriods: number;
   horizon: number;
   seed: number;

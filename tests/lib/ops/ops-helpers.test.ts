@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { periodGrid, gridDate } from '../../../src/lib/ops/period-grid';
 import { seasonalNaiveRows } from '../../../src/lib/ops/seasonal-naive-rows';
-import { recoverySummary } from '../../../src/lib/ops/recovery-summary';
 import { driftHistory } from '../../../src/lib/ops/drift-history';
 import { timelineInput, latencyPoints } from '../../../src/lib/ops/timeline-input';
 import { monitoringWindow, defaultOnset } from '../../../src/lib/ops/monitoring-window';
@@ -73,16 +72,6 @@ describe('monitoringWindow(horizon, frequency) and defaultOnset(frequency)', () 
     expect(monitoringWindow(8, 'weekly')).toBe(8);
     expect(monitoringWindow(12, 'monthly')).toBe(3);
     for (const f of ['daily', 'weekly', 'monthly'] as const) expect(defaultOnset(f)).toBeGreaterThan(monitoringWindow(28, f));
-  });
-});
-
-describe('recoverySummary(snapshot)', () => {
-  it('gives the WAPE before the onset, its worst since, the newest, and what was done about it', () => {
-    const timeline = [point(0, { rollingWape: null }), point(1, { rollingWape: 0.2 }), point(2, { rollingWape: 0.4 }), point(3, { rollingWape: 0.5 }), point(4, { rollingWape: 0.25 })];
-    const events = [{ period: 2, date: 20_002, kind: 'onset' as const, version: null, text: '' }, { period: 3, date: 20_003, kind: 'promote' as const, version: 'f:v2', text: '' }];
-    const alerts = [{ period: 3 } as Alert, { period: 1 } as Alert];
-    expect(recoverySummary({ timeline, events, alerts })).toEqual({ before: 0.2, peak: 0.5, latest: 0.25, promotions: 1, alerts: 1 });
-    expect(recoverySummary({ timeline, events: [], alerts: [] }).before).toBeNull();
   });
 });
 

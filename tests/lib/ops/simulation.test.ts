@@ -3,7 +3,8 @@ import { createBaselineHost } from '../../../src/lib/ops/baseline-host';
 import { DEFAULT_OPS } from '../../../src/lib/ops/ops-config';
 import { Simulation } from '../../../src/lib/ops/simulation';
 import { monitoringWindow } from '../../../src/lib/ops/monitoring-window';
-import type { OpsConfig } from '../../../src/lib/ops/types';
+import type { ModelHost, OpsConfig, RetrainRequest } from '../../../src/lib/ops/types';
+import type { RetrainWindow } from '../../../src/lib/retrain/retrain-policy';
 import { versionMetricsFromForecast } from '../../../src/lib/ops/version-metrics-from-forecast';
 import { baselineForecast } from '../../../src/lib/models/baseline-forecast';
 import { createRegistry } from '../../../src/lib/registry/create-registry';
@@ -163,5 +164,41 @@ describe('Simulation (the operations loop, served by a baseline host)', () => {
     expect(batch.latency.count).toBe(30);
     expect(online.timeline.map((p) => p.rollingWape)).toEqual(batch.timeline.map((p) => p.rollingWape));
     expect(online.lastForecast).toEqual(batch.lastForecast);
+  });
+});
+
+describe('Simulation with the adaptive training window (a baseline host that records its retraining requests)', () => {
+  async function retrainRequests(window: RetrainWindow) {
+    const baseline = createBaselineHost();
+    const requests: RetrainRequest[] = [];
+    const host: ModelHost = { load: baseline.load, retrain: (request) => (requests.push(request), baseline.retrain(request)) };
+    const scenario: ScenarioSpec = { id: 'level-shift', onset: 10, strength: 0.6, target: null };
+    const config: OpsConfig = { ...DEFAULT_OPS, scenario, policy: { ...DEFAULT_OPS.policy, window } };
+    const world = simulateWorld({ history, periods: 45, scenario, seed: 3 });
+    const simulation = new Simulation({ world, registry: registryWithChampion(), host, config, gates: DEFAULT_GATES, cost, horizon: HORIZON, seed: 3 });
+    await simulation.start();
+    while (!simulation.finished) await simulation.step();
+    const why = simulation.registry.audit.find((a) => a.action === 'register' && a.actor === 'auto')?.why ?? '';
+    return { requests, onset: world.onsetDate as number, why };
+  }
+
+  it('holds the shifted store’s series to their rows from the detected shift (the scenario’s onset), or to their last week of training rows; expanding does not', async () => {
+    const adaptive = await retrainRequests('adaptive');
+    const store1 = history.seriesKeyValues.flatMap((values, s) => (values[0] === 'S1' ? [s] : []));
+    const froms = adaptive.requests.map((request) => {
+      expect(request.start).toBe(history.date[0]);
+      expect(request.shifted?.map(({ series }) => series)).toEqual([store1]);
+      return request.shifted?.[0]?.from;
+    });
+    // A retraining days after the onset still trains the store on a week of rows (up to end − 4 validation days).
+    const lastTrainingWeek = adaptive.requests.map((r) => r.end - r.validationPeriods - 6);
+    expect(froms).toEqual(lastTrainingWeek.map((day) => Math.min(adaptive.onset, day)));
+    expect(froms.slice(1).every((from) => from === adaptive.onset)).toBe(true);
+    expect(froms.length).toBeGreaterThan(1);
+    expect(adaptive.why).toMatch(/The sales level of store S1 shifted: its series learn from \d{4}-\d\d-\d\d on, each of those rows counted 10 times\./);
+    const expanding = await retrainRequests('expanding');
+    expect(expanding.requests.length).toBeGreaterThan(0);
+    expect(expanding.requests.every((r) => r.shifted?.length === 0)).toBe(true);
+    expect(expanding.why).not.toMatch(/level/);
   });
 });

@@ -28,6 +28,12 @@ describe('RetrainPolicySchema and DEFAULT_RETRAIN_POLICY', () => {
     expect(v.safeParse(RetrainPolicySchema, { ...DEFAULT_RETRAIN_POLICY, every: 0 }).success).toBe(false);
     expect(v.safeParse(RetrainPolicySchema, { ...DEFAULT_RETRAIN_POLICY, trigger: 'always' }).success).toBe(false);
   });
+
+  it('defaults to the adaptive window; links made with expanding or sliding still parse as they were', () => {
+    expect(DEFAULT_RETRAIN_POLICY.window).toBe('adaptive');
+    for (const window of ['expanding', 'sliding'] as const) expect(v.parse(RetrainPolicySchema, { ...DEFAULT_RETRAIN_POLICY, window }).window).toBe(window);
+    expect(v.safeParse(RetrainPolicySchema, { ...DEFAULT_RETRAIN_POLICY, window: 'recent' }).success).toBe(false);
+  });
 });
 
 describe('shouldRetrain({policy, period, lastRetrainPeriod, alerts, manualRequest})', () => {

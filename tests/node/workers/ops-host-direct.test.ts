@@ -10,6 +10,15 @@ import { createRegistry } from '../../../src/lib/registry/create-registry';
 import { registerVersion } from '../../../src/lib/registry/register-version';
 import { defaultCostModel } from '../../../src/lib/scope/cost-model';
 import { createTfHost } from '../../../src/workers/ops-host';
+import type { SerializedWeight } from '../../../src/lib/models/train-types';
+import { DEFAULT_OPS } from '../../../src/lib/ops/ops-config';
+import { recoverySummary } from '../../../src/lib/ops/recovery-summary';
+import { Simulation } from '../../../src/lib/ops/simulation';
+import type { OpsConfig } from '../../../src/lib/ops/types';
+import { DEFAULT_GATES } from '../../../src/lib/registry/parse-promotion-gates';
+import { setAlias } from '../../../src/lib/registry/set-alias';
+import type { RetrainWindow } from '../../../src/lib/retrain/retrain-policy';
+import { simulateWorld } from '../../../src/lib/scenarios/simulate-world';
 import { exampleSales } from '../../lib/features/example-sales';
 
 // The ops worker's host (tfjs, here on the cpu backend) retrains and serves a direct multi-horizon network as it does
@@ -76,5 +85,58 @@ describe('createTfHost(…) with a direct multi-horizon network (ModelSpec.steps
     expect(scored).toHaveLength(6 * H);
     expect(scored.every((v) => v >= 0)).toBe(true);
     served.dispose();
+  }, 60_000);
+});
+
+describe('createTfHost(…) retraining after a level shift (the Simulation, adaptive against expanding window)', () => {
+  // Store S1 loses 60 % of its sales ten days into a 60-day story; ridge, served and retrained on the cpu backend.
+  const history = exampleSales({ stores: 3, products: 2, days: 800 });
+  const historyEnd = history.date.reduce((m, d) => Math.max(m, d), -Infinity);
+  const horizon = 14;
+  const scenario = { id: 'level-shift' as const, onset: 10, strength: 0.6, target: null };
+
+  /** v1 names the model (scored as seasonal naive); its training on all history, v2, is the champion the stories start from. */
+  async function trainChampion() {
+    const spec = { ...defaultModelSpec('ridge'), epochs: 10 };
+    const now = new Date('2025-01-01T12:00:00Z');
+    const naive = baselineForecast('seasonal-naive', history, { cutoff: historyEnd - horizon, horizon }).forecast;
+    const metrics = versionMetricsFromForecast({ data: history, forecast: naive, cutoff: historyEnd - horizon, horizon, cost });
+    const untrained = registerVersion(
+      createRegistry('sales'),
+      { source: 'train', runId: 'r', model: 'ridge', spec, featureSpec: defaultFeatureSpec(history), dataHash: 'h', seed: 1, backend: 'cpu', trainEnd: historyEnd, trainStart: null, metrics, description: '', parent: null },
+      { now, why: 'the model', actor: 'you' },
+    );
+    const trained = await createTfHost({ weights: new Map() }).retrain({ data: history, parent: untrained.version, start: null, end: historyEnd, validationPeriods: horizon, horizon, seed: 1, cost });
+    const { registry, version } = registerVersion(untrained.registry, { ...trained.draft, source: 'train' }, { now, why: 'trained', actor: 'you' });
+    return {
+      registry: setAlias(registry, { alias: 'champion', versionId: version.id, now, why: 'trained', actor: 'you' }),
+      weights: [[version.id, trained.artifact as SerializedWeight[]]] as const,
+    };
+  }
+
+  async function levelShiftStory(window: RetrainWindow, champion: Awaited<ReturnType<typeof trainChampion>>) {
+    const host = createTfHost({ weights: new Map(champion.weights) });
+    const config: OpsConfig = { ...DEFAULT_OPS, scenario, policy: { ...DEFAULT_OPS.policy, window } };
+    const world = simulateWorld({ history, periods: 60, scenario, seed: 3 });
+    const simulation = new Simulation({ world, registry: champion.registry, host, config, gates: DEFAULT_GATES, cost, horizon, seed: 3 });
+    await simulation.start();
+    while (!simulation.finished) await simulation.step();
+    const snapshot = simulation.snapshot();
+    simulation.dispose();
+    return {
+      store1: snapshot.timeline.at(-1)?.segments?.find((g) => g.value === 'S1')?.wape ?? NaN,
+      store1Alerts: snapshot.alerts.filter((a) => a.key === 'performance:store=S1').length,
+      recovery: recoverySummary(snapshot).recoveryPeriods,
+    };
+  }
+
+  it('the shifted store’s served error comes back with the adaptive window, sooner and with fewer alerts, and stays high with the expanding one', async () => {
+    const champion = await trainChampion();
+    const adaptive = await levelShiftStory('adaptive', champion);
+    const expanding = await levelShiftStory('expanding', champion);
+    expect(adaptive.store1).toBeLessThan(0.6 * expanding.store1);
+    expect(adaptive.store1Alerts).toBeLessThan(expanding.store1Alerts);
+    expect(adaptive.recovery).not.toBeNull();
+    expect(expanding.recovery).toBeNull();
   }, 60_000);
 });
