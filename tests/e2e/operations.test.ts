@@ -103,6 +103,11 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     const summary = byTestId(page, 'recovery-summary');
     const [peak, latest, promotions] = await Promise.all(['data-peak', 'data-latest', 'data-promotions'].map((name) => summary.getAttribute(name)));
     expect(Number(promotions)).toBeGreaterThan(0);
+    // The store that collapsed has its own served-error line in the timeline, named in its legend; the adaptive
+    // window (the default) lets its retrains learn the new level, and the summary says when it was back.
+    await expect.poll(() => page.locator('#stage-retrain [data-testid="chart"] svg', { hasText: 'store S1' }).count()).toBe(1);
+    expect(Number(await summary.getAttribute('data-recovery'))).toBeGreaterThan(0);
+    expect(await summary.textContent()).toMatch(/back within the alert rules \d+ periods after the onset/);
     expect(chartWarnings).toEqual([]);
     // Deploy names the version serving now: the simulation's champion, which its promotions changed.
     expect(await byTestId(page, 'serving-label').textContent()).toMatch(/^Serving v([2-9]|\d\d+) ridge, the champion in the simulation/);
