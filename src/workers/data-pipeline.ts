@@ -20,11 +20,10 @@ import { selectRows } from '../lib/train/select-rows';
 import { directTargets } from '../lib/train/direct-targets';
 import { sequenceColumns } from '../lib/train/sequence-columns';
 import { forecastSample } from '../lib/train/forecast-sample';
-import { findCovariate, PROMO_PATTERN } from '../lib/eda/find-covariate';
+import { findCovariate, PROMO_PATTERN } from '../lib/data/find-covariate';
 import { permutationImportance } from '../lib/train/permutation-importance';
 import { createRng } from '../lib/random/rng';
-import { periodIndex } from '../lib/eda/calendar';
-import { periodEnd } from '../lib/split/period-end';
+import { periodEnd, periodIndex } from '../lib/core/periods';
 import type { FeaturesRequest, FeaturesResult, FinalMatrix, PredictProxy, WindowForecastRequest, WindowForecastResult, WindowMatrices } from './data-protocol';
 
 type SelectedRows = ReturnType<typeof selectRows>;

@@ -1,6 +1,7 @@
 import { createPredictor, trainModel } from '../adapters/tf-train';
 import type { SalesData } from '../lib/data/types';
-import { dayToIso } from '../lib/eda/calendar';
+import { dayToIso } from '../lib/core/days';
+import { advancePeriods } from '../lib/core/periods';
 import { buildFeatures } from '../lib/features/build-features';
 import { fitFeatureState } from '../lib/features/fit-feature-state';
 import { forecastFromFeatures } from '../lib/features/forecast-from-features';
@@ -14,7 +15,6 @@ import { createBaselineHost, isBaselineModel } from '../lib/ops/baseline-host';
 import type { ModelHost, ServingModel } from '../lib/ops/types';
 import { versionMetricsFromForecast } from '../lib/ops/version-metrics-from-forecast';
 import type { ModelVersion } from '../lib/registry/types';
-import { advancePeriods } from '../lib/scenarios/advance-periods';
 import { fitBatchSize } from '../lib/train/fit-batch-size';
 import { selectRows } from '../lib/train/select-rows';
 import { directTargets } from '../lib/train/direct-targets';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { createPredictor, trainModel } from '../../src/adapters/tf-train';
 import type { SalesData } from '../../src/lib/data/types';
-import { median } from '../../src/lib/eda/statistics';
+import { median } from '../../src/lib/core/statistics';
 import { buildFeatures } from '../../src/lib/features/build-features';
 import { defaultFeatureSpec } from '../../src/lib/features/default-feature-spec';
 import { forecastFromFeatures } from '../../src/lib/features/forecast-from-features';

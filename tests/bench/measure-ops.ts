@@ -6,6 +6,7 @@ import { DEFAULT_OPS } from '../../src/lib/ops/ops-config';
 import type { OpsEventKind } from '../../src/lib/ops/types';
 import type { RetrainTrigger } from '../../src/lib/retrain/retrain-policy';
 import { scenarioInfo } from '../../src/lib/scenarios/scenarios';
+import { deployPanelTexts } from '../../src/lib/messages/ops';
 import { byTestId, goToStage, readFacts } from '../e2e/notebook';
 import { trainOnce, withPage } from './measure-training';
 
@@ -65,11 +66,11 @@ export async function measureOpsYear(browser: Browser, options: { url: string; t
     await byTestId(page, 'sim-play').click();
     const finishedAt = (await (
       await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid="sim-period"]')?.textContent?.includes('finished') || document.querySelector('[data-testid="ops-error"]') !== null
+        (finished) =>
+          document.querySelector('[data-testid="sim-period"]')?.textContent?.includes(finished) || document.querySelector('[data-testid="ops-error"]') !== null
             ? performance.now()
             : false,
-        null,
+        deployPanelTexts.finished,
         { polling: 50, timeout: TIMEOUT_MS },
       )
     ).jsonValue()) as number;

@@ -99,7 +99,7 @@ export async function measureQuality(browser: Browser, options: { url: string; d
       timeoutMs: TIMEOUT_MS,
       beforeClick: () => goToStage(page, 'train'),
     });
-    const backend = (await byTestId(page, 'backend-used').innerText()).replace(/^Trained on:\s*/, '').trim();
+    const backend = (await byTestId(page, 'backend-used').locator('strong').innerText()).trim();
     const facts = await readFacts(page);
     await goToStage(page, 'evaluate');
     const board = await leaderboardRows(page);

@@ -60,7 +60,7 @@ export async function measureTrainingPass(browser: Browser, options: { url: stri
       .sort((a, b) => b.duration - a.duration)
       .slice(0, 5)
       .map((t) => ({ start: t.start - clickAt, duration: t.duration }));
-    const backend = ((await page.textContent('[data-testid="backend-used"]')) ?? '').replace(/^Trained on:\s*/, '').trim();
+    const backend = ((await page.textContent('[data-testid="backend-used"] strong')) ?? '').trim();
     return {
       backend,
       trainedMs: trainedAt - clickAt,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { STAGES } from '../../src/lib/notebook/stages';
+import { cellTexts } from '../../src/lib/messages/notebook';
 import { launchChromium, openApp, screenshot, screenshotOf, type AppPage } from './browser';
 import {
   EXPLORE_CELLS,
@@ -67,7 +68,7 @@ describe('the example notebook on a first visit', () => {
     for (const stage of STAGES) {
       const section = byTestId(page, `stage-${stage.id}`);
       await section.getByText(stage.explanation).waitFor({ state: 'visible', timeout: LONG });
-      expect(await byTestId(page, `rail-${stage.id}`).innerText(), stage.id).not.toContain('not built yet');
+      expect(await byTestId(page, `rail-${stage.id}`).innerText(), stage.id).not.toContain(cellTexts.notBuilt);
       expect(await section.locator('[data-cell], [data-testid="evaluate-panel"]').count(), stage.id).toBeGreaterThan(0);
     }
     // Screenshots for people to look at (never compared): every stage section, then the whole page.

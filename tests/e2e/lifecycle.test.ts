@@ -10,6 +10,7 @@ import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
 import { defaultModelSpec } from '../../src/lib/models/default-model-specs';
 import type { ModelKind, ModelSpec } from '../../src/lib/models/types';
 import { storageNotices } from '../../src/lib/messages/storage';
+import { trainPanelTexts } from '../../src/lib/messages/train';
 import type { StageId } from '../../src/lib/notebook/stages';
 import type { CostModel } from '../../src/lib/scope/cost-model';
 import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
@@ -261,8 +262,8 @@ async function walkLifecycle(app: AppPage, expected: Lifecycle): Promise<void> {
   expect(seen.statuses).toContain('running');
   expect(seen.progress.length).toBeGreaterThan(0);
   expect(seen.progress.some((line) => /epoch \d+ — \d+%/.test(line))).toBe(true);
-  expect(await byTestId(page, 'backend-used').innerText()).toMatch(/^Trained on: (webgl|wasm|cpu)$/);
-  expect(await byTestId(page, 'train-summary').innerText()).toMatch(/^Best model: \S+/);
+  expect(await byTestId(page, 'backend-used').innerText()).toMatch(new RegExp(`^${trainPanelTexts.trainedOn} (webgl|wasm|cpu)$`));
+  expect(await byTestId(page, 'train-summary').innerText()).toMatch(new RegExp(`^${trainPanelTexts.best} \\S+`));
   await expectChartsDrawn(page, 'train', 1);
   await shoot('train');
 
@@ -478,7 +479,7 @@ describe('seeded runs', () => {
   it('keeps two runs with different seeds and compares them in the Runs table: deltas, and only the seed differs', async () => {
     const { page, errors } = first;
     await goToStage(page, 'train');
-    const seed = byTestId(page, 'stage-train').getByLabel('Seed');
+    const seed = byTestId(page, 'stage-train').getByLabel(trainPanelTexts.seed);
     await seed.fill('7');
     await seed.press('Tab');
     await waitForConfig(page, { seed: 7 });
@@ -560,7 +561,7 @@ describe('the WebGL backend', () => {
     await goToStage(page, 'train');
     expect(await byTestId(page, 'backend-select').inputValue()).toBe('webgl');
     await train(page);
-    expect(await byTestId(page, 'backend-used').innerText()).toBe('Trained on: webgl');
+    expect(await byTestId(page, 'backend-used').innerText()).toBe(`${trainPanelTexts.trainedOn} webgl`);
     const [run] = await storedRuns(page);
     expect(run).toMatchObject({ status: 'done', backend: 'webgl' });
     expect((await leaderboardRows(page)).map((row) => row.model).sort()).toEqual([...BASELINES, ...ENSEMBLES, 'mlp', 'ridge'].sort());

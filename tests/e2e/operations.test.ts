@@ -6,7 +6,9 @@ import { encodeConfigHash } from '../../src/lib/notebook/url-hash';
 import { defaultModelSpec } from '../../src/lib/models/default-model-specs';
 import { DEFAULT_OPS } from '../../src/lib/ops/ops-config';
 import type { ScenarioSpec } from '../../src/lib/scenarios/types';
-import { opsMessages } from '../../src/lib/messages/ops';
+import { deployPanelTexts, opsMessages } from '../../src/lib/messages/ops';
+import { cellTexts } from '../../src/lib/messages/notebook';
+import { registryPanelTexts } from '../../src/lib/messages/registry';
 import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
 import { LONG, byTestId, cell, goToStage, readConfig, settledCharts, snapshot, waitForCells } from './notebook';
 
@@ -37,10 +39,10 @@ async function readSpeed(page: Page): Promise<number> {
 /** Start the simulation (the Deploy cell's Run), press Play and wait for the clock to reach the end. */
 async function playToTheEnd(page: Page): Promise<void> {
   await goToStage(page, 'deploy');
-  await cell(page, 'deploy.simulate').getByRole('button', { name: 'Run', exact: true }).click();
+  await cell(page, 'deploy.simulate').getByRole('button', { name: cellTexts.run, exact: true }).click();
   await waitForCells(page, { ids: ['deploy.simulate'], status: 'fresh' });
   await byTestId(page, 'sim-play').click();
-  await expect.poll(() => byTestId(page, 'sim-period').textContent(), { timeout: 6 * LONG }).toContain('finished');
+  await expect.poll(() => byTestId(page, 'sim-period').textContent(), { timeout: 6 * LONG }).toContain(deployPanelTexts.finished);
 }
 
 describe('operations: registry, simulated deployment, monitoring, retraining (built app, Chromium)', () => {
@@ -69,7 +71,7 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     const after = await snapshot(page);
     expect(Object.entries(after.statuses).filter(([, status]) => status !== 'fresh')).toEqual([]);
     const registryRow = byTestId(page, 'registry-versions').locator('[data-testid="version-row"]').first();
-    await expect.poll(() => registryRow.textContent()).toContain('champion');
+    await expect.poll(() => registryRow.textContent()).toContain(registryPanelTexts.alias.champion);
     await byTestId(page, 'show-card').first().click();
     const card = (await byTestId(page, 'model-card').textContent()) ?? '';
     for (const section of ['Intended use', 'Data and features', 'Metrics', 'Limitations', 'Lineage']) expect(card).toContain(section);
@@ -132,9 +134,9 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     expect(await byTestId(page, 'stage-evaluate').getAttribute('data-status')).toBe('fresh');
     expect(await byTestId(page, 'leaderboard').locator('tbody tr').count()).toBeGreaterThan(1);
     await goToStage(page, 'deploy');
-    expect(await byTestId(page, 'sim-period').textContent()).toMatch(/^Period 0 of 110/);
+    expect(await byTestId(page, 'sim-period').textContent()).toMatch(new RegExp(`^${deployPanelTexts.period(0, 110)}`));
     await byTestId(page, 'sim-step').click();
-    await expect.poll(() => byTestId(page, 'sim-period').textContent()).toMatch(/^Period 1 of 110/);
+    await expect.poll(() => byTestId(page, 'sim-period').textContent()).toMatch(new RegExp(`^${deployPanelTexts.period(1, 110)}`));
     // The playback speed changes how fast the story is shown, not the story: nothing goes stale.
     await byTestId(page, 'sim-speed').fill('30');
     await byTestId(page, 'sim-speed').dispatchEvent('change');
@@ -151,14 +153,14 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     await waitForCells(page, { ids: ['data.load', 'data.clean', 'features.build'], status: 'fresh' });
     await goToStage(page, 'deploy');
     const deploy = cell(page, 'deploy.simulate');
-    await deploy.getByRole('button', { name: 'Run', exact: true }).click();
+    await deploy.getByRole('button', { name: cellTexts.run, exact: true }).click();
     await expect.poll(() => deploy.getByRole('alert').first().textContent()).toBe(opsMessages.noChampion);
     // Trained but nothing registered: the simulation has no champion to serve, and says so.
     await goToStage(page, 'train');
-    await cell(page, 'train.models').getByRole('button', { name: 'Run', exact: true }).click();
+    await cell(page, 'train.models').getByRole('button', { name: cellTexts.run, exact: true }).click();
     await waitForCells(page, { ids: ['train.models', 'registry.versions'], status: 'fresh' });
     await goToStage(page, 'deploy');
-    await deploy.getByRole('button', { name: 'Run', exact: true }).click();
+    await deploy.getByRole('button', { name: cellTexts.run, exact: true }).click();
     await waitForCells(page, { ids: ['deploy.simulate'], status: 'error' });
     expect(await deploy.getByRole('alert').first().textContent()).toBe(opsMessages.noChampion);
     // The Scope's gates guard the champion: with a WAPE ceiling nothing meets, registering as champion is refused,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { BuiltinFile } from '../../src/lib/notebook/config';
+import { cellTexts } from '../../src/lib/messages/notebook';
 import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
 import { REAL_DIR } from './files';
 import {
@@ -159,7 +160,7 @@ describe('the real datasets', () => {
     await waitForCells(page);
     await expectLoadedAs(page, again);
     const summaries = await finishedRuns(page, 'explore.summary');
-    await cell(page, 'explore.summary').getByRole('button', { name: 'Run' }).click();
+    await cell(page, 'explore.summary').getByRole('button', { name: cellTexts.run }).click();
     await page.waitForFunction((summaries) => performance.getEntriesByName('fl:explore.summary:end').length > summaries, summaries, {
       timeout: LONG,
     });

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, SALES_FORMAT, SCHEMA } from './chart-defaults';
 
 /**
@@ -7,7 +7,7 @@ import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, SALES_FORMAT, SC
  * holding for leftovers, lost margin and penalty for stockouts), once the period's actuals have arrived.
  */
 export function opsCostSpec(points: readonly { date: number; cost: number | null }[]): TopLevelSpec {
-  const rows = points.flatMap((p) => (p.cost === null ? [] : [{ date: formatDay(p.date), cost: p.cost }]));
+  const rows = points.flatMap((p) => (p.cost === null ? [] : [{ date: dayToIso(p.date), cost: p.cost }]));
   return {
     $schema: SCHEMA,
     title: { text: 'Cost of forecast error per period', subtitle: 'Served forecasts against the actuals that arrived, priced with the Scope’s cost model' },

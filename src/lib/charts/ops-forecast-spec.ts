@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, MUTED_COLOR, SALES_FORMAT, SCHEMA } from './chart-defaults';
 
 /**
@@ -8,8 +8,8 @@ import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, MUTED_COLOR, SAL
  */
 export function opsForecastSpec(points: readonly { date: number; forecast: number; actual: number | null }[]): TopLevelSpec {
   const rows = points.flatMap((p) => [
-    { date: formatDay(p.date), series: 'forecast (all series)', units: p.forecast },
-    ...(p.actual === null ? [] : [{ date: formatDay(p.date), series: 'actual (arrived)', units: p.actual }]),
+    { date: dayToIso(p.date), series: 'forecast (all series)', units: p.forecast },
+    ...(p.actual === null ? [] : [{ date: dayToIso(p.date), series: 'actual (arrived)', units: p.actual }]),
   ]);
   return {
     $schema: SCHEMA,

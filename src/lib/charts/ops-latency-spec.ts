@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { opsChartTexts as L } from '../messages/serving';
 import { CHART_HEIGHT, dateEncoding, dateTooltip, GROUP_COLORS, SCHEMA } from './chart-defaults';
 
@@ -25,7 +25,7 @@ export function latencyRows(points: readonly LatencyPoint[]): { date: string; pe
   return points.flatMap((p) =>
     PERCENTILES.flatMap((q) => {
       const ms = p[q];
-      return ms === null || !Number.isFinite(ms) ? [] : [{ date: formatDay(p.date), percentile: q, ms }];
+      return ms === null || !Number.isFinite(ms) ? [] : [{ date: dayToIso(p.date), percentile: q, ms }];
     }),
   );
 }

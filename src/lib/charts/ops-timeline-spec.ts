@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { opsChartTexts as L } from '../messages/serving';
 import { ALERT_KINDS, type Alert, type AlertKind } from '../monitor/alert-rules';
 import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, GROUP_COLORS, SCHEMA } from './chart-defaults';
@@ -75,7 +75,7 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
     });
   }
   // No error layer before the first actuals arrive: an empty layer gives its scales an infinite extent (a vega warning).
-  const error = input.error.filter((p) => p.wape !== null && Number.isFinite(p.wape)).map((p) => ({ date: formatDay(p.date), wape: p.wape }));
+  const error = input.error.filter((p) => p.wape !== null && Number.isFinite(p.wape)).map((p) => ({ date: dayToIso(p.date), wape: p.wape }));
   if (error.length > 0) {
     layers.push({
       data: { values: error },
@@ -87,7 +87,7 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
   if (segments.length > 0) {
     const names = [...new Set(segments.map((p) => p.segment))];
     layers.push({
-      data: { values: segments.map((p) => ({ date: formatDay(p.date), segment: p.segment, wape: p.wape })) },
+      data: { values: segments.map((p) => ({ date: dayToIso(p.date), segment: p.segment, wape: p.wape })) },
       mark: { type: 'line', strokeWidth: 1.4, strokeDash: [4, 2] },
       encoding: {
         x: dateEncoding(),
@@ -101,7 +101,7 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
   if (events.length > 0) {
     layers.push(
       ruleLayer({
-        values: events.map((e) => ({ date: formatDay(e.date), event: L.eventKinds[e.kind] ?? e.kind, text: e.text })),
+        values: events.map((e) => ({ date: dayToIso(e.date), event: L.eventKinds[e.kind] ?? e.kind, text: e.text })),
         style: { color: EVENT_COLOR, strokeWidth: 2 },
         tooltip: [nominal('event', L.event), nominal('text', L.explanation)],
       }),
@@ -110,7 +110,7 @@ export function opsTimelineSpec(input: OpsTimelineInput, options: OpsTimelineSpe
   if (driftOnset !== null && Number.isFinite(driftOnset)) {
     layers.push(
       ruleLayer({
-        values: [{ date: formatDay(driftOnset), event: L.driftOnset }],
+        values: [{ date: dayToIso(driftOnset), event: L.driftOnset }],
         style: { color: ACCENT_COLOR, strokeWidth: 1.5, strokeDash: [6, 4] },
         tooltip: [nominal('event', L.event)],
       }),
@@ -136,7 +136,7 @@ function versionBands(spans: OpsTimelineInput['versions']): Layer {
   const versions = [...new Set(spans.map((s) => s.version))];
   const day = (field: string, title: string) => ({ field, type: 'temporal' as const, timeUnit: 'utcyearmonthdate' as const, format: '%Y-%m-%d', title });
   return {
-    data: { values: spans.map((s) => ({ version: s.version, start: formatDay(s.start), end: formatDay(s.end) })) },
+    data: { values: spans.map((s) => ({ version: s.version, start: dayToIso(s.start), end: dayToIso(s.end) })) },
     mark: { type: 'rect', opacity: 0.14 },
     encoding: {
       x: { ...dateEncoding(), field: 'start' },
@@ -154,7 +154,7 @@ function alertRules(alerts: OpsTimelineInput['alerts']): Layer {
   const domain = [...kinds.map((k) => L.alertKinds[k]), ...(alerts.some(isSegment) ? [L.segmentAlert] : [])];
   const range = [...kinds.map((k) => ALERT_COLORS[k]), ...(alerts.some(isSegment) ? [SEGMENT_ALERT_COLOR] : [])];
   return ruleLayer({
-    values: alerts.map((a) => ({ date: formatDay(a.date), kind: labelOf(a), severity: a.severity, title: a.title, explanation: a.explanation })),
+    values: alerts.map((a) => ({ date: dayToIso(a.date), kind: labelOf(a), severity: a.severity, title: a.title, explanation: a.explanation })),
     style: { strokeWidth: 1.5, opacity: 0.85 },
     tooltip: [nominal('kind', L.alert), nominal('severity', L.severity), nominal('title', L.title), nominal('explanation', L.explanation)],
     color: {

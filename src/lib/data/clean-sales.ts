@@ -1,6 +1,6 @@
 import type { CleaningChoices, IssueAction, IssueKind, SalesData, ValidationIssue, ValidationReport } from './types';
 import { ROW_FLAG } from './types';
-import { addMonths } from './civil-days';
+import { advancePeriods } from '../core/periods';
 import { createRowsBuilder, type RowsBuilder } from './create-rows-builder';
 import { periodsBetween } from './validate-sales';
 import { inferFrequency } from './infer-frequency';
@@ -189,8 +189,7 @@ function cleanSeries(job: SeriesJob): void {
       out.ensure(Math.max(0, periods - 1));
       for (let k = 1; k < periods; k++) {
         const at = out.length++;
-        const step = data.frequency === 'weekly' ? 7 : 1;
-        out.date[at] = data.frequency === 'monthly' ? addMonths(from, k) : from + k * step;
+        out.date[at] = advancePeriods(from, k, data.frequency);
         out.series[at] = data.series[r]!;
         out.sales[at] = fill === 'fill-zero' ? 0 : out.sales[before]!;
         for (let c = 0; c < covariates.length; c++) out.covariates[c]![at] = out.covariates[c]![before]!;

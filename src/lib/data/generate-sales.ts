@@ -1,3 +1,4 @@
+import { dayToIso } from '../core/days';
 import { createRng, type Rng } from '../random/rng';
 
 /**
@@ -288,7 +289,7 @@ function holidayMultipliers(o: GenerateSalesOptions, startDay: number, calendar:
         calendar[t] = Math.max(calendar[t]!, lead === 0 ? o.holidayUplift : o.holidayLeadUplift);
         if (lead === 0) {
           flag[t] = 1;
-          inRange.push({ ...h, date: formatDay(h.day) });
+          inRange.push({ ...h, date: dayToIso(h.day) });
         }
       }
     }
@@ -371,14 +372,10 @@ function toPriceCents(units: number): number {
   return Math.max(9, Math.round(units * 10) * 10 - 1);
 }
 
-function formatDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
 function parseDay(text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const day = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY : NaN;
-  if (!Number.isInteger(day) || formatDay(day) !== text) throw new RangeError(`generateSales: start must be a YYYY-MM-DD date, got "${text}"`);
+  if (!Number.isInteger(day) || dayToIso(day) !== text) throw new RangeError(`generateSales: start must be a YYYY-MM-DD date, got "${text}"`);
   return day;
 }
 

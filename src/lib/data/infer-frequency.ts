@@ -1,5 +1,5 @@
 import type { Frequency } from './types';
-import { civilFromDays, daysInMonth } from './civil-days';
+import { civilFromDays, daysInMonth } from '../core/days';
 
 export interface InferFrequencyOptions {
   /** Per date, its series index; absent = one series. */
@@ -112,14 +112,8 @@ export function monthStep(from: number, to: number): number {
   if (to - from < 28) return 0;
   const a = civilFromDays(from);
   const b = civilFromDays(to);
-  const ay = Math.floor(a / 10000);
-  const am = Math.floor(a / 100) % 100;
-  const ad = a % 100;
-  const by = Math.floor(b / 10000);
-  const bm = Math.floor(b / 100) % 100;
-  const bd = b % 100;
-  const months = (by - ay) * 12 + (bm - am);
-  if (ad === bd || (ad === daysInMonth(ay, am) && bd === daysInMonth(by, bm))) return months;
+  const months = (b.year - a.year) * 12 + (b.month - a.month);
+  if (a.day === b.day || (a.day === daysInMonth(a.year, a.month) && b.day === daysInMonth(b.year, b.month))) return months;
   // One month between stamps that wander by a few days (the last business day of each month, say).
   return months === 1 && to - from <= 31 ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { DateFormat } from './types';
-import { daysFromCivil, isValidCivil } from './civil-days';
+import { daysFromCivil, isValidCivil } from '../core/days';
 
 /**
  * Reads one date cell as whole days since 1970-01-01 UTC; NaN when it is not a date in `format`.

@@ -1,3 +1,4 @@
+import { dayToIso } from '../core/days';
 import type { GeneratedSales } from './generate-sales';
 
 /** The columns of the example file, in order. */
@@ -26,7 +27,7 @@ export function salesToCsv(sales: SalesCsvInput): string {
   for (let i = 0; i < n; i++) {
     const day = c.date[i]!;
     let date = dates.get(day);
-    if (date === undefined) dates.set(day, (date = new Date(day * 86_400_000).toISOString().slice(0, 10)));
+    if (date === undefined) dates.set(day, (date = dayToIso(day)));
     const cents = Math.round(c.price[i]! * 100);
     let price = prices.get(cents);
     if (price === undefined) prices.set(cents, (price = (cents / 100).toFixed(2)));

@@ -1,6 +1,6 @@
 import type { Frequency, IssueExample, SalesData, ValidationIssue } from './types';
 import { createIssue, MAX_EXAMPLES } from './create-issue';
-import { formatDay } from './civil-days';
+import { dayToIso } from '../core/days';
 import { inferFrequency, monthStep, type FrequencyInference } from './infer-frequency';
 import { duplicateRows, gapsInDates, mixedFrequency, seriesTooShort } from '../messages/data';
 
@@ -40,7 +40,7 @@ export function validateSales(data: SalesData, options: ValidateSalesOptions = {
   const seriesCount = data.seriesLabels.length;
   const example = (row: number): IssueExample => ({
     line: data.rowLines ? data.rowLines[row]! : row + 2,
-    values: [formatDay(data.date[row]!), ...(data.seriesKeyValues[data.series[row]!] ?? []), String(data.sales[row])],
+    values: [dayToIso(data.date[row]!), ...(data.seriesKeyValues[data.series[row]!] ?? []), String(data.sales[row])],
   });
   const issues: ValidationIssue[] = [];
 

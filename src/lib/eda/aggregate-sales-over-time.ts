@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { SalesData } from '../data/types';
-import { dayToIso } from './calendar';
+import { dayToIso } from '../core/days';
 
 /**
  * How to group sales over time:

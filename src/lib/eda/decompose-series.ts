@@ -1,6 +1,6 @@
 import type { Frequency } from '../data/types';
 import { exploreMessages } from '../messages/explore';
-import { medianInPlace } from './statistics';
+import { medianInPlace } from '../core/statistics';
 
 /** Refill passes for gaps; each shrinks the error left by the previous fill about period-fold. */
 const GAP_PASSES = 5;

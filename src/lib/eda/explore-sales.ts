@@ -13,18 +13,18 @@
  */
 import type { Frequency, SalesData } from '../data/types';
 import { aggregateSalesOverTime, type SalesOverTime } from './aggregate-sales-over-time';
-import { dayToIso } from './calendar';
+import { dayToIso } from '../core/days';
+import { finiteOrNull } from '../core/finite';
 import { decomposeSeries, seasonalPeriod } from './decompose-series';
-import { findCovariate, PROMO_PATTERN, STOCKOUT_PATTERN } from './find-covariate';
-import { finiteOrNull } from './finite-or-null';
+import { findCovariate, PROMO_PATTERN, STOCKOUT_PATTERN } from '../data/find-covariate';
 import { findZeroRuns, type ZeroRunReport } from './find-zero-runs';
 import { flagOutliers, type OutlierReport } from './flag-outliers';
 import { priceVsSales, type PriceVsSales } from './price-vs-sales';
 import { promoUplift, type PromoUplift } from './promo-uplift';
-import { salesOnGrid } from './sales-on-grid';
+import { salesOnGrid } from '../data/sales-on-grid';
 import { salesDistribution, type SalesDistribution } from './sales-distribution';
 import { seasonalProfile, type SeasonalPeriod, type SeasonalProfile } from './seasonal-profile';
-import { seriesRanges } from './series-ranges';
+import { seriesRanges } from '../data/series-ranges';
 import { summarizeColumns, type ColumnSummary } from './summarize-columns';
 
 export interface ExploreOptions {

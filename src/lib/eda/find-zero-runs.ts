@@ -1,6 +1,6 @@
 import type { SalesData } from '../data/types';
-import { dayToIso } from './calendar';
-import { seriesRanges } from './series-ranges';
+import { dayToIso } from '../core/days';
+import { seriesRanges } from '../data/series-ranges';
 
 export interface FindZeroRunsOptions {
   /** Shortest run reported, in rows. */

@@ -1,4 +1,4 @@
-import { median } from './statistics';
+import { median } from '../core/statistics';
 
 /** Paired observations, each in a group (a series, or a series × weekday) whose own averages are removed. */
 export interface WithinSlopeInput {

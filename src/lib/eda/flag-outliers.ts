@@ -1,9 +1,9 @@
 import type { SalesData } from '../data/types';
-import { dayToIso } from './calendar';
+import { dayToIso } from '../core/days';
+import { median, robustZScores } from '../core/statistics';
 import { decomposeSeries, seasonalPeriod, type SeriesDecomposition } from './decompose-series';
-import { salesOnGrid } from './sales-on-grid';
-import { seriesRanges } from './series-ranges';
-import { median, robustZScores } from './statistics';
+import { salesOnGrid } from '../data/sales-on-grid';
+import { seriesRanges } from '../data/series-ranges';
 
 export interface FlagOutliersOptions {
   /** Robust z beyond which a row is flagged. Default 3.5, Iglewicz & Hoaglin's recommendation. */

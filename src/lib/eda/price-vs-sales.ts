@@ -1,8 +1,8 @@
 import type { SalesData } from '../data/types';
 import { exploreMessages } from '../messages/explore';
 import { createRng } from '../random/rng';
-import { dayOfWeek } from './calendar';
-import { findCovariate, PROMO_PATTERN, STOCKOUT_PATTERN } from './find-covariate';
+import { dayOfWeek } from '../core/days';
+import { findCovariate, PROMO_PATTERN, STOCKOUT_PATTERN } from '../data/find-covariate';
 import { fitWithinSlope } from './fit-within-slope';
 import { sampleIndices } from './sample-indices';
 

@@ -1,7 +1,7 @@
 import type { SalesData } from '../data/types';
 import { exploreMessages } from '../messages/explore';
-import { dayOfWeek } from './calendar';
-import { findCovariate } from './find-covariate';
+import { dayOfWeek } from '../core/days';
+import { findCovariate } from '../data/find-covariate';
 
 export interface PromoUpliftOptions {
   /** The flag covariate (found case-insensitively). Default 'promo'. */

@@ -1,7 +1,10 @@
 import type { SalesData } from '../data/types';
-import { dayOfWeek, isoWeekOfYear, monthLabel, monthOfYear, weekdayLabel } from './calendar';
-import { finiteOrNull } from './finite-or-null';
+import { dayOfWeek, isoWeekOfYear, monthOfYear } from '../core/days';
+import { finiteOrNull } from '../core/finite';
 import { meanSalesPerSeries } from './mean-sales-per-series';
+
+const WEEKDAY_LABELS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+const MONTH_LABELS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 export type SeasonalPeriod = 'day-of-week' | 'month' | 'week-of-year';
 
@@ -105,4 +108,12 @@ function slotsByDay(dates: Int32Array, slotOf: (day: number) => number): { first
 
 function weekLabel(slot: number): string {
   return `W${String(slot + 1).padStart(2, '0')}`;
+}
+
+function weekdayLabel(slot: number): string {
+  return WEEKDAY_LABELS[slot] ?? String(slot);
+}
+
+function monthLabel(slot: number): string {
+  return MONTH_LABELS[slot] ?? String(slot);
 }

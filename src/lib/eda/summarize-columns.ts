@@ -1,10 +1,9 @@
 import * as aq from 'arquero';
 import type { SalesData } from '../data/types';
-import { dayToIso } from './calendar';
-import { finiteOrNull } from './finite-or-null';
-import { isFlagColumn } from './find-covariate';
-import { sortFinite } from './sort-finite';
-import { mean, quantile, skewness, std } from './statistics';
+import { dayToIso } from '../core/days';
+import { finiteOrNull, sortFinite } from '../core/finite';
+import { mean, quantile, skewness, std } from '../core/statistics';
+import { isFlagColumn } from '../data/find-covariate';
 
 export type ColumnType = 'date' | 'numeric' | 'categorical' | 'flag';
 export type ColumnRole = 'date' | 'key' | 'sales' | 'covariate';

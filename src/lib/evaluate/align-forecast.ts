@@ -1,8 +1,7 @@
 import type { SalesData } from '../data/types';
-import { periodIndex } from '../eda/calendar';
-import { seriesRanges } from '../eda/series-ranges';
+import { periodEnd, periodIndex } from '../core/periods';
+import { seriesRanges } from '../data/series-ranges';
 import type { Forecast } from '../models/types';
-import { periodEnd } from '../split/period-end';
 
 export interface AlignedActuals {
   /** Per forecast row, the data row of the same series and period, or -1 when the data has none. */

@@ -1,3 +1,4 @@
+import { finiteOrNull } from '../core/finite';
 import type { SalesData } from '../data/types';
 import type { Forecast } from '../models/types';
 import type { CostModel } from '../scope/cost-model';
@@ -31,6 +32,6 @@ export function customMetrics(options: {
     if ('error' in ast) return { name, value: null, error: ast.error.message };
     const result = evaluateMetric(ast, rows);
     if ('error' in result) return { name, value: null, error: result.error.message };
-    return { name, value: Number.isFinite(result.value) ? result.value : null, error: null };
+    return { name, value: finiteOrNull(result.value), error: null };
   });
 }

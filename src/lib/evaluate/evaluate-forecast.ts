@@ -1,6 +1,6 @@
 import type { SalesData } from '../data/types';
 import { SEASON_LENGTH } from '../data/validate-sales';
-import { finiteOrNull } from '../eda/finite-or-null';
+import { finiteOrNull } from '../core/finite';
 import { evaluateMessages } from '../messages/evaluate';
 import type { Forecast } from '../models/types';
 import type { CostModel } from '../scope/cost-model';

@@ -1,8 +1,9 @@
-import { dayToIso } from '../eda/calendar';
-import { formatNumber } from '../format/format-number';
+import { dayToIso } from '../core/days';
+import { finiteOrNull, meanOfFinite } from '../core/finite';
+import { formatMetric, HEADLINE_FORMAT, type MetricFormat } from '../format/format-metric';
 import { evaluateMessages, evaluatePanelMessages, type EvaluationMetricKey } from '../messages/evaluate';
 import type { MetricName } from '../notebook/stage-configs';
-import type { HeadlineMetrics, ModelFamily, ModelName, ModelResult, RunMetrics, WindowResult } from '../runs/types';
+import type { HeadlineKey, HeadlineMetrics, ModelFamily, ModelName, ModelResult, RunMetrics, WindowResult } from '../runs/types';
 import { localDate } from '../storage/format-timestamp';
 import type { ForecastEvaluation } from './evaluate-forecast';
 import { headlineMetrics } from '../train/headline-metrics';
@@ -24,23 +25,10 @@ export const REFERENCE_MODEL: ModelName = 'seasonal-naive';
 export const QUALITY_BAR_PERCENT = 25;
 export const TEST_WINDOW = 'test';
 
-export type HeadlineKey = keyof HeadlineMetrics;
 /** Whose questions a metric answers: the three views of the Evaluate stage. */
 export type EvaluationRole = 'dataScientist' | 'expert' | 'business';
-/** How a number reads: a fraction shows as a percentage (0.12 → 12.0%), a percent already is one (12 → 12.0%). */
-export type MetricFormat = 'number' | 'fraction' | 'percent' | 'money' | 'count';
 
 const METRIC_NAMES: readonly MetricName[] = ['wape', 'mae', 'rmse', 'smape', 'mase'];
-const HEADLINE_FORMAT: Record<HeadlineKey, MetricFormat> = {
-  wape: 'fraction',
-  mae: 'number',
-  rmse: 'number',
-  smape: 'percent',
-  mase: 'number',
-  bias: 'number',
-  coverage80: 'fraction',
-  cost: 'money',
-};
 
 /**
  * What kind of model a reader is told it is. Ridge trains in the same TF.js loop as the networks (its family in a run
@@ -85,7 +73,7 @@ export interface LeaderboardRow {
 export function leaderboard(metrics: RunMetrics, { primary }: LeaderboardOptions): LeaderboardRow[] {
   const reference = metrics.models.find((m) => m.name === REFERENCE_MODEL)?.backtest[primary] ?? null;
   const sorted = metrics.models
-    .map((model, order) => ({ model, order, value: finite(model.backtest[primary]) }))
+    .map((model, order) => ({ model, order, value: finiteOrNull(model.backtest[primary]) }))
     .sort((a, b) => (a.value ?? Infinity) - (b.value ?? Infinity) || a.order - b.order);
   return sorted.map(({ model, value }, i) => ({
     rank: i + 1,
@@ -137,7 +125,7 @@ export interface TestImprovement {
 export function testImprovement(metrics: RunMetrics): TestImprovement {
   const wapeOf = (name: ModelName | null): number | null => {
     const model = metrics.models.find((m) => m.name === name);
-    return finite((model && testWindow(model)?.evaluation.expert.wape) ?? null);
+    return finiteOrNull(model && testWindow(model)?.evaluation.expert.wape);
   };
   const modelWape = wapeOf(metrics.best);
   const referenceWape = wapeOf(REFERENCE_MODEL);
@@ -294,8 +282,8 @@ export function roleViews(metrics: RunMetrics, model: ModelName): RoleViews | nu
       label,
       help,
       format,
-      test: test ? finite(read(test.evaluation)) : null,
-      backtest: mean(evaluations.map(read)),
+      test: test ? finiteOrNull(read(test.evaluation)) : null,
+      backtest: meanOfFinite(evaluations.map(read)),
     })),
   });
   return {
@@ -364,9 +352,9 @@ export function metricsTableRows(metrics: RunMetrics): MetricsTableRow[] {
       const at = { model: model.name, family: kindOf(model), window: w.window, cutoff: dayToIso(w.cutoff) };
       const flags = w.evaluation.expert.byFlag.map((b) => b.flag);
       const shown = ROLES.flatMap((role) =>
-        roleRowDefs(role, flags).map(({ key, label, read }) => ({ ...at, role, metric: key, label, value: finite(read(w.evaluation)) })),
+        roleRowDefs(role, flags).map(({ key, label, read }) => ({ ...at, role, metric: key, label, value: finiteOrNull(read(w.evaluation)) })),
       );
-      const custom = (w.custom ?? []).map((c) => ({ ...at, role: 'custom' as const, metric: c.name, label: c.name, value: finite(c.value) }));
+      const custom = (w.custom ?? []).map((c) => ({ ...at, role: 'custom' as const, metric: c.name, label: c.name, value: finiteOrNull(c.value) }));
       return [...shown, ...custom];
     }),
   );
@@ -399,18 +387,6 @@ export function modelLabel(name: ModelName): string {
   return evaluatePanelMessages.modelName[name];
 }
 
-/** A metric for a table: "–" for undefined, fractions and percents with one decimal and a % sign. */
-export function formatMetric(value: number | null | undefined, format: MetricFormat): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  if (format === 'fraction') return `${(value * 100).toFixed(1)}%`;
-  if (format === 'percent') return `${value.toFixed(1)}%`;
-  return formatNumber(value);
-}
-
-export function formatHeadline(metrics: HeadlineMetrics, key: HeadlineKey): string {
-  return formatMetric(metrics[key], HEADLINE_FORMAT[key]);
-}
-
 /** "31.2% lower" / "4.0% higher" / "–". */
 export function formatImprovement(percent: number | null): string {
   return percent === null ? '–' : evaluatePanelMessages.improvement(percent);
@@ -421,13 +397,4 @@ export function testImprovementText(improvement: TestImprovement): string {
   const { model, percent, modelWape, referenceWape, target } = improvement;
   if (model === null || percent === null) return evaluatePanelMessages.testImprovementMissing;
   return evaluatePanelMessages.testImprovement(modelLabel(model), percent, formatMetric(modelWape, 'fraction'), formatMetric(referenceWape, 'fraction'), target);
-}
-
-function finite(value: number | null | undefined): number | null {
-  return value !== null && value !== undefined && Number.isFinite(value) ? value : null;
-}
-
-function mean(values: (number | null)[]): number | null {
-  const kept = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  return kept.length === 0 ? null : kept.reduce((a, b) => a + b, 0) / kept.length;
 }

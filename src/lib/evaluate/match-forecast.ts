@@ -1,5 +1,5 @@
 import type { Frequency } from '../data/types';
-import { periodIndex } from '../eda/calendar';
+import { periodIndex } from '../core/periods';
 import type { Forecast } from '../models/types';
 
 /**

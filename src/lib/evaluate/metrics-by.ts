@@ -1,4 +1,4 @@
-import { finiteOrNull } from '../eda/finite-or-null';
+import { finiteOrNull } from '../core/finite';
 import { bias } from './bias';
 import { biasPercent } from './bias-percent';
 import { mae } from './mae';

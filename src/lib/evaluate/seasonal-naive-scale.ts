@@ -1,7 +1,7 @@
 /**
  * The MASE scale: the in-sample MAE of the seasonal naive forecast on the training series, mean |y_t − y_{t−m}|
  * over t = m … n−1. `training` is laid on the frequency's regular grid (one slot per period, NaN for a period without
- * sales; see ../eda/sales-on-grid); pairs with a NaN are left out. NaN when no pair is left.
+ * sales; see ../data/sales-on-grid); pairs with a NaN are left out. NaN when no pair is left.
  */
 export function seasonalNaiveScale(training: ArrayLike<number>, season: number): number {
   let sum = 0;

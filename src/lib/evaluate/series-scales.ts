@@ -1,8 +1,7 @@
 import type { SalesData } from '../data/types';
-import { salesOnGrid } from '../eda/sales-on-grid';
-import { seriesRanges } from '../eda/series-ranges';
-import { periodEnd } from '../split/period-end';
-import { periodIndex } from '../eda/calendar';
+import { salesOnGrid } from '../data/sales-on-grid';
+import { seriesRanges } from '../data/series-ranges';
+import { periodEnd, periodIndex } from '../core/periods';
 import { seasonalNaiveScale } from './seasonal-naive-scale';
 
 export interface SeriesScalesOptions {

@@ -1,6 +1,5 @@
-import { civilFromDays } from '../data/civil-days';
+import { dayOfWeek, isoWeekOfYear, monthOfYear } from '../core/days';
 import type { SalesData } from '../data/types';
-import { dayOfWeek, isoWeekOfYear } from '../eda/calendar';
 import { featureMessages } from '../messages/features';
 import { seriesScale } from './target-transform';
 import type { FeatureSpec, FeatureState } from './types';
@@ -127,7 +126,7 @@ export function compileFeatures(data: SalesData, spec: FeatureSpec, basis: Featu
       for (let d = 0; d < 7; d++) out[j++] = d === dow ? 1 : 0;
     }
     if (calendar.month) {
-      const month = Math.floor(civilFromDays(date) / 100) % 100 - 1;
+      const month = monthOfYear(date);
       if (monthOneHot) for (let m = 0; m < 12; m++) out[j++] = m === month ? 1 : 0;
       else {
         out[j++] = Math.sin((2 * Math.PI * month) / 12);

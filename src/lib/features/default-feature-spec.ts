@@ -1,6 +1,6 @@
 import type { Frequency, SalesData } from '../data/types';
-import { periodIndex } from '../eda/calendar';
-import { findCovariate, STOCKOUT_PATTERN } from '../eda/find-covariate';
+import { periodIndex } from '../core/periods';
+import { findCovariate, STOCKOUT_PATTERN } from '../data/find-covariate';
 import { seriesRows } from './series-rows';
 import type { FeatureSpec } from './types';
 

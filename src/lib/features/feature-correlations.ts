@@ -1,4 +1,4 @@
-import { finiteOrNull } from '../eda/finite-or-null';
+import { finiteOrNull } from '../core/finite';
 import { pearsonCorrelation } from './pearson-correlation';
 import { averageRanks } from './spearman-correlation';
 import type { FeatureMatrix } from './types';

@@ -1,6 +1,5 @@
-import { addMonths } from '../data/civil-days';
+import { advancePeriods, periodIndex } from '../core/periods';
 import type { Frequency, SalesData } from '../data/types';
-import { periodIndex } from '../eda/calendar';
 import { featureMessages } from '../messages/features';
 import type { Forecast } from '../models/types';
 import { checkState } from './check-state';
@@ -231,10 +230,7 @@ function stepDates({ data, history, base, horizon, frequency }: StepDatesInput):
       dates[h - 1] = anchorDate;
       continue;
     }
-    const periods = pos - anchorPos;
-    if (frequency === 'daily') dates[h - 1] = anchorDate + periods;
-    else if (frequency === 'weekly') dates[h - 1] = anchorDate + 7 * periods;
-    else dates[h - 1] = addMonths(anchorDate, periods);
+    dates[h - 1] = advancePeriods(anchorDate, pos - anchorPos, frequency);
   }
   return dates;
 }

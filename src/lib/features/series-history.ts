@@ -1,4 +1,4 @@
-import { periodIndex } from '../eda/calendar';
+import { periodIndex } from '../core/periods';
 import type { SalesData } from '../data/types';
 import { transformTarget } from './target-transform';
 import type { FeatureSpec } from './types';

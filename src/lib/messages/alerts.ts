@@ -1,5 +1,5 @@
 // User-facing texts of monitoring: alert titles and explanations, data-quality findings (src/lib/monitor alert-*,
-// data-quality-*, performance-*). Every explanation names the statistic and the threshold it crossed. See ./index.ts.
+// data-quality-*, performance-*). Every explanation names the statistic and the threshold it crossed.
 import { formatNumber } from '../format/format-number';
 
 const quoted = (text: string): string => `“${text}”`;

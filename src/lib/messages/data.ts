@@ -1,4 +1,4 @@
-// User-facing texts for the data area: import, column mapping, validation, cleaning. See ./index.ts.
+// User-facing texts for the data area: import, column mapping, validation, cleaning.
 // Tests compare issues' messages with these functions, so a wording change here is the only change needed.
 import type { DateFormat, Frequency, IssueAction, IssueKind } from '../data/types';
 

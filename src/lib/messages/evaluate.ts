@@ -1,5 +1,5 @@
 // User-facing texts for splits, backtests, baselines and evaluation (src/lib/split, src/lib/models baselines,
-// src/lib/evaluate). See ./index.ts.
+// src/lib/evaluate).
 import type { Frequency } from '../data/types';
 
 const PERIOD: Record<Frequency, [string, string]> = {
@@ -165,4 +165,15 @@ export const evaluatePanelMessages = {
   chartsTitle: 'Charts',
   series: 'Series',
   downloads: { csv: 'Metrics CSV', json: 'Metrics JSON', help: 'Every metric of every model and window (CSV), or the whole run’s metrics as stored (JSON).' },
+  legend: 'What these mean',
+  customTitle: 'Your own metrics (test window)',
+  customIntro: 'The formulas defined on the Scope stage, computed for every model on the rows that have an actual.',
+  charts: {
+    forecast: 'Forecast against actual',
+    residuals: 'Residuals',
+    errorByStep: 'Error by horizon step',
+    errorBySeries: 'WAPE by series',
+    cost: 'Cost of forecast error per model',
+    importance: 'Permutation importance',
+  },
 } as const;

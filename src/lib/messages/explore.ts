@@ -1,4 +1,4 @@
-// User-facing texts for the Explore stage (src/lib/eda, src/lib/charts, the chart component). See ./index.ts.
+// User-facing texts for the Explore stage (src/lib/eda, src/lib/charts, the chart component).
 
 export const exploreMessages = {
   decompositionTooShort: (points: number, period: number) =>

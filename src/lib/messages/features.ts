@@ -1,4 +1,4 @@
-// User-facing texts for the Features stage (src/lib/features). See ./index.ts.
+// User-facing texts for the Features stage (src/lib/features).
 // Tests compare thrown errors and parse results with these, so a wording change here is the only change needed.
 
 const quoted = (name: string): string => `“${name}”`;

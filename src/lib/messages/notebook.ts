@@ -1,4 +1,5 @@
-// User-facing texts for the notebook shell: links, configuration, stages. See ./index.ts.
+// User-facing texts for the notebook shell: links, configuration, stages.
+import type { CellStatus } from '../notebook/cell-graph';
 
 export const configHashUnreadable = (): string =>
   'This link’s notebook settings could not be read (the part after # is damaged), so the notebook opened with its defaults.';
@@ -39,8 +40,11 @@ export const runAllDone = (version: string): string =>
 
 export const runAllHeld = (reason: string): string => `Run all stopped at the Registry, before Deploy: ${reason}`;
 
+/** The heading of the page's storage section, which the saved-notebook notice points to. */
+const STORAGE_TITLE = 'Stored in this browser';
+
 export const notebookSaved = (): string =>
-  'Notebook saved in this browser (see Stored in this browser). Opening Forecast Lab without a link now opens it.';
+  `Notebook saved in this browser (see ${STORAGE_TITLE}). Opening Forecast Lab without a link now opens it.`;
 
 export const resumedNotebook = (name: string): string => `Opened the notebook you saved last, “${name}”.`;
 
@@ -76,3 +80,33 @@ export const determinismIdentical = (windows: number): string =>
 
 export const determinismDiffers = (max: string): string =>
   `Not identical: the MAE differs by up to ${max} between the two runs. Check that the backend did not change between them.`;
+
+/** The page's header, its banners and the stored-in-this-browser section. */
+export const appTexts = {
+  brand: 'Forecast Lab',
+  tagline: 'the machine-learning lifecycle of a sales forecast, in your browser',
+  runAll: 'Run all',
+  save: 'Save notebook',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  storage: 'Storage',
+  startFresh: 'Start from the example instead',
+  goThere: 'Go there',
+  dismiss: 'Dismiss',
+  /** The name a notebook is saved under when no dataset gives it one. */
+  untitled: 'Notebook',
+  runsTitle: 'Runs stored in this browser',
+  storageTitle: STORAGE_TITLE,
+  storageIntro: "Everything Forecast Lab keeps lives in this browser's IndexedDB: nothing is uploaded. Export a backup to move it or keep it safe.",
+} as const;
+
+/** A cell's bar and the stage rail: run buttons, status badges, a stage that failed. */
+export const cellTexts = {
+  run: 'Run',
+  runHelp: 'Run this cell (Shift+Enter)',
+  label: (title: string, status: string) => `${title} (${status})`,
+  status: { 'not-run': 'not run', fresh: 'fresh', stale: 'stale', running: 'running', error: 'error' } satisfies Record<CellStatus, string>,
+  stages: 'Lifecycle stages',
+  notBuilt: 'not built yet',
+  retryStage: 'Try this stage again',
+} as const;

@@ -1,4 +1,5 @@
-// User-facing texts of the operations loop (src/lib/ops) and its stages (Deploy, Monitor, Retrain). See ./index.ts.
+// User-facing texts of the operations loop (src/lib/ops) and its stages (Deploy, Monitor, Retrain).
+import type { RoutingKind, ServingMode } from '../serving/simulation-config';
 
 export const opsMessages = {
   noChampion: 'There is no champion to serve: train models on the Train stage, then register one as champion on the Registry stage.',
@@ -29,4 +30,37 @@ export const opsMessages = {
   forecastUnits: 'Forecast units',
   referenceSample: 'Reference (a year before)',
   currentSample: 'Current window',
+} as const;
+
+/** The Deploy stage's labels: the drift scenario, serving settings, the clock and the serving figures. */
+export const deployPanelTexts = {
+  scenarioLegend: 'Drift scenario',
+  scenario: 'Scenario',
+  onset: 'Onset (periods after deployment)',
+  target: 'Target (key value or column; empty = default)',
+  whatHappens: 'What happens:',
+  whatMonitoringShows: 'What monitoring should show:',
+  servingLegend: 'Serving',
+  periods: 'Simulated periods',
+  periodsPlaceholder: 'one year',
+  delay: 'Actuals arrive after (periods)',
+  mode: 'Mode',
+  modes: { batch: 'batch (one request per period, every series)', online: 'online (one request per series)' } satisfies Record<ServingMode, string>,
+  challenger: 'Challenger',
+  routing: { shadow: 'shadow (scores alongside, unused)', canary: 'canary (serves a share of series)', 'champion-only': 'not run' } satisfies Record<RoutingKind, string>,
+  canaryShare: 'Canary share (%)',
+  speed: 'Speed (periods per second)',
+  play: 'Play',
+  pause: 'Pause',
+  step: (periods: number) => (periods === 1 ? 'Step' : `Step ${periods}`),
+  period: (period: number, total: number) => `Period ${period} of ${total}`,
+  finished: 'finished',
+  latency: 'Latency p50 / p95 / p99',
+  milliseconds: (ms: string) => `${ms} ms`,
+  throughput: 'Throughput',
+  requests: (perSecond: string, count: number) => `${perSecond} requests/s (${count} requests)`,
+  errors: 'Errors',
+  backend: 'Backend',
+  forecastChart: "The newest request's forecast against the actuals that have arrived",
+  latencyChart: 'Request latency over simulated time',
 } as const;

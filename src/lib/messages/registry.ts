@@ -1,9 +1,11 @@
 // User-facing texts for the model registry: versions, aliases, promotion gates, the audit trail and the model card
-// (src/lib/registry). See ./index.ts. Numbers reach these functions already formatted.
-import type { Actor, Alias, AuditEntry, PromotionGates } from '../registry/types';
+// (src/lib/registry). Numbers reach these functions already formatted.
+import type { Actor, Alias, AuditEntry, ModelVersion, PromotionGates } from '../registry/types';
 
 const quoted = (text: string): string => `“${text}”`;
 const PERIOD_NAMES: Readonly<Record<string, string>> = { daily: 'day', weekly: 'week', monthly: 'month' };
+/** The Registry's checkbox, which the refusal of a champion that fails its gates names. */
+const OVERRIDE_GATES = 'override the gates';
 
 /** Why an action on the registry was refused (thrown as Error messages). */
 export const registryMessages = {
@@ -19,7 +21,7 @@ export const registryMessages = {
   noChallenger: () => 'There is no challenger to promote: set the challenger alias on a version first.',
   noPreviousChampion: () => 'There is no previous champion to roll back to: the champion has never been replaced.',
   championGatesFailed: (failures: readonly string[]) =>
-    `Not registered: a champion must pass the Scope's promotion gates, and this model fails ${failures.length === 1 ? 'one' : failures.length}: ${failures.join(' ')} Register it as challenger or with no alias, or tick “override the gates” and say why.`,
+    `Not registered: a champion must pass the Scope's promotion gates, and this model fails ${failures.length === 1 ? 'one' : failures.length}: ${failures.join(' ')} Register it as challenger or with no alias, or tick ${quoted(OVERRIDE_GATES)} and say why.`,
   gatesFailed: (gates: readonly string[]) =>
     `The retrain policy cannot promote a challenger that fails its gates (${gates.join(', ')}); a person may, with a reason.`,
   archiveChampion: (version: string) =>
@@ -184,4 +186,52 @@ export const modelCardTexts = {
   },
   drift: { when: 'When', what: 'What was found' },
   notMonitored: 'Not monitored yet.',
+} as const;
+
+/** "v3": a version as people name it. */
+export const versionName = (version: number): string => `v${version}`;
+
+/** The Registry stage's labels: the register form, the versions table, the gates and the audit trail. */
+export const registryPanelTexts = {
+  registerLegend: 'Register a trained model',
+  noRuns: 'No finished training run of this dataset is stored yet: train on the Train stage, then register its best model here.',
+  run: 'Run',
+  runOption: (id: string, created: string, best: string | null) => `${id} · ${created} · best ${best ?? '–'}`,
+  model: 'Model',
+  as: 'As',
+  alias: { champion: 'champion', challenger: 'challenger' } satisfies Record<Alias, string>,
+  noAlias: 'no alias',
+  why: 'Why',
+  overrideHelp: "A champion must pass the Scope's promotion gates; overriding records your reason with the failed gates in the audit trail.",
+  override: OVERRIDE_GATES,
+  register: 'Register',
+  columns: {
+    version: 'Version',
+    model: 'Model',
+    source: 'Source',
+    trainedThrough: 'Trained through',
+    wape: 'WAPE',
+    baselineWape: 'Seasonal naive WAPE',
+    cost: 'Cost of error',
+    aliases: 'Aliases',
+  },
+  source: { train: 'training run', retrain: 'retrained' } satisfies Record<ModelVersion['source'], string>,
+  makeChampion: 'Make champion',
+  makeChallenger: 'Make challenger',
+  chosenByHand: 'Chosen by hand on the Registry stage',
+  modelCard: 'Model card',
+  downloadCard: 'Download .md',
+  gatesFor: 'Gates for',
+  gatesFrom: (alias: string) => `(${alias}), from the Scope stage:`,
+  noGates: 'No gate is set on the Scope stage.',
+  auditTitle: (entries: number) => `Audit trail (${entries})`,
+  promote: 'Promote challenger',
+  promotedByHand: 'Promoted by hand on the Registry stage',
+  rollback: 'Roll back champion',
+  rolledBackByHand: 'Rolled back by hand on the Registry stage',
+  empty: 'Nothing is registered for this dataset yet.',
+  simulatedTitle: 'In the running simulation',
+  simulatedNote:
+    'Versions retrained on simulated data and the promotions the simulation made belong to that story: they are shown here, never written over the registry above, so the same link replays the same story.',
+  close: 'Close',
 } as const;

@@ -1,15 +1,17 @@
 // User-facing texts of the Retrain stage (src/lib/retrain): why a retraining starts or waits, what rows it learns
-// from, how a challenger compared with the champion, and how long recovery took. See ./index.ts.
+// from, how a challenger compared with the champion, and how long recovery took.
 
-import type { RetrainWindow } from '../retrain/retrain-policy';
+import type { RetrainTrigger, RetrainWindow } from '../retrain/retrain-policy';
 
 const periods = (count: number): string => `${count} ${count === 1 ? 'period' : 'periods'}`;
 const pct = (share: number): string => `${(share * 100).toFixed(1)}%`;
+/** The Retrain stage's button, which the manual policy's reason names. */
+const RETRAIN_NOW = 'Retrain now';
 
 export const retrainMessages = {
   challengerActive: () => 'A challenger is already in shadow: it is judged before another one is trained.',
   manual: () => 'Retraining was requested by hand.',
-  manualOnly: () => 'Retraining is manual: press “Retrain” to train a challenger.',
+  manualOnly: () => `Retraining is manual: press “${RETRAIN_NOW}” to train a challenger.`,
   tooSoon: (since: number, min: number) =>
     `Waiting: the model was trained ${periods(since)} ago, and the policy keeps at least ${periods(min)} between trainings.`,
   scheduled: (every: number) => `Scheduled retraining: every ${periods(every)}.`,
@@ -42,4 +44,39 @@ export const challengerMessages = {
   noRows: () => 'No actuals to judge the challenger on yet (no row has both forecasts and its actual, or the actuals are all zero).',
   verdict: ({ winner, championWape, challengerWape, rows }: { winner: 'challenger' | 'champion'; championWape: number; challengerWape: number; rows: number }) =>
     `${winner === 'challenger' ? 'The challenger wins' : 'The champion stays'}: WAPE ${pct(challengerWape)} against ${pct(championWape)} over ${rows} forecasts compared.`,
+} as const;
+
+/** The Retrain stage's labels: the policy, the simulation's versions and buttons, the recovery summary and the events. */
+export const retrainPanelTexts = {
+  policyLegend: 'Retrain policy',
+  trigger: 'When',
+  triggers: {
+    'on-drift': 'on a drift or performance alert',
+    'on-decay': 'on performance decay only',
+    scheduled: 'on a schedule',
+    manual: 'by hand',
+  } satisfies Record<RetrainTrigger, string>,
+  every: 'Every (periods)',
+  window: 'Training window',
+  windowLength: 'N (periods; empty = one year)',
+  shadowPeriods: 'Shadow for (periods)',
+  minPeriodsBetween: 'At least … periods between trainings',
+  autoPromote: 'promote automatically through the gates',
+  empty: 'Start the simulation on the Deploy stage: the timeline fills as simulated time passes.',
+  champion: 'Champion:',
+  challenger: 'Challenger:',
+  noChallenger: 'none',
+  version: (version: string, model: string) => `${version} ${model}`,
+  retrainNow: RETRAIN_NOW,
+  promote: 'Promote challenger',
+  promotedByHand: 'Promoted by hand on the Retrain stage',
+  rollback: 'Roll back',
+  rolledBackByHand: 'Rolled back by hand on the Retrain stage',
+  beforeDrift: 'Served WAPE before the drift:',
+  worstSince: 'worst since:',
+  now: 'now:',
+  sinceOnset: (alerts: number, promotions: number) => `${alerts} alerts and ${promotions} promotions since the onset`,
+  timelineChart: 'Timeline: served error, the version serving, alerts, retrains and promotions',
+  events: 'What happened',
+  noEvents: 'Nothing yet.',
 } as const;

@@ -1,4 +1,4 @@
-// User-facing texts for the runs table and run comparison (src/lib/runs, src/ui/RunsPanel.svelte). See ./index.ts.
+// User-facing texts for the runs table and run comparison (src/lib/runs, src/ui/RunsPanel.svelte).
 import type { RunStatus } from '../storage/records';
 
 /** A stored run's status, or 'unreadable' when its record cannot be read (see runs/read-run). */

@@ -1,4 +1,4 @@
-// User-facing texts for the simulated future and its drift scenarios (src/lib/scenarios). See ./index.ts.
+// User-facing texts for the simulated future and its drift scenarios (src/lib/scenarios).
 // Tests compare notes and parse results with these, so a wording change here is the only change needed.
 import type { Frequency } from '../data/types';
 import { PRICE_SHOCK_ELASTICITY, type ScenarioId } from '../scenarios/types';

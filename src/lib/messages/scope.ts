@@ -1,5 +1,5 @@
 // User-facing texts for the Scope stage: the cost model and user-defined metric formulas (src/lib/scope).
-// See ./index.ts. Parse errors name the offending token; the position is shown by the editor, not in the text.
+// Parse errors name the offending token; the position is shown by the editor, not in the text.
 
 const quoted = (text: string): string => `“${text}”`;
 const suggest = (suggestion: string | null): string => (suggestion ? ` Did you mean ${quoted(suggestion)}?` : '');
@@ -37,6 +37,10 @@ export const scopeMessages = {
 /** Labels, notes and field errors of the Scope panel (src/ui/ScopePanel.svelte and src/ui/scope/). */
 export const scopePanelTexts = {
   problemTitle: 'The problem',
+  problemTerms: { forecast: 'Forecast', decision: 'Decision', judgedBy: 'Judged by' },
+  gatesTitle: 'Promotion gates',
+  gatesNote: 'What a model version must meet to become champion (Registry and Retrain stages). Empty: not checked.',
+  inPercent: (label: string) => `${label} (%)`,
   candidatesTitle: 'Ways to solve it',
   candidateColumns: { name: 'Solution', how: 'How', value: 'Value', feasibility: 'Feasibility' },
   thisNotebook: 'built here',

@@ -1,5 +1,5 @@
 // User-facing texts of the Deploy stage's simulated serving (src/lib/serving) and its operations charts
-// (src/lib/charts/ops-*). See ./index.ts.
+// (src/lib/charts/ops-*).
 
 export const servingMessages = {
   periodOutOfOrder: (period: number, last: number) =>

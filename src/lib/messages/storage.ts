@@ -1,4 +1,4 @@
-// User-facing texts for the storage area (the browser database, backups, the Storage panel). See ./index.ts.
+// User-facing texts for the storage area (the browser database, backups, the Storage panel).
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 

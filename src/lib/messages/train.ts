@@ -1,4 +1,6 @@
-// User-facing texts for the Train stage (the train worker, src/adapters/tf-*, src/lib/models). See ./index.ts.
+// User-facing texts for the Train stage (the train worker, src/adapters/tf-*, src/lib/models).
+import type { ModelSpec } from '../models/types';
+import type { ModelsConfig } from '../notebook/stage-configs';
 
 export const trainMessages = {
   backendUnavailable: (backend: string, reason: string) =>
@@ -30,4 +32,42 @@ export const trainMessages = {
   sequenceInvalid: (start: number, length: number, width: number) =>
     `The lag window (columns ${start}–${start + length - 1}) does not fit inside the ${width} feature columns.`,
   weightsMismatch: (detail: string) => `The stored weights do not fit this model (${detail}); train the model again.`,
+} as const;
+
+/** The Train stage's labels: the candidates table, the backend and seed, progress and the run's summary. */
+export const trainPanelTexts = {
+  intro:
+    "Baselines (last value, same period last season, moving average) always run beside these, and the best is picked on the backtest folds before the test window, whatever its kind. A network starts from its seed on the first fold and continues from the previous window's weights on each later one, so later windows take only a few epochs. Training waits for a click: press Run (or Shift+Enter here).",
+  classicalLegend: 'Classical models (fitted in the data worker, no tfjs)',
+  columns: {
+    model: 'Model',
+    loss: 'Loss',
+    hidden: 'Hidden / filters',
+    epochs: 'Epochs',
+    learningRate: 'Learning rate',
+    batchSize: 'Batch',
+    patience: 'Patience',
+    dropout: 'Dropout',
+    l2: 'L2',
+  },
+  lossHelp: 'quantile: learns the P10, P50 and P90 of each forecast, so it has an 80 % interval',
+  losses: { quantile: 'quantile', mae: 'MAE', mse: 'MSE', huber: 'Huber' } satisfies Record<ModelSpec['loss'], string>,
+  notTrained: 'not trained',
+  strategy: 'Multi-step forecasts',
+  backend: 'Backend',
+  backends: {
+    auto: 'auto (measure and pick the fastest)',
+    webgl: 'WebGL',
+    wasm: 'WebAssembly',
+    cpu: 'CPU (plain JavaScript)',
+  } satisfies Record<ModelsConfig['backend'], string>,
+  seed: 'Seed',
+  trainedOn: 'Trained on:',
+  progress: (label: string, percent: number, eta: string) => `${label} — ${percent}% ${eta}`,
+  cancel: 'Cancel',
+  lossChart: 'Training and validation loss per epoch',
+  checkDeterminism: 'Check determinism: train again with the same seed and compare',
+  best: 'Best model:',
+  noBest: 'none',
+  modelWape: (model: string, wape: string) => `${model}: WAPE ${wape}`,
 } as const;

@@ -1,7 +1,7 @@
 import type { SalesData } from '../data/types';
-import { dayOfWeek, monthOfYear } from '../eda/calendar';
-import { seriesRanges } from '../eda/series-ranges';
-import { STOCKOUT_PATTERN } from '../eda/find-covariate';
+import { dayOfWeek, monthOfYear } from '../core/days';
+import { seriesRanges } from '../data/series-ranges';
+import { STOCKOUT_PATTERN } from '../data/find-covariate';
 import { KNOWN_IN_ADVANCE_PATTERN } from '../features/default-feature-spec';
 import type { BaselineOptions } from './baseline-types';
 import { prepareBaseline } from './prepare-baseline';

@@ -1,3 +1,4 @@
+import { mean } from '../core/statistics';
 import type { Forecast } from './types';
 
 /**
@@ -47,10 +48,10 @@ export function combineForecasts(members: readonly Forecast[], method: 'mean' | 
   return combined;
 }
 
-function mean(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
-
+/**
+ * The middle pair averaged as (a + b) / 2, not by core/statistics' numpy-style interpolation, which can differ in the
+ * last bit: ensembles in stored runs must replay to the same forecasts.
+ */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Frequency } from '../data/types';
+import { limitSchema, numberIn, wholeIn } from '../notebook/setting-limit';
 import type { ClassicalKind, ModelKind, ModelSpec } from './types';
 
 /**
@@ -49,21 +50,37 @@ export function defaultClassicalKinds(frequency: Frequency): ClassicalKind[] {
   return frequency === 'daily' ? ['theta', 'calendar'] : ['ets', 'theta', 'arima', 'calendar'];
 }
 
-const positiveInt = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
+/**
+ * What the Train stage lets a spec hold: a dropout above 0.9 leaves a layer almost nothing to learn from. A number
+ * field steps from its minimum, so the learning rate's (0.0001) is also a step that keeps its values round.
+ */
+export const MODEL_SPEC_LIMITS = {
+  hiddenLayers: wholeIn(0, 6),
+  hiddenWidth: wholeIn(1, 1024),
+  kernelSize: wholeIn(1, 64),
+  dropout: numberIn(0, 0.9),
+  l2: numberIn(0, 1),
+  learningRate: numberIn(0.0001, 1),
+  epochs: wholeIn(1, 1000),
+  batchSize: wholeIn(1, 65536),
+  patience: wholeIn(0, 1000),
+} as const;
+
+const L = MODEL_SPEC_LIMITS;
 
 /** Model specs arrive from links and stored runs: validated before use. */
 export const ModelSpecSchema = v.strictObject({
   kind: v.picklist(['ridge', 'mlp', 'cnn']),
   loss: v.picklist(['mae', 'mse', 'huber', 'quantile']),
   quantiles: v.pipe(v.array(v.pipe(v.number(), v.gtValue(0), v.ltValue(1))), v.maxLength(9)),
-  hidden: v.pipe(v.array(positiveInt(1024)), v.maxLength(6)),
-  kernelSize: positiveInt(64),
-  dropout: v.pipe(v.number(), v.minValue(0), v.ltValue(1)),
-  l2: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
-  learningRate: v.pipe(v.number(), v.gtValue(0), v.maxValue(1)),
-  epochs: positiveInt(1000),
-  batchSize: positiveInt(65536),
-  patience: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)),
+  hidden: v.pipe(v.array(limitSchema(L.hiddenWidth)), v.maxLength(L.hiddenLayers.max)),
+  kernelSize: limitSchema(L.kernelSize),
+  dropout: limitSchema(L.dropout),
+  l2: limitSchema(L.l2),
+  learningRate: limitSchema(L.learningRate),
+  epochs: limitSchema(L.epochs),
+  batchSize: limitSchema(L.batchSize),
+  patience: limitSchema(L.patience),
   rowsPerEpoch: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000_000))),
   steps: v.optional(v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(366))),
 });

@@ -1,8 +1,7 @@
 import type { SalesData } from '../data/types';
-import { periodIndex } from '../eda/calendar';
-import { seriesRanges } from '../eda/series-ranges';
+import { dateInPeriod, periodIndex } from '../core/periods';
+import { seriesRanges } from '../data/series-ranges';
 import { checkCount } from '../split/check-count';
-import { dateInPeriod } from '../split/date-in-period';
 import type { BaselineOptions } from './baseline-types';
 import type { Forecast } from './types';
 

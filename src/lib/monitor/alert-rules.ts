@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { limitSchema, numberIn, wholeIn, type SettingLimit } from '../notebook/setting-limit';
 
 /**
  * The thresholds monitoring alerts on, editable in the Monitor stage and part of the notebook's URL (plain JSON).
@@ -44,20 +45,35 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
   cooldown: 7,
 };
 
-const share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
-const tolerance = v.pipe(v.number(), v.minValue(0), v.maxValue(100));
+/**
+ * Bounds that keep each threshold meaningful: at a p-value threshold of one half, half the columns of unchanged data
+ * would alarm in every window; a tolerance of 100 allows 10 000 % worse than the test; a cooldown of ten years of days.
+ */
+export const ALERT_RULE_LIMITS = {
+  pValue: numberIn(1e-6, 0.5),
+  distance: numberIn(0.001, 100),
+  datasetDriftShare: numberIn(0.01, 1),
+  performanceTolerance: numberIn(0, 100),
+  segmentBias: numberIn(0.01, 100),
+  costTolerance: numberIn(0, 100),
+  missingShare: numberIn(0, 1),
+  outOfRangeShare: numberIn(0, 1),
+  cooldown: wholeIn(0, 3660),
+} satisfies Record<Exclude<keyof AlertRules, 'drift' | 'numericTest'> | keyof AlertRules['drift'], SettingLimit>;
+
+const L = ALERT_RULE_LIMITS;
 
 export const AlertRulesSchema = v.strictObject({
-  drift: v.strictObject({ pValue: v.nullable(v.pipe(v.number(), v.gtValue(0), v.ltValue(1))), distance: v.nullable(v.pipe(v.number(), v.gtValue(0), v.maxValue(100))) }),
+  drift: v.strictObject({ pValue: v.nullable(limitSchema(L.pValue)), distance: v.nullable(limitSchema(L.distance)) }),
   numericTest: v.optional(v.picklist(['default', 'psi'])),
-  datasetDriftShare: v.pipe(v.number(), v.gtValue(0), v.maxValue(1)),
-  performanceTolerance: tolerance,
+  datasetDriftShare: limitSchema(L.datasetDriftShare),
+  performanceTolerance: limitSchema(L.performanceTolerance),
   // Optional so that links made before segment monitoring keep their other thresholds.
-  segmentBias: v.optional(v.pipe(v.number(), v.gtValue(0), v.maxValue(100)), DEFAULT_SEGMENT_BIAS),
-  costTolerance: tolerance,
-  missingShare: share,
-  outOfRangeShare: share,
-  cooldown: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3660)),
+  segmentBias: v.optional(limitSchema(L.segmentBias), DEFAULT_SEGMENT_BIAS),
+  costTolerance: limitSchema(L.costTolerance),
+  missingShare: limitSchema(L.missingShare),
+  outOfRangeShare: limitSchema(L.outOfRangeShare),
+  cooldown: limitSchema(L.cooldown),
 });
 
 export type AlertKind = 'data-drift' | 'prediction-drift' | 'target-drift' | 'performance' | 'data-quality' | 'cost';

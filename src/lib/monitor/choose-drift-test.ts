@@ -24,7 +24,7 @@ export interface DriftTestChoice {
 }
 
 /** Evidently's limit between "small" references (statistical tests) and large ones (distances). */
-const SMALL_REFERENCE = 1000;
+export const SMALL_REFERENCE = 1000;
 /** A numeric column with at most this many distinct values is tested like a categorical one. */
 const FEW_VALUES = 5;
 

@@ -1,4 +1,4 @@
-import { sortFinite } from '../eda/sort-finite';
+import { sortFinite } from '../core/finite';
 import { monitorMessages } from '../messages/monitor';
 import { categoryCounts } from './category-counts';
 import { chiSquareGoodnessOfFit } from './chi-square';

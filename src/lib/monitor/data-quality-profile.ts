@@ -1,5 +1,5 @@
-import { quantile } from '../eda/statistics';
-import { sortFinite } from '../eda/sort-finite';
+import { sortFinite } from '../core/finite';
+import { quantile } from '../core/statistics';
 import type { CategoricalProfile, DataQualityProfile, NumericProfile, QualityTable } from './data-quality';
 
 /** A profile keeps at most this many categories: beyond, a column is an identifier, not a category. */

@@ -1,4 +1,4 @@
-import { sortFinite } from '../eda/sort-finite';
+import { sortFinite } from '../core/finite';
 import { searchSorted } from './search-sorted';
 
 /**

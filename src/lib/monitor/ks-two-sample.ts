@@ -1,4 +1,4 @@
-import { sortFinite } from '../eda/sort-finite';
+import { sortFinite } from '../core/finite';
 import { kolmogorovSf } from './kolmogorov-sf';
 import { ksExactTwoSided } from './ks-exact-two-sided';
 import { roundHalfEven } from './round-half-even';

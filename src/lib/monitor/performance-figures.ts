@@ -2,7 +2,7 @@ import { bias } from '../evaluate/bias';
 import { businessMetrics } from '../evaluate/business-metrics';
 import { mae } from '../evaluate/mae';
 import { wape } from '../evaluate/wape';
-import { finiteOrNull } from '../eda/finite-or-null';
+import { finiteOrNull } from '../core/finite';
 import type { CostModel } from '../scope/cost-model';
 
 /** Served-forecast accuracy over a set of (actual, forecast) pairs; null where a figure is undefined. */

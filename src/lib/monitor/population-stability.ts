@@ -1,5 +1,5 @@
-import { sortFinite } from '../eda/sort-finite';
-import { quantile } from '../eda/statistics';
+import { sortFinite } from '../core/finite';
+import { quantile } from '../core/statistics';
 import { histogramSorted } from './histogram';
 import { shares } from './shares';
 

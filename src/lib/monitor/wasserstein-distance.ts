@@ -1,5 +1,5 @@
-import { sortFinite } from '../eda/sort-finite';
-import { std } from '../eda/statistics';
+import { sortFinite } from '../core/finite';
+import { std } from '../core/statistics';
 import { CompensatedSum } from './compensated-sum';
 
 /**

@@ -4,6 +4,7 @@ import type { StageId } from './stages';
 import { DEFAULT_MODELS, DEFAULT_SCOPE, DEFAULT_SPLIT, STAGE_CONFIG_FIELDS, type FeaturesConfig, type ModelsConfig, type ScopeConfig, type SplitConfig } from './stage-configs';
 import { DEFAULT_OPS, OpsConfigSchema } from '../ops/ops-config';
 import type { OpsConfig } from '../ops/types';
+import { limitSchema, wholeIn } from './setting-limit';
 
 /**
  * The notebook's whole configuration: dataset, seed and every parameter. It is the URL hash (so a pasted link
@@ -69,6 +70,8 @@ export const DEFAULT_CONFIG: NotebookConfig = {
   stage: 'data',
 };
 
+export const SEED_LIMIT = wholeIn(0, 2 ** 31 - 1);
+
 /** Limits keep a tampered link from asking the browser for a billion rows. */
 export const EXAMPLE_LIMITS = { stores: [1, 50], products: [1, 100], days: [60, 3660] } as const;
 
@@ -86,11 +89,11 @@ const columnName = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 /** One schema per field, so a link with one bad field keeps the good ones (see parse-config.ts). */
 export const CONFIG_FIELDS = {
   v: v.literal(1),
-  seed: intIn(0, 2 ** 31 - 1),
+  seed: limitSchema(SEED_LIMIT),
   dataset: v.variant('kind', [
     v.strictObject({
       kind: v.literal('example'),
-      seed: intIn(0, 2 ** 31 - 1),
+      seed: limitSchema(SEED_LIMIT),
       stores: intIn(...EXAMPLE_LIMITS.stores),
       products: intIn(...EXAMPLE_LIMITS.products),
       days: intIn(...EXAMPLE_LIMITS.days),

@@ -1,7 +1,7 @@
 import { baselineForecast } from '../models/baseline-forecast';
 import type { BaselineKind } from '../models/types';
-import { dayToIso } from '../eda/calendar';
-import { advancePeriods } from '../scenarios/advance-periods';
+import { dayToIso } from '../core/days';
+import { advancePeriods } from '../core/periods';
 import type { ModelHost } from './types';
 import { versionMetricsFromForecast } from './version-metrics-from-forecast';
 import { seasonalNaiveRows } from './seasonal-naive-rows';

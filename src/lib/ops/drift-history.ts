@@ -1,4 +1,4 @@
-import { dayToIso } from '../eda/calendar';
+import { dayToIso } from '../core/days';
 import type { SimulationSnapshot } from './types';
 
 /**

@@ -7,7 +7,7 @@ import { dataQualityProfile } from '../monitor/data-quality-profile';
 import type { AlertRules } from '../monitor/alert-rules';
 import { performanceDecay } from '../monitor/performance-decay';
 import type { SegmentBias } from '../monitor/alert-raise';
-import { periodIndex } from '../eda/calendar';
+import { periodIndex } from '../core/periods';
 import type { ModelVersion } from '../registry/types';
 import type { CostModel } from '../scope/cost-model';
 import { PERIODS_PER_YEAR } from '../scope/cost-model';

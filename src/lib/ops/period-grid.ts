@@ -1,5 +1,5 @@
 import type { SalesData } from '../data/types';
-import { periodIndex } from '../eda/calendar';
+import { periodIndex } from '../core/periods';
 
 /**
  * The simulated future laid out as periods × series, so each simulated period finds its rows without a search:

@@ -1,6 +1,6 @@
 import type { SalesData } from '../data/types';
 import { SEASON_LENGTH } from '../data/validate-sales';
-import { periodIndex } from '../eda/calendar';
+import { periodIndex } from '../core/periods';
 
 /**
  * One-step-ahead "predictions" of the baselines for the rows dated from … to: each row's sales one season earlier

@@ -1,5 +1,6 @@
 import type { SalesData } from '../data/types';
-import { dayToIso } from '../eda/calendar';
+import { dayToIso } from '../core/days';
+import { advancePeriods } from '../core/periods';
 import { opsMessages } from '../messages/ops';
 import type { Forecast } from '../models/types';
 import type { Registry, PromotionGates, ModelVersion } from '../registry/types';
@@ -21,7 +22,6 @@ import { shouldRetrain } from '../retrain/should-retrain';
 import { SHIFTED_ROW_WEIGHT, trainingWindow } from '../retrain/training-window';
 import { retrainMessages } from '../messages/retrain';
 import { PERIODS_PER_YEAR, type CostModel } from '../scope/cost-model';
-import { advancePeriods } from '../scenarios/advance-periods';
 import { gridDate, historyEndBefore, periodGrid, type PeriodGrid } from './period-grid';
 import { explainAlert } from './explain-alert';
 import { detectLevelShifts, type LevelShift } from './level-shifts';

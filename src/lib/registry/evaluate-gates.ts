@@ -1,4 +1,4 @@
-import { formatMetric } from '../evaluate/leaderboard';
+import { formatMetric } from '../format/format-metric';
 import { formatNumber } from '../format/format-number';
 import { gateTexts as t } from '../messages/registry';
 import { knownNumber } from './known-number';

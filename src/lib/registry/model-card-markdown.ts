@@ -1,7 +1,7 @@
-import { dayToIso } from '../eda/calendar';
-import { formatMetric, type MetricFormat } from '../evaluate/leaderboard';
+import { dayToIso } from '../core/days';
 import { parseFeatureSpec } from '../features/parse-feature-spec';
 import type { FeatureSpec } from '../features/types';
+import { formatMetric, type MetricFormat } from '../format/format-metric';
 import { evaluatePanelMessages } from '../messages/evaluate';
 import { auditTexts, modelCardTexts as t } from '../messages/registry';
 import { auditRows } from './audit-rows';

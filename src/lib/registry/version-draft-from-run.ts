@@ -1,13 +1,13 @@
 import type { Frequency } from '../data/types';
 import { TEST_WINDOW } from '../evaluate/leaderboard';
-import { dayToIso, periodIndex } from '../eda/calendar';
+import { dayToIso } from '../core/days';
+import { periodEnd, periodIndex } from '../core/periods';
 import type { FeatureSpec } from '../features/types';
 import type { BackendChoice, SerializedWeight } from '../models/train-types';
 import type { ModelSpec } from '../models/types';
 import { registryMessages as m } from '../messages/registry';
 import type { RunMetrics } from '../runs/types';
 import type { CostModel } from '../scope/cost-model';
-import { periodEnd } from '../split/period-end';
 import type { VersionDraft } from './register-version';
 import { versionMetricsFromRun } from './version-metrics-from-run';
 

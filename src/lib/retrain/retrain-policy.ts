@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { limitSchema, wholeIn } from '../notebook/setting-limit';
 
 /**
  * When the Retrain stage trains a challenger, on which rows, and what happens to it. Plain JSON, part of the
@@ -51,14 +52,20 @@ export const DEFAULT_RETRAIN_POLICY: RetrainPolicy = {
   minPeriodsBetween: 7,
 };
 
-const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+/** Whole periods, up to ten years of days (a sliding window up to 10 000 periods). */
+export const RETRAIN_POLICY_LIMITS = {
+  every: wholeIn(1, 3660),
+  windowLength: wholeIn(1, 10_000),
+  shadowPeriods: wholeIn(1, 3660),
+  minPeriodsBetween: wholeIn(0, 3660),
+} as const;
 
 export const RetrainPolicySchema = v.strictObject({
   trigger: v.picklist(['manual', 'scheduled', 'on-drift', 'on-decay']),
-  every: int(1, 3660),
+  every: limitSchema(RETRAIN_POLICY_LIMITS.every),
   window: v.picklist(['adaptive', 'sliding', 'expanding']),
-  windowLength: v.nullable(int(1, 10_000)),
-  shadowPeriods: int(1, 3660),
+  windowLength: v.nullable(limitSchema(RETRAIN_POLICY_LIMITS.windowLength)),
+  shadowPeriods: limitSchema(RETRAIN_POLICY_LIMITS.shadowPeriods),
   autoPromote: v.boolean(),
-  minPeriodsBetween: int(0, 3660),
+  minPeriodsBetween: limitSchema(RETRAIN_POLICY_LIMITS.minPeriodsBetween),
 });

@@ -1,8 +1,7 @@
-import { addMonths } from '../data/civil-days';
+import { advancePeriods } from '../core/periods';
 import type { Frequency } from '../data/types';
 import type { FeatureMatrix } from '../features/types';
 import type { MatrixInput } from '../models/train-types';
-import { advancePeriods } from '../scenarios/advance-periods';
 import { PERIODS_PER_YEAR } from '../scope/cost-model';
 import type { RetrainPolicy } from './retrain-policy';
 
@@ -60,7 +59,7 @@ export function trainingWindow<S extends ShiftedSeries>(options: TrainingWindowO
     return { start, end, shifted: shifts.map((shift) => ({ ...shift, from: Math.max(start, Math.min(shift.from, latest)) })) };
   }
   const length = policy.windowLength ?? PERIODS_PER_YEAR[frequency];
-  const back = frequency === 'daily' ? end - length : frequency === 'weekly' ? end - 7 * length : addMonths(end, -length);
+  const back = advancePeriods(end, -length, frequency);
   return { start: Math.min(Math.max(back + 1, historyStart), end), end, shifted: [] };
 }
 

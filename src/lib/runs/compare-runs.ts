@@ -9,8 +9,9 @@ import { runCompareLabels } from '../messages/runs';
 import { diffConfigs, sameValue, valueAtPath, type ConfigPath } from './diff-configs';
 import { judgeDelta, type MetricDelta } from './judge-delta';
 import { learningCurves, type LearningCurveRun } from './learning-curves';
-import { HEADLINE_KEYS, readRun, type HeadlineKey, type ReadRun, type RunRowStatus } from './read-run';
+import { HEADLINE_KEYS, readRun, type ReadRun, type RunRowStatus } from './read-run';
 import { shortId } from './short-id';
+import type { HeadlineKey } from './types';
 
 export const MIN_COMPARED_RUNS = 2;
 export const MAX_COMPARED_RUNS = 4;

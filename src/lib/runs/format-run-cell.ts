@@ -1,7 +1,7 @@
 /** The text of one cell of the runs table, for every sortable column; "–" where a run has no value. */
+import { formatMetric, HEADLINE_FORMAT } from '../format/format-metric';
 import { formatStamp } from './format-stamp';
 import { formatDuration } from './format-duration';
-import { formatMetricValue } from './format-metric';
 import type { RunSortKey } from './sort-runs';
 import type { RunRow } from './summarize-run';
 
@@ -20,9 +20,9 @@ export function formatRunCell(row: RunRow, key: RunSortKey): string {
     case 'wape':
     case 'mase':
     case 'cost':
-      return formatMetricValue(key, row[key]);
+      return formatMetric(row[key], HEADLINE_FORMAT[key]);
     case 'baselineWape':
-      return formatMetricValue('wape', row.baselineWape);
+      return formatMetric(row.baselineWape, HEADLINE_FORMAT.wape);
     default: {
       const value = row[key];
       return value === null ? '–' : String(value);

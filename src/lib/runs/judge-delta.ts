@@ -2,7 +2,7 @@
  * Whether a metric moved the right way against the reference run. Errors and cost: lower is better. Bias: closer
  * to 0 is better (either sign). P10–P90 coverage: closer to its nominal 80 % is better.
  */
-import type { HeadlineKey } from './read-run';
+import type { HeadlineKey } from './types';
 
 export type Verdict = 'better' | 'worse' | 'same';
 

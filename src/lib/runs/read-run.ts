@@ -6,16 +6,16 @@
  *               ──► 2. results (RunMetrics, src/lib/runs/types.ts), read field by field: a broken model is left out,
  *                      a broken number becomes null, results that are not results become null + a note
  */
+import { finiteOrNull } from '../core/finite';
 import { runProblems } from '../messages/runs';
 import type { BackendName } from '../models/train-types';
 import { RUN_STATUSES, type JsonObject, type RunStatus } from '../storage/records';
-import type { HeadlineMetrics } from './types';
+import type { HeadlineKey, HeadlineMetrics } from './types';
 
 /** 'unreadable' is not a stored status: it is how the table shows a stored row it cannot make sense of. */
 export type RunRowStatus = RunStatus | 'unreadable';
 export const RUN_ROW_STATUSES: readonly RunRowStatus[] = [...RUN_STATUSES, 'unreadable'];
 
-export type HeadlineKey = keyof HeadlineMetrics;
 export const HEADLINE_KEYS: readonly HeadlineKey[] = ['wape', 'mase', 'mae', 'rmse', 'smape', 'bias', 'coverage80', 'cost'];
 
 /** One epoch of a training history; a loss that was not a finite number is null. */
@@ -70,7 +70,7 @@ const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 export function readRun(record: unknown): ReadRun {
   // 1. Envelope.
   if (!isObject(record)) return unreadable('', runProblems.notAnObject, record);
-  const id = typeof record.id === 'string' && record.id !== '' ? record.id : finite(record.id)?.toString() ?? '';
+  const id = typeof record.id === 'string' && record.id !== '' ? record.id : finiteOrNull(record.id)?.toString() ?? '';
   if (id === '') return unreadable('', runProblems.noId, record);
   const status = RUN_STATUSES.find((s) => s === record.status);
   if (status === undefined) return unreadable(id, runProblems.badStatus(describe(record.status)), record);
@@ -103,7 +103,7 @@ function unreadable(id: string, problem: string, record: unknown): ReadRun {
 }
 
 function basics(record: Record<string, unknown>): Pick<ReadRun, 'created' | 'updated' | 'dataHash' | 'durationMs' | 'appVersion'> {
-  const duration = finite(record.durationMs);
+  const duration = finiteOrNull(record.durationMs);
   return {
     created: text(record.created),
     updated: text(record.updated),
@@ -118,8 +118,8 @@ export function readMetrics(value: unknown): ReadMetrics | null {
   if (!isObject(value) || !Array.isArray(value.models)) return null;
   return {
     backend: BACKENDS.find((b) => b === value.backend) ?? null,
-    horizon: finite(value.horizon),
-    folds: finite(value.folds),
+    horizon: finiteOrNull(value.horizon),
+    folds: finiteOrNull(value.folds),
     models: value.models.flatMap(readModel),
     best: text(value.best),
     baseline: text(value.baseline),
@@ -134,7 +134,7 @@ function readModel(value: unknown): ReadModel[] {
     {
       name: value.name,
       family: value.family === 'baseline' || value.family === 'neural' ? value.family : null,
-      backtest: Object.fromEntries(HEADLINE_KEYS.map((key) => [key, finite(backtest[key])])) as unknown as HeadlineMetrics,
+      backtest: Object.fromEntries(HEADLINE_KEYS.map((key) => [key, finiteOrNull(backtest[key])])) as unknown as HeadlineMetrics,
       windows: windows.flatMap((window, i) =>
         isObject(window) ? [{ window: text(window.window) ?? `window ${i + 1}`, history: readHistory(window.history) }] : [],
       ),
@@ -146,17 +146,13 @@ function readHistory(value: unknown): ReadEpoch[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((entry) => {
     if (!isObject(entry)) return [];
-    const epoch = finite(entry.epoch);
-    return epoch === null ? [] : [{ epoch, loss: finite(entry.loss), valLoss: finite(entry.valLoss) }];
+    const epoch = finiteOrNull(entry.epoch);
+    return epoch === null ? [] : [{ epoch, loss: finiteOrNull(entry.loss), valLoss: finiteOrNull(entry.valLoss) }];
   });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function finite(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 function text(value: unknown): string | null {

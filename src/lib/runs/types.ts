@@ -67,6 +67,8 @@ export interface HeadlineMetrics {
   cost: number | null;
 }
 
+export type HeadlineKey = keyof HeadlineMetrics;
+
 /** Stored as RunRecord.metrics. */
 export interface RunMetrics {
   backend: BackendName | null;

@@ -1,4 +1,4 @@
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { ROW_FLAG } from '../data/types';
 import { scenarioMessages as m } from '../messages/scenarios';
 import { notApplicable } from './not-applicable';
@@ -13,7 +13,7 @@ export function applyMissingColumn(input: ScenarioInput): ScenarioOutcome {
   const { data, spec, step } = input;
   const names = Object.keys(data.covariates);
   const share = Math.min(1, Math.max(0, spec.strength));
-  const date = formatDay(input.onsetDate);
+  const date = dayToIso(input.onsetDate);
   if (names.length === 0 && spec.target === null) {
     blank(input, data.sales, share);
     return { data, applicable: true, notes: [m.missingSales(date, share)] };

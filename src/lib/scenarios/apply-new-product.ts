@@ -1,4 +1,4 @@
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { seriesRows } from '../features/series-rows';
 import { scenarioMessages as m } from '../messages/scenarios';
 import { addSeries } from './add-series';
@@ -39,6 +39,6 @@ export function applyNewProduct(input: ScenarioInput): ScenarioOutcome {
   return {
     data: out.data,
     applicable: true,
-    notes: [m.newProduct(formatDay(input.onsetDate), key, value, added.length, template, spec.strength)],
+    notes: [m.newProduct(dayToIso(input.onsetDate), key, value, added.length, template, spec.strength)],
   };
 }

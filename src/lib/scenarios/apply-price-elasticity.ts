@@ -1,5 +1,5 @@
-import { formatDay } from '../data/civil-days';
-import { isFlagColumn } from '../eda/find-covariate';
+import { dayToIso } from '../core/days';
+import { isFlagColumn } from '../data/find-covariate';
 import { scenarioMessages as m } from '../messages/scenarios';
 import { findTargetSeries } from './find-target-series';
 import { notApplicable } from './not-applicable';
@@ -37,6 +37,6 @@ export function applyPriceElasticity(input: ScenarioInput): ScenarioOutcome {
   return {
     data,
     applicable: true,
-    notes: [m.priceElasticity(formatDay(input.onsetDate), target.where, price, rise - 1, salesFactor)],
+    notes: [m.priceElasticity(dayToIso(input.onsetDate), target.where, price, rise - 1, salesFactor)],
   };
 }

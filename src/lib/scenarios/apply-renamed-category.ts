@@ -1,4 +1,4 @@
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { seriesRows } from '../features/series-rows';
 import { scenarioMessages as m } from '../messages/scenarios';
 import { addSeries } from './add-series';
@@ -33,7 +33,7 @@ export function applyRenamedCategory(input: ScenarioInput): ScenarioOutcome {
   return {
     data: out.data,
     applicable: true,
-    notes: [m.renamedCategory(formatDay(input.onsetDate), keyName, value, renamed, added.length)],
+    notes: [m.renamedCategory(dayToIso(input.onsetDate), keyName, value, renamed, added.length)],
   };
 }
 

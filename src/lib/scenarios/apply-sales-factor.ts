@@ -1,4 +1,4 @@
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { scenarioMessages as m } from '../messages/scenarios';
 import { findTargetSeries } from './find-target-series';
 import { notApplicable } from './not-applicable';
@@ -19,5 +19,5 @@ export function applySalesFactor(input: ScenarioInput, { fallback, factor, note 
   const target = findTargetSeries(input.data, input.spec.target, fallback);
   if (target === null) return notApplicable(input, m.unknownTarget(input.spec.target ?? ''));
   scaleFutureSales(input, target.hit, factor);
-  return { data: input.data, applicable: true, notes: [note(formatDay(input.onsetDate), target.where)] };
+  return { data: input.data, applicable: true, notes: [note(dayToIso(input.onsetDate), target.where)] };
 }

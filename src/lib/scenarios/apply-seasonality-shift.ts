@@ -1,4 +1,4 @@
-import { formatDay } from '../data/civil-days';
+import { dayToIso } from '../core/days';
 import { seriesRows } from '../features/series-rows';
 import { scenarioMessages as m } from '../messages/scenarios';
 import { findTargetSeries } from './find-target-series';
@@ -27,5 +27,5 @@ export function applySeasonalityShift(input: ScenarioInput): ScenarioOutcome {
       if ((step[r] as number) >= spec.onset && from >= a && from < b) data.sales[r] = control[from] as number;
     }
   }
-  return { data, applicable: true, notes: [m.seasonalityShift(formatDay(input.onsetDate), target.where, shift, data.frequency)] };
+  return { data, applicable: true, notes: [m.seasonalityShift(dayToIso(input.onsetDate), target.where, shift, data.frequency)] };
 }

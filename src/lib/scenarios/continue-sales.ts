@@ -28,13 +28,12 @@
  * forked from the seed in series order, so a series' future depends on its index and its own history alone.
  */
 import type { Frequency, SalesData } from '../data/types';
-import { periodIndex } from '../eda/calendar';
-import { isFlagColumn } from '../eda/find-covariate';
+import { advancePeriods, periodIndex } from '../core/periods';
+import { isFlagColumn } from '../data/find-covariate';
 import { seriesRows } from '../features/series-rows';
 import { scenarioMessages as m } from '../messages/scenarios';
 import { createRng } from '../random/rng';
 import { checkCount } from '../split/check-count';
-import { advancePeriods } from './advance-periods';
 import { decimalsOf, stochasticRound } from './stochastic-round';
 
 export interface ContinueSalesOptions {

@@ -11,7 +11,7 @@ import type { SalesData } from '../data/types';
 import { scenarioMessages as m } from '../messages/scenarios';
 import { createRng } from '../random/rng';
 import { checkCount } from '../split/check-count';
-import { advancePeriods } from './advance-periods';
+import { advancePeriods } from '../core/periods';
 import { applyMissingColumn } from './apply-missing-column';
 import { applyNewProduct } from './apply-new-product';
 import { applyPriceElasticity } from './apply-price-elasticity';

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { Frequency } from '../data/types';
 import { PERIODS_PER_YEAR } from '../scope/cost-model';
+import { limitSchema, numberIn, wholeIn } from '../notebook/setting-limit';
 
 /**
  * How the Deploy stage simulates serving: a clock runs period by period after the training cutoff, and in every
@@ -41,18 +42,23 @@ export const DEFAULT_SIMULATION: SimulationConfig = {
   speed: 8,
 };
 
-const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
-
 /** Limits keep a tampered link from asking for ten years of daily serving or a clock faster than a frame. */
+export const SIMULATION_LIMITS = {
+  periods: wholeIn(1, 3660),
+  delay: wholeIn(0, 365),
+  canaryPercent: numberIn(0, 100),
+  speed: numberIn(1, 60),
+} as const;
+
 export const SimulationConfigSchema = v.strictObject({
-  periods: v.nullable(int(1, 3660)),
-  delay: int(0, 365),
+  periods: v.nullable(limitSchema(SIMULATION_LIMITS.periods)),
+  delay: limitSchema(SIMULATION_LIMITS.delay),
   mode: v.picklist(['batch', 'online']),
   routing: v.strictObject({
     kind: v.picklist(['champion-only', 'shadow', 'canary']),
-    canaryPercent: v.pipe(v.number(), v.minValue(0), v.maxValue(100)),
+    canaryPercent: limitSchema(SIMULATION_LIMITS.canaryPercent),
   }),
-  speed: v.pipe(v.number(), v.gtValue(0), v.maxValue(60)),
+  speed: limitSchema(SIMULATION_LIMITS.speed),
 });
 
 /**

@@ -1,5 +1,5 @@
-import { quantile } from '../eda/statistics';
-import { sortFinite } from '../eda/sort-finite';
+import { sortFinite } from '../core/finite';
+import { quantile } from '../core/statistics';
 
 export interface LatencyCounts {
   /** Wall time the requests took, start of the first to end of the last, in ms. */
@@ -23,7 +23,7 @@ export interface LatencySummary {
 
 /**
  * What a dashboard shows of an endpoint's latency: percentiles by numpy's default 'linear' interpolation (see
- * ../eda/statistics), mean, requests per second over the elapsed wall time, and the share of requests that failed.
+ * ../core/statistics), mean, requests per second over the elapsed wall time, and the share of requests that failed.
  * Counts arrive as an options object: three bare numbers in a row are too easy to swap.
  */
 export function summarizeLatency(samplesMs: ArrayLike<number>, { elapsedMs, requests, errors }: LatencyCounts): LatencySummary {

@@ -1,5 +1,5 @@
 import type { SalesData } from '../data/types';
-import { seriesRanges } from '../eda/series-ranges';
+import { seriesRanges } from '../data/series-ranges';
 
 /** One series' rows `[start, end)` and, per cutoff, the first of its rows dated after that cutoff. */
 export interface SeriesCuts {

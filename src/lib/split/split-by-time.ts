@@ -1,10 +1,9 @@
 import type { SalesData } from '../data/types';
-import { periodIndex } from '../eda/calendar';
+import { periodEnd, periodIndex } from '../core/periods';
 import { evaluateMessages } from '../messages/evaluate';
 import { checkCount } from './check-count';
 import { cutSeries, type SeriesCuts } from './cut-series';
 import { dateSpan } from './date-span';
-import { periodEnd } from './period-end';
 import type { SeriesSplit, TimeSplit } from './types';
 
 export interface SplitByTimeOptions {

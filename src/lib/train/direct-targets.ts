@@ -1,4 +1,4 @@
-import { periodIndex } from '../eda/calendar';
+import { periodIndex } from '../core/periods';
 import type { Frequency } from '../data/types';
 import type { FeatureMatrix } from '../features/types';
 

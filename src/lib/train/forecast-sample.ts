@@ -1,7 +1,8 @@
 import type { SalesData } from '../data/types';
 import type { Forecast } from '../models/types';
 import type { ForecastSample, ModelName } from '../runs/types';
-import { dayToIso } from '../eda/calendar';
+import { dayToIso } from '../core/days';
+import { finiteOrNull } from '../core/finite';
 
 /**
  * What the predicted-vs-actual chart draws for one model over a window: the total over all series (P50 summed;
@@ -36,9 +37,9 @@ export function forecastSample(data: SalesData, forecast: Forecast, options: { m
       date: dayToIso(d),
       series: data.seriesLabels[s] ?? String(s),
       actual: y === undefined || !Number.isFinite(y) ? null : y,
-      p10: finite(forecast.p10?.[i]),
+      p10: finiteOrNull(forecast.p10?.[i]),
       p50: forecast.p50[i] as number,
-      p90: finite(forecast.p90?.[i]),
+      p90: finiteOrNull(forecast.p90?.[i]),
     });
   }
   return { model: options.model, rows };
@@ -50,8 +51,4 @@ function actualsByKey(data: SalesData): Map<number, number> {
   const map = new Map<number, number>();
   for (let i = 0; i < data.date.length; i++) map.set(key(data.series[i] as number, data.date[i] as number), data.sales[i] as number);
   return map;
-}
-
-function finite(value: number | undefined): number | null {
-  return value !== undefined && Number.isFinite(value) ? value : null;
 }

@@ -1,3 +1,4 @@
+import { meanOfFinite } from '../core/finite';
 import type { ForecastEvaluation } from '../evaluate/evaluate-forecast';
 import type { HeadlineMetrics } from '../runs/types';
 
@@ -19,9 +20,6 @@ export function headlineMetrics(evaluation: ForecastEvaluation): HeadlineMetrics
 export function meanHeadline(list: readonly HeadlineMetrics[]): HeadlineMetrics {
   const keys = ['wape', 'mae', 'rmse', 'smape', 'mase', 'bias', 'coverage80', 'cost'] as const;
   const out = {} as HeadlineMetrics;
-  for (const key of keys) {
-    const values = list.map((m) => m[key]).filter((x): x is number => x !== null && Number.isFinite(x));
-    out[key] = values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-  }
+  for (const key of keys) out[key] = meanOfFinite(list.map((m) => m[key]));
   return out;
 }

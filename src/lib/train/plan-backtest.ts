@@ -1,6 +1,5 @@
 import type { SalesData } from '../data/types';
-import { periodIndex } from '../eda/calendar';
-import { periodEnd } from '../split/period-end';
+import { periodEnd, periodIndex } from '../core/periods';
 import { splitByTime } from '../split/split-by-time';
 import { SEASON_LENGTH } from '../data/validate-sales';
 import { evaluateMessages } from '../messages/evaluate';

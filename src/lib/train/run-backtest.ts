@@ -15,6 +15,7 @@
 import type { HeadlineMetrics, ModelFamily, ModelName, SelectionRecord } from '../runs/types';
 import type { MetricName } from '../notebook/stage-configs';
 import { trainMessages } from '../messages/train';
+import { finiteOrNull } from '../core/finite';
 import { meanHeadline } from './headline-metrics';
 
 export interface BacktestCandidate {
@@ -156,8 +157,4 @@ export async function runBacktest<D>(options: RunBacktestOptions<D>): Promise<Ba
 
 function emptyMetrics(): HeadlineMetrics {
   return meanHeadline([]);
-}
-
-function finiteOrNull(value: number | null): number | null {
-  return value !== null && Number.isFinite(value) ? value : null;
 }

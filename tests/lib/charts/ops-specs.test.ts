@@ -6,7 +6,7 @@ import { latencyRows, opsLatencySpec } from '../../../src/lib/charts/ops-latency
 import { opsTimelineSpec, type OpsTimelineInput } from '../../../src/lib/charts/ops-timeline-spec';
 import { DEFAULT_ALERT_RULES } from '../../../src/lib/monitor/alert-rules';
 import { raiseAlerts } from '../../../src/lib/monitor/alert-raise';
-import { daysFromCivil } from '../../../src/lib/data/civil-days';
+import { daysFromCivil } from '../../../src/lib/core/days';
 import { compileSpec } from './compile-spec';
 
 type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

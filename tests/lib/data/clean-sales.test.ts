@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestCsv } from './ingest-csv';
 import { cleanSales } from '../../../src/lib/data/clean-sales';
 import { validateSales } from '../../../src/lib/data/validate-sales';
-import { formatDay } from '../../../src/lib/data/civil-days';
+import { dayToIso } from '../../../src/lib/core/days';
 import type { CleaningChoices, SalesData } from '../../../src/lib/data/types';
 import { readBrokenFixture } from './read-fixture';
 
@@ -11,7 +11,7 @@ const clean = (file: string, choices: CleaningChoices = {}, horizon?: number): S
   return cleanSales(data, report, choices);
 };
 const rows = (data: SalesData): string[] =>
-  [...data.date].map((d, r) => `${data.seriesLabels[data.series[r]!]} ${formatDay(d)} ${data.sales[r]}`);
+  [...data.date].map((d, r) => `${data.seriesLabels[data.series[r]!]} ${dayToIso(d)} ${data.sales[r]}`);
 
 describe('cleanSales(data, report, choices)', () => {
   it('cleanSales sums duplicate (series, date) rows by default', () => {
@@ -36,7 +36,7 @@ describe('cleanSales(data, report, choices)', () => {
     const zero = clean('gaps.csv', { gaps: 'fill-zero' });
     expect([...zero.sales]).toEqual([4, 5, 6, 0, 0, 3, 4, 5, 0, 6, 2]);
     expect([...zero.rowLines!]).toEqual([2, 3, 4, 0, 0, 5, 6, 7, 0, 8, 9]);
-    expect(formatDay(zero.date[3]!)).toBe('2024-06-04');
+    expect(dayToIso(zero.date[3]!)).toBe('2024-06-04');
     expect([...clean('gaps.csv', { gaps: 'fill-previous' }).sales]).toEqual([4, 5, 6, 6, 6, 3, 4, 5, 5, 6, 2]);
     expect(clean('gaps.csv').date.length).toBe(8);
     expect(validateSales(zero)).toEqual([]);
@@ -45,10 +45,10 @@ describe('cleanSales(data, report, choices)', () => {
   it('cleanSales fills a weekly gap a week at a time and a monthly gap a calendar month at a time', () => {
     const weekly = ingestCsv('date,sales\n2024-01-05,1\n2024-01-19,2\n2024-01-26,3\n2024-02-02,4\n');
     const filledWeeks = cleanSales(weekly.data, weekly.report, { gaps: 'fill-zero' });
-    expect([...filledWeeks.date].map(formatDay)).toEqual(['2024-01-05', '2024-01-12', '2024-01-19', '2024-01-26', '2024-02-02']);
+    expect([...filledWeeks.date].map(dayToIso)).toEqual(['2024-01-05', '2024-01-12', '2024-01-19', '2024-01-26', '2024-02-02']);
     const monthly = ingestCsv('month,sales\n2023-10-31,1\n2023-11-30,2\n2023-12-31,3\n2024-03-31,4\n2024-04-30,5\n');
     const filledMonths = cleanSales(monthly.data, monthly.report, { gaps: 'fill-zero' });
-    expect([...filledMonths.date].map(formatDay).slice(3, 5)).toEqual(['2024-01-31', '2024-02-29']);
+    expect([...filledMonths.date].map(dayToIso).slice(3, 5)).toEqual(['2024-01-31', '2024-02-29']);
   });
 
   it('cleanSales fills no “gaps” in a weekly series of a daily table, even when too few to count as mixed', () => {

@@ -6,7 +6,7 @@ import { ingestCsv } from './ingest-csv';
 import { createIngest } from '../../../src/lib/data/create-ingest';
 import { previewCsv } from '../../../src/lib/data/preview-csv';
 import { detectMapping } from '../../../src/lib/data/detect-mapping';
-import { formatDay } from '../../../src/lib/data/civil-days';
+import { dayToIso } from '../../../src/lib/core/days';
 import { readSharedDataset } from './read-fixture';
 
 // Row counts, series and date ranges as documented in ../shared/datasets/README.md.
@@ -23,8 +23,8 @@ describe('ingestCsv(text, options) on the real datasets', () => {
     expect(report.seriesCount).toBe(expected.series);
     expect(report.frequency).toBe(expected.frequency);
     expect(data.frequency).toBe(expected.frequency);
-    expect(formatDay(report.start!)).toBe(expected.start);
-    expect(formatDay(report.end!)).toBe(expected.end);
+    expect(dayToIso(report.start!)).toBe(expected.start);
+    expect(dayToIso(report.end!)).toBe(expected.end);
     expect(report.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(report.usable).toBe(true);
     expect(data.date.length).toBe(expected.rows);
@@ -73,7 +73,7 @@ describe('ingestCsv(text, options) on the real datasets', () => {
     expect(report.issues).toEqual([]);
     expect([...data.sales]).toEqual([12, 3.5]);
     expect([...data.covariates.Preis!]).toEqual([4.99, 1.49]);
-    expect(formatDay(data.date[0]!)).toBe('2024-02-01');
+    expect(dayToIso(data.date[0]!)).toBe('2024-02-01');
   });
 });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDate } from '../../../src/lib/data/parse-date';
 import { detectDateFormat } from '../../../src/lib/data/detect-date-format';
-import { addMonths, civilFromDays, daysFromCivil, formatDay } from '../../../src/lib/data/civil-days';
 import { day } from './read-fixture';
 
 describe('parseDate(text, format)', () => {
@@ -71,26 +70,5 @@ describe('detectDateFormat(samples)', () => {
   it('detectDateFormat(samples) reports the share of values that read as dates', () => {
     expect(detectDateFormat(['2020-01-01', 'abc', '7', '2020-01-03']).share).toBe(0.5);
     expect(detectDateFormat(['1', '2']).share).toBe(0);
-  });
-});
-
-describe('civil days', () => {
-  it('daysFromCivil and civilFromDays are inverse and agree with Date.UTC (fast-check, seed 11)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (days) => {
-        const packed = civilFromDays(days);
-        const [y, m, d] = [Math.floor(packed / 10000), Math.floor(packed / 100) % 100, packed % 100];
-        expect(daysFromCivil(y, m, d)).toBe(days);
-        expect(formatDay(days)).toBe(new Date(days * 86_400_000).toISOString().slice(0, 10));
-      }),
-      { seed: 11, numRuns: 1000 },
-    );
-  });
-
-  it('addMonths(days, k) keeps the day of month and month-ends', () => {
-    expect(formatDay(addMonths(day('2020-01-15'), 1))).toBe('2020-02-15');
-    expect(formatDay(addMonths(day('2020-01-31'), 1))).toBe('2020-02-29');
-    expect(formatDay(addMonths(day('2020-02-29'), 1))).toBe('2020-03-31');
-    expect(formatDay(addMonths(day('2020-11-01'), 3))).toBe('2021-02-01');
   });
 });

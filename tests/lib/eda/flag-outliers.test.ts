@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flagOutliers } from '../../../src/lib/eda/flag-outliers';
-import { robustZScores } from '../../../src/lib/eda/statistics';
+import { robustZScores } from '../../../src/lib/core/statistics';
 import { isoDay, makeSales, type SalesRow } from './make-sales';
 
 const WEEKLY = [1, 1, 1, 1, 1.2, 1.6, 0.7];

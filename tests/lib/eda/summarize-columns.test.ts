@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeColumns } from '../../../src/lib/eda/summarize-columns';
+import { summaryReference as reference } from '../core/summary-reference';
+import { expectClose } from '../evaluate/expect-close';
 import { makeSales, type SalesRow } from './make-sales';
 
 describe('summarizeColumns', () => {
@@ -45,5 +47,24 @@ describe('summarizeColumns', () => {
   it('summarizeColumns(data) gives nulls, not NaN, for a column with no values', () => {
     const empty = summarizeColumns(makeSales([{ date: 1, sales: NaN }]));
     expect(empty[1]).toMatchObject({ count: 0, missing: 1, mean: null, std: null, skew: null, quantiles: null, min: null });
+  });
+});
+
+describe('summarizeColumns against numpy/scipy (../shared/reference/summary.json)', () => {
+  it('summarizeColumns(data) reports the same numbers for the sales column', () => {
+    const data = makeSales(reference.values.map((sales, i) => ({ date: 18_000 + i, sales })));
+    const column = summarizeColumns(data).find((c) => c.role === 'sales');
+    const q = reference.numpy_linear_quantiles;
+    expect(column?.count).toBe(reference.values.length);
+    expectClose(column?.quantiles?.p05 ?? NaN, q['0.05'] as number);
+    expectClose(column?.quantiles?.p25 ?? NaN, q['0.25'] as number);
+    expectClose(column?.quantiles?.p50 ?? NaN, q['0.5'] as number);
+    expectClose(column?.quantiles?.p75 ?? NaN, q['0.75'] as number);
+    expectClose(column?.quantiles?.p95 ?? NaN, q['0.95'] as number);
+    expectClose(column?.mean ?? NaN, reference.mean);
+    expectClose(column?.std ?? NaN, reference.std_ddof1);
+    expectClose(column?.skew ?? NaN, reference.skew);
+    expect(column?.min).toBe(q['0']);
+    expect(column?.max).toBe(q['1']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../../src/lib/data/civil-days';
+import { addMonths } from '../../../src/lib/core/days';
 import type { Frequency } from '../../../src/lib/data/types';
 import { bias } from '../../../src/lib/evaluate/bias';
 import { businessMetrics } from '../../../src/lib/evaluate/business-metrics';

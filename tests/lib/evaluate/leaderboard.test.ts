@@ -3,7 +3,6 @@ import {
   comparisonModels,
   defaultModel,
   formatImprovement,
-  formatMetric,
   improvementPercent,
   kindOf,
   leaderboard,
@@ -17,7 +16,7 @@ import {
   testImprovementText,
   testWindow,
 } from '../../../src/lib/evaluate/leaderboard';
-import { dayToIso } from '../../../src/lib/eda/calendar';
+import { dayToIso } from '../../../src/lib/core/days';
 import { metricsToCsv } from '../../../src/lib/evaluate/metrics-to-csv';
 import type { MetricName } from '../../../src/lib/notebook/stage-configs';
 import type { RunMetrics } from '../../../src/lib/runs/types';
@@ -243,15 +242,6 @@ describe('downloads', () => {
 });
 
 describe('formatting', () => {
-  it('formatMetric(value, format) shows fractions and percents with one decimal, undefined as "–"', () => {
-    expect(formatMetric(0.1234, 'fraction')).toBe('12.3%');
-    expect(formatMetric(12.34, 'percent')).toBe('12.3%');
-    expect(formatMetric(1234.5, 'money')).toBe('1,235');
-    expect(formatMetric(0.12345, 'number')).toBe('0.123');
-    expect(formatMetric(null, 'number')).toBe('–');
-    expect(formatMetric(Number.NaN, 'fraction')).toBe('–');
-  });
-
   it('formatImprovement(percent) says lower or higher', () => {
     expect(formatImprovement(31.24)).toBe('31.2% lower');
     expect(formatImprovement(-4)).toBe('4.0% higher');

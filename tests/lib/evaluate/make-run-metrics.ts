@@ -1,5 +1,5 @@
 import type { SalesData } from '../../../src/lib/data/types';
-import { dayToIso } from '../../../src/lib/eda/calendar';
+import { dayToIso } from '../../../src/lib/core/days';
 import { evaluateForecast } from '../../../src/lib/evaluate/evaluate-forecast';
 import { defaultFeatureSpec } from '../../../src/lib/features/default-feature-spec';
 import { fitFeatureState } from '../../../src/lib/features/fit-feature-state';

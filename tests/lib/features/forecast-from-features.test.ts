@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../../src/lib/data/civil-days';
+import { addMonths } from '../../../src/lib/core/days';
 import type { SalesData } from '../../../src/lib/data/types';
 import { applyFeatures } from '../../../src/lib/features/apply-features';
 import { buildFeatures } from '../../../src/lib/features/build-features';

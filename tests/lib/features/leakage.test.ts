@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths } from '../../../src/lib/data/civil-days';
+import { addMonths } from '../../../src/lib/core/days';
 import type { Frequency, SalesData } from '../../../src/lib/data/types';
 import { applyFeatures } from '../../../src/lib/features/apply-features';
 import { fitFeatureState } from '../../../src/lib/features/fit-feature-state';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestCsv } from '../data/ingest-csv';
-import { dayToIso } from '../../../src/lib/eda/calendar';
+import { dayToIso } from '../../../src/lib/core/days';
 import { calendarRegressionForecast, solveSymmetric } from '../../../src/lib/models/calendar-regression';
 import { readSharedDataset, day } from '../data/read-fixture';
 import { isoDay, makeSales, type SalesRow } from '../eda/make-sales';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { std } from '../../../src/lib/eda/statistics';
+import { std } from '../../../src/lib/core/statistics';
 import { normedWasserstein, wassersteinDistance } from '../../../src/lib/monitor/wasserstein-distance';
 import { driftReference as reference } from './drift-reference';
 import { expectRelative } from './expect-relative';

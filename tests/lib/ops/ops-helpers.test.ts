@@ -6,7 +6,7 @@ import { timelineInput, latencyPoints } from '../../../src/lib/ops/timeline-inpu
 import { monitoringWindow, defaultOnset } from '../../../src/lib/ops/monitoring-window';
 import { finalFitOf, versionDraftFromRun, withFinalFit } from '../../../src/lib/registry/version-draft-from-run';
 import { registryMessages } from '../../../src/lib/messages/registry';
-import { dayToIso } from '../../../src/lib/eda/calendar';
+import { dayToIso } from '../../../src/lib/core/days';
 import { opsForecastSpec } from '../../../src/lib/charts/ops-forecast-spec';
 import { opsTimelineSpec } from '../../../src/lib/charts/ops-timeline-spec';
 import { createRegistry } from '../../../src/lib/registry/create-registry';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil } from '../../../src/lib/data/civil-days';
+import { daysFromCivil } from '../../../src/lib/core/days';
 import { SHIFTED_ROW_WEIGHT, trainingWindow, windowRows } from '../../../src/lib/retrain/training-window';
 
 const day = (y: number, m: number, d: number) => daysFromCivil(y, m, d);

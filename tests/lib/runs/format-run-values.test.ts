@@ -5,7 +5,6 @@ import { formatDuration } from '../../../src/lib/runs/format-duration';
 import { formatParamValue } from '../../../src/lib/runs/format-param-value';
 import { newestFirst } from '../../../src/lib/runs/newest-first';
 import { judgeDelta } from '../../../src/lib/runs/judge-delta';
-import { formatMetricDelta, formatMetricValue } from '../../../src/lib/runs/format-metric';
 import { formatRunCell } from '../../../src/lib/runs/format-run-cell';
 import { curveModels } from '../../../src/lib/runs/learning-curves';
 import { summarizeRun } from '../../../src/lib/runs/summarize-run';
@@ -62,14 +61,7 @@ describe('newestFirst(records)', () => {
   });
 });
 
-describe('formatMetricValue(metric, value) and formatRunCell(row, key)', () => {
-  it('formatMetricValue(metric, value) shows WAPE and coverage as percentages', () => {
-    expect([formatMetricValue('wape', 0.2), formatMetricValue('coverage80', 0.781), formatMetricValue('mase', 0.8), formatMetricValue('cost', null)])
-      .toEqual(['20.0%', '78.1%', '0.8', '–']);
-    expect([formatMetricDelta('wape', -0.1), formatMetricDelta('wape', 0), formatMetricDelta('cost', 250), formatMetricDelta('mae', null)])
-      .toEqual(['−10.0 pp', '0 pp', '+250', '–']);
-  });
-
+describe('formatRunCell(row, key)', () => {
   it('formatRunCell(row, key) prints every column, "–" for what a run lacks', () => {
     const done = summarizeRun(makeRun('run-12345678', { seed: 3 }));
     expect(formatRunCell(done, 'id')).toBe('run-1234');

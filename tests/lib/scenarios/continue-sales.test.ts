@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysInMonth, civilFromDays } from '../../../src/lib/data/civil-days';
-import { dayOfWeek } from '../../../src/lib/eda/calendar';
+import { addMonths, civilFromDays, dayOfWeek, daysInMonth } from '../../../src/lib/core/days';
 import { pearsonCorrelation } from '../../../src/lib/features/pearson-correlation';
 import { seriesRows } from '../../../src/lib/features/series-rows';
 import { scenarioMessages } from '../../../src/lib/messages/scenarios';
@@ -154,8 +153,8 @@ describe('continueSales({ history, periods, seed })', () => {
     const future = rowsOf(world, 'future', last);
     expect(future.date).toEqual(Array.from({ length: 14 }, (_, k) => addMonths(last, k + 1)));
     for (const d of future.date) {
-      const p = civilFromDays(d);
-      expect(p % 100).toBe(daysInMonth(Math.floor(p / 10000), Math.floor(p / 100) % 100));
+      const { year, month, day } = civilFromDays(d);
+      expect(day).toBe(daysInMonth(year, month));
     }
     expect(future.sales.every((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9 && v >= 0)).toBe(true);
     expect(world.seriesLabels).toEqual(['all']);

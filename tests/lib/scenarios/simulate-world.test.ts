@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatDay } from '../../../src/lib/data/civil-days';
+import { addMonths, dayOfWeek, dayToIso } from '../../../src/lib/core/days';
 import { ROW_FLAG, type SalesData } from '../../../src/lib/data/types';
-import { dayOfWeek } from '../../../src/lib/eda/calendar';
 import { scenarioMessages as m } from '../../../src/lib/messages/scenarios';
 import { continueSales } from '../../../src/lib/scenarios/continue-sales';
 import { SCENARIOS, scenarioInfo } from '../../../src/lib/scenarios/scenarios';
@@ -63,7 +62,7 @@ describe('simulateWorld({ history, periods, scenario, seed })', () => {
 
   it('level-shift: the target store sells 1 − strength of the control from the onset, the others exactly the same', () => {
     const world = simulate(spec('level-shift', { strength: 0.35 }));
-    expect(world.notes).toEqual([m.levelShift(formatDay(end + 1 + ONSET), 'store S1', 0.35)]);
+    expect(world.notes).toEqual([m.levelShift(dayToIso(end + 1 + ONSET), 'store S1', 0.35)]);
     for (let s = 0; s < 4; s++) {
       const ratio = sum(world.data, futureRows(world.data, s, ONSET)) / sum(control, futureRows(control, s, ONSET));
       if (history.seriesKeyValues[s]![0] === 'S1') expect(ratio).toBeCloseTo(0.65, 1);
@@ -143,7 +142,7 @@ describe('simulateWorld({ history, periods, scenario, seed })', () => {
       expect(rows.map((r) => data.covariates.promo![r])).toEqual(futureRows(control, template, ONSET).map((r) => control.covariates.promo![r]));
       expect(sum(data, rows) / sum(control, futureRows(control, template, ONSET))).toBeCloseTo(0.8, 1);
     }
-    expect(world.notes).toEqual([m.newProduct(formatDay(end + 1 + ONSET), 'product', 'new-1', 2, 'P01', 0.8)]);
+    expect(world.notes).toEqual([m.newProduct(dayToIso(end + 1 + ONSET), 'product', 'new-1', 2, 'P01', 0.8)]);
     const copyOfP02 = simulate(spec('new-product', { target: 'P02' }));
     expect(futureRows(copyOfP02.data, 4, 0).map((r) => copyOfP02.data.covariates.price![r])).toEqual(futureRows(control, 1, ONSET).map((r) => control.covariates.price![r]));
     expect(simulate(spec('new-product', { target: 'S1' }))).toMatchObject({ applicable: false, notes: [m.unknownTemplate('product', 'S1')] });
@@ -159,7 +158,7 @@ describe('simulateWorld({ history, periods, scenario, seed })', () => {
       expect(data.date.filter((_, r) => data.series[r] === renamed && data.date[r]! <= end)).toHaveLength(0);
     }
     expect(futureRows(data, 2, 0)).toHaveLength(PERIODS);
-    expect(world.notes).toEqual([m.renamedCategory(formatDay(end + 1 + ONSET), 'store', 'S1', 's1', 2)]);
+    expect(world.notes).toEqual([m.renamedCategory(dayToIso(end + 1 + ONSET), 'store', 'S1', 's1', 2)]);
     expect(simulate(spec('renamed-category', { target: 'P02' })).data.seriesLabels.slice(4)).toEqual(['store S1 · product p02', 'store S2 · product p02']);
     // Row lines and flags, where the data has them, travel with their rows.
     const n = history.date.length;
@@ -185,7 +184,7 @@ describe('simulateWorld({ history, periods, scenario, seed })', () => {
     expect(lost.length / rows.length).toBeGreaterThan(0.4);
     expect(lost.length / rows.length).toBeLessThan(0.6);
     expect(lost.every((r) => (promo.data.rowFlags![r]! & ROW_FLAG.covariateMissing) !== 0)).toBe(true);
-    expect(promo.notes).toEqual([m.missingColumn(formatDay(end + 1 + ONSET), 'promo', 0.5)]);
+    expect(promo.notes).toEqual([m.missingColumn(dayToIso(end + 1 + ONSET), 'promo', 0.5)]);
     expect(simulate(spec('missing-column', { target: 'weather' }))).toMatchObject({ applicable: false, notes: [m.unknownCovariate('weather', ['price', 'promo', 'holiday', 'stockout'])] });
   });
 
@@ -241,7 +240,7 @@ describe('simulateWorld({ history, periods, scenario, seed })', () => {
       expect(ratio(0)).toBeCloseTo(0.5, 1);
       expect(ratio(1)).toBe(1);
       const shifted = simulateWorld({ history: data, periods: 30, scenario: spec('seasonality-shift', { onset: 6, strength: 4 }), seed: SEED });
-      expect(shifted.notes).toEqual([m.seasonalityShift(formatDay(last + 7 * 7), 'every series', 4, 'weekly')]);
+      expect(shifted.notes).toEqual([m.seasonalityShift(dayToIso(last + 7 * 7), 'every series', 4, 'weekly')]);
       expect(futureRows(shifted.data, 0, 6, last).map((r) => shifted.data.sales[r])).toEqual(futureRows(base, 0, 2, last).slice(0, 24).map((r) => base.sales[r]));
     });
 
@@ -250,7 +249,7 @@ describe('simulateWorld({ history, periods, scenario, seed })', () => {
       const last = lastDate(data);
       const base = continueSales({ history: data, periods: 30, seed: SEED });
       const world = simulateWorld({ history: data, periods: 30, scenario: spec('level-shift', { onset: 6, strength: 0.35 }), seed: SEED });
-      expect(world.notes).toEqual([m.levelShift(formatDay(addMonths(last, 7)), 'the series', 0.35)]);
+      expect(world.notes).toEqual([m.levelShift(dayToIso(addMonths(last, 7)), 'the series', 0.35)]);
       expect(sum(world.data, futureRows(world.data, 0, 6, last)) / sum(base, futureRows(base, 0, 6, last))).toBeCloseTo(0.65, 1);
       expect(simulateWorld({ history: data, periods: 30, scenario: spec('new-product'), seed: SEED })).toMatchObject({ applicable: false, notes: [m.noKeysForNewProduct()] });
       expect(simulateWorld({ history: data, periods: 30, scenario: spec('renamed-category'), seed: SEED })).toMatchObject({ applicable: false, notes: [m.noKeysForRename()] });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { addMonths } from '../../../src/lib/data/civil-days';
+import { addMonths } from '../../../src/lib/core/days';
 import type { SalesData } from '../../../src/lib/data/types';
 import { createRng } from '../../../src/lib/random/rng';
 import { isoDay, makeSales, type SalesRow } from '../eda/make-sales';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { daysFromCivil, daysInMonth } from '../../../src/lib/data/civil-days';
+import { daysFromCivil, daysInMonth } from '../../../src/lib/core/days';
 import type { Frequency, SalesData } from '../../../src/lib/data/types';
 import { makeSales, type SalesRow } from '../eda/make-sales';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../../src/lib/data/civil-days';
+import { addMonths } from '../../../src/lib/core/days';
 import type { Frequency } from '../../../src/lib/data/types';
 import { evaluateMessages } from '../../../src/lib/messages/evaluate';
 import { splitByTime } from '../../../src/lib/split/split-by-time';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysFromCivil } from '../../../src/lib/data/civil-days';
+import { daysFromCivil } from '../../../src/lib/core/days';
 import { directTargets } from '../../../src/lib/train/direct-targets';
 
 const D = daysFromCivil(2024, 1, 1);

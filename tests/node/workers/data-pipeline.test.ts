@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataPipeline } from '../../../src/workers/data-pipeline';
-import { dayOfWeek } from '../../../src/lib/eda/calendar';
+import { dayOfWeek } from '../../../src/lib/core/days';
 import { isoDay, makeSales, type SalesRow } from '../../lib/eda/make-sales';
 
 const SPLIT = { validation: null, trainingWindow: null, folds: 1, period: null };

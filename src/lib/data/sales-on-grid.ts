@@ -1,5 +1,6 @@
-import type { SalesData } from '../data/types';
-import { civilFromDays, daysFromCivil, periodIndex } from './calendar';
+import type { SalesData } from './types';
+import { civilFromDays, daysFromCivil } from '../core/days';
+import { periodIndex } from '../core/periods';
 
 export interface SalesGridOptions {
   /** Rows from…to (end exclusive), e.g. one series' range; default: all rows, summed across series. */

@@ -1,4 +1,4 @@
-import type { SalesData } from '../data/types';
+import type { SalesData } from './types';
 
 export interface FindCovariateOptions {
   name?: string;

@@ -1,4 +1,23 @@
 /**
+ * A missing number is NaN throughout the lab (a blank cell, a metric with no data, a window with no rows), and ±Infinity
+ * is no better. Two places deal with it: before statistics, sortFinite drops and counts the missing values; before a
+ * result leaves as plain data, finiteOrNull and meanOfFinite turn them into null, which JSON keeps (it would turn NaN
+ * into null silently anyway) and which the type makes every reader handle.
+ */
+import { mean } from './statistics';
+
+/** Anything that is not a finite number, including what storage hands back that is not a number at all, becomes null. */
+export function finiteOrNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The mean of the finite values (each window's metric, say), or null when there are none. */
+export function meanOfFinite(values: readonly (number | null)[]): number | null {
+  const kept = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return kept.length === 0 ? null : mean(kept);
+}
+
+/**
  * The finite values of a column, sorted ascending, plus how many were missing: what a column summary needs for
  * quantiles, distinct counts, min and max in one go.
  *

@@ -1,6 +1,7 @@
 /**
- * The low-level statistics the Explore stage is built on. Each follows one named convention so its numbers can be
- * checked against numpy/scipy (tests/lib/eda/statistics.test.ts reads ../shared/reference/summary.json):
+ * The low-level statistics every stage's summaries are built on (column profiles, drift tests, latency percentiles).
+ * Each follows one named convention so its numbers can be checked against numpy/scipy
+ * (tests/lib/core/statistics.test.ts reads ../shared/reference/summary.json):
  *
  *   quantile      numpy.quantile(..., method='linear') (numpy's default, "type 7" in R)
  *   mean          arithmetic mean

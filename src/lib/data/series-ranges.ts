@@ -1,4 +1,4 @@
-import type { SalesData } from '../data/types';
+import type { SalesData } from './types';
 
 /**
  * Where each series' rows start and end: SalesData is sorted by (series, date), so a series is one contiguous run.

@@ -1,8 +1,16 @@
 /**
- * Calendar arithmetic on whole days since 1970-01-01 (proleptic Gregorian, no time zones), after Howard Hinnant's
- * `days_from_civil` / `civil_from_days`. Plain integer arithmetic: no Date object per call, which matters when a
- * million dates go through the importer.
+ * Calendar arithmetic on the lab's day numbers (whole days since 1970-01-01, proleptic Gregorian, no time zones),
+ * after Howard Hinnant's `days_from_civil` / `civil_from_days`. Plain integer maths rather than a Date per call: a
+ * million dates go through the importer and the feature builder, and nothing may depend on the machine's time zone.
  */
+
+export interface CivilDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+}
 
 /** Days since 1970-01-01 for a calendar date (month 1–12). Does not validate; see `isValidCivil`. */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -14,11 +22,8 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
-/**
- * The calendar date of a day number, packed as one integer `yyyymmdd` (e.g. 20200131) so that hot loops allocate
- * nothing: `Math.floor(p / 10000)` is the year, `Math.floor(p / 100) % 100` the month, `p % 100` the day.
- */
-export function civilFromDays(days: number): number {
+/** The calendar date of a day number. A fresh object per call costs nothing measurable in hot loops: V8 elides it. */
+export function civilFromDays(days: number): CivilDate {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -27,8 +32,7 @@ export function civilFromDays(days: number): number {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return year * 10000 + month * 100 + day;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 export function daysInMonth(year: number, month: number): number {
@@ -43,10 +47,7 @@ export function isValidCivil(year: number, month: number, day: number): boolean 
 
 /** The day `months` calendar months after `days`, keeping the day of month (clamped, and month-ends stay month-ends). */
 export function addMonths(days: number, months: number): number {
-  const p = civilFromDays(days);
-  const year = Math.floor(p / 10000);
-  const month = Math.floor(p / 100) % 100;
-  const day = p % 100;
+  const { year, month, day } = civilFromDays(days);
   const index = year * 12 + (month - 1) + months;
   const y = Math.floor(index / 12);
   const m = (index % 12) + 1;
@@ -55,11 +56,29 @@ export function addMonths(days: number, months: number): number {
   return daysFromCivil(y, m, keepEnd || day > last ? last : day);
 }
 
-/** `YYYY-MM-DD` for a day number: the form issues' examples and labels show. */
-export function formatDay(days: number): string {
+/**
+ * `YYYY-MM-DD` for a day number: how every label, export and message shows a date. Empty for a missing date (NaN),
+ * so a table cell stays blank rather than reading "NaN-NaN-NaN".
+ */
+export function dayToIso(days: number): string {
   if (!Number.isFinite(days)) return '';
-  const p = civilFromDays(days);
-  const month = Math.floor(p / 100) % 100;
-  const day = p % 100;
-  return `${Math.floor(p / 10000)}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  const { year, month, day } = civilFromDays(days);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 0 = Monday … 6 = Sunday (ISO order). Day 0, 1970-01-01, was a Thursday. */
+export function dayOfWeek(days: number): number {
+  return (((days + 3) % 7) + 7) % 7;
+}
+
+/** 0 = January … 11 = December. */
+export function monthOfYear(days: number): number {
+  return civilFromDays(days).month - 1;
+}
+
+/** ISO 8601 week number, 1–53: the week belongs to the year its Thursday falls in. */
+export function isoWeekOfYear(days: number): number {
+  const thursday = days - dayOfWeek(days) + 3;
+  const jan1 = daysFromCivil(civilFromDays(thursday).year, 1, 1);
+  return Math.floor((thursday - jan1) / 7) + 1;
 }
