@@ -11,11 +11,9 @@
 import { runsLabels } from '../lib/messages/runs';
 import { parseConfig, type ParsedConfig } from '../lib/notebook/parse-config';
 import { compareRuns, MAX_COMPARED_RUNS, MIN_COMPARED_RUNS, type RunComparison } from '../lib/runs/compare-runs';
-import { filterRuns, NO_RUN_FILTER, runDatasets, type RunFilter } from '../lib/runs/filter-runs';
-import { newestFirst } from '../lib/runs/newest-first';
-import { DEFAULT_RUN_SORT, nextRunSort, sortRuns, type RunSort, type RunSortKey } from '../lib/runs/sort-runs';
+import { newestFirst, withoutArtifacts } from '../lib/runs/read-run';
+import { DEFAULT_RUN_SORT, filterRuns, nextRunSort, NO_RUN_FILTER, runDatasets, sortRuns, type RunFilter, type RunSort, type RunSortKey } from '../lib/runs/run-table';
 import { summarizeRun, type RunRow } from '../lib/runs/summarize-run';
-import { withoutArtifacts } from '../lib/runs/without-artifacts';
 import type { RunRecord } from '../lib/storage/records';
 import { toStorageError } from '../lib/storage/storage-error';
 import type { StorageState } from './storage.svelte';

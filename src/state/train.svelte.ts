@@ -15,7 +15,7 @@ import { defaultClassicalKinds, defaultNeuralSpecs } from '../lib/models/default
 import { runLockName } from '../adapters/db';
 import { replayableRun } from '../lib/runs/replayable-run';
 import { formatStamp } from '../lib/runs/format-stamp';
-import { formatDuration } from '../lib/runs/format-duration';
+import { formatDuration } from '../lib/runs/run-table';
 import { trainMessages } from '../lib/messages/train';
 import type { FinalFit } from '../lib/registry/version-draft-from-run';
 import type { FinalFitter } from './registry.svelte';

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { runCompareLabels as L } from '../messages/runs';
-import type { LearningCurveRun } from '../runs/learning-curves';
+import type { LearningCurveRun } from '../runs/compare-runs';
 import { CHART_HEIGHT, GROUP_COLORS, SCHEMA } from './chart-defaults';
 
 export interface LearningCurvesSpecOptions {

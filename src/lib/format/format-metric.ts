@@ -3,9 +3,8 @@
  * the runs table, the run comparison, the gates and the model card agree on what a number means: WAPE 0.2 is "20.0%"
  * everywhere, and so is sMAPE 20.
  */
-import { formatDelta } from '../runs/format-delta';
 import type { HeadlineKey } from '../runs/types';
-import { formatNumber } from './format-number';
+import { formatDelta, formatNumber } from './format-number';
 
 /** How a number reads: a fraction shows as a percentage (0.12 → 12.0%), a percent already is one (12 → 12.0%). */
 export type MetricFormat = 'number' | 'fraction' | 'percent' | 'money' | 'count';

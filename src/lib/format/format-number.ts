@@ -16,3 +16,11 @@ export function formatUplift(ratio: number | null | undefined): string {
   const pct = (ratio - 1) * 100;
   return `${pct >= 0 ? '+' : ''}${pct.toFixed(Math.abs(pct) < 10 ? 1 : 0)}%`;
 }
+
+/** A signed difference: "+0.012", "−3.4", "0"; "–" when missing. */
+export function formatDelta(delta: number | null): string {
+  if (delta === null || !Number.isFinite(delta)) return '–';
+  if (delta === 0) return '0';
+  const text = formatNumber(Math.abs(delta));
+  return delta > 0 ? `+${text}` : `−${text}`;
+}

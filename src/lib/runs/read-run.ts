@@ -5,6 +5,8 @@
  *   unknown row ──► 1. envelope (id, status, config): without it the run cannot be opened ──► 'unreadable' + problem
  *               ──► 2. results (RunMetrics, src/lib/runs/types.ts), read field by field: a broken model is left out,
  *                      a broken number becomes null, results that are not results become null + a note
+ * Before reading, the page drops each row's artifacts (withoutArtifacts) and puts the newest first (newestFirst),
+ * both without trusting the row either.
  */
 import { finiteOrNull } from '../core/finite';
 import { runProblems } from '../messages/runs';
@@ -88,6 +90,35 @@ export function readRun(record: unknown): ReadRun {
     problem: null,
     note: broken ? runProblems.metricsUnreadable : null,
   };
+}
+
+/**
+ * A stored run without its artifacts (trained weights can be megabytes per run): the runs table and the comparison
+ * need the config and the results only, so the weights of a long list of runs are not kept in memory.
+ * Anything that is not an object is passed through for readRun to judge.
+ */
+export function withoutArtifacts<T>(record: T): T {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  return { ...record, artifacts: null };
+}
+
+/**
+ * Stored runs newest first by their `created` timestamp (ISO text sorts by time); rows without a readable one go
+ * last, in the order they came. Never drops a row, however malformed.
+ */
+export function newestFirst<T>(records: readonly T[]): T[] {
+  const created = (record: T): string | null => {
+    const value = typeof record === 'object' && record !== null ? (record as { created?: unknown }).created : undefined;
+    return typeof value === 'string' ? value : null;
+  };
+  return records
+    .map((record, index) => ({ record, index, created: created(record) }))
+    .sort((a, b) => {
+      if (a.created === b.created) return a.index - b.index;
+      if (a.created === null || b.created === null) return a.created === null ? 1 : -1;
+      return a.created < b.created ? 1 : -1;
+    })
+    .map(({ record }) => record);
 }
 
 function unreadable(id: string, problem: string, record: unknown): ReadRun {

@@ -3,10 +3,9 @@
  * Interrupted, failed and running runs have no results: their row shows the status and "–" for the numbers.
  * A row that cannot be read at all still gets a row (status 'unreadable', with the reason), so the table never breaks.
  */
+import { runsLabels } from '../messages/runs';
 import type { BackendName } from '../models/train-types';
-import { datasetLabel } from './dataset-label';
 import { readRun, type ReadRun, type RunRowStatus } from './read-run';
-import { shortId } from './short-id';
 
 export interface RunRow {
   /** The run's id; '' for a stored row without one. */
@@ -42,7 +41,7 @@ export function summarizeRun(record: unknown): RunRow {
   return summarizeReadRun(readRun(record));
 }
 
-export function summarizeReadRun(run: ReadRun): RunRow {
+function summarizeReadRun(run: ReadRun): RunRow {
   const metrics = run.metrics;
   const best = metrics?.models.find((m) => m.name === metrics.best) ?? null;
   const baseline = metrics?.models.find((m) => m.name === metrics.baseline) ?? null;
@@ -72,4 +71,24 @@ export function summarizeReadRun(run: ReadRun): RunRow {
 
 function wholeNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isInteger(value) ? value : null;
+}
+
+/** The first `length` characters of an id or hash, enough to tell runs and datasets apart in a table. */
+export function shortId(id: string, length = 8): string {
+  return id.length <= length ? id : id.slice(0, length);
+}
+
+/**
+ * A readable name for the dataset a run's config points at (NotebookConfig.dataset), read defensively because the
+ * config comes from storage: an imported file's name, a built-in file, or the example's size. Null when unknown.
+ */
+export function datasetLabel(ref: unknown): string | null {
+  if (typeof ref !== 'object' || ref === null) return null;
+  const r = ref as Record<string, unknown>;
+  if (r.kind === 'imported' && typeof r.name === 'string' && r.name !== '') return r.name;
+  if (r.kind === 'builtin' && typeof r.file === 'string') return r.file;
+  if (r.kind === 'example' && typeof r.stores === 'number' && typeof r.products === 'number' && typeof r.days === 'number') {
+    return runsLabels.exampleDataset(r.stores, r.products, r.days);
+  }
+  return null;
 }

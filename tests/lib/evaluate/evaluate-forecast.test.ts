@@ -5,7 +5,7 @@ import { bias } from '../../../src/lib/evaluate/bias';
 import { businessMetrics } from '../../../src/lib/evaluate/business-metrics';
 import { evaluateForecast } from '../../../src/lib/evaluate/evaluate-forecast';
 import { mae } from '../../../src/lib/evaluate/mae';
-import { metricsToCsv } from '../../../src/lib/evaluate/metrics-to-csv';
+import { metricsToCsv } from '../../../src/lib/evaluate/metrics-downloads';
 import { seasonalNaiveScale } from '../../../src/lib/evaluate/seasonal-naive-scale';
 import { evaluateMessages } from '../../../src/lib/messages/evaluate';
 import { naiveForecast } from '../../../src/lib/models/naive-forecast';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatUplift } from '../../../src/lib/format/format-number';
+import { formatDelta, formatNumber, formatUplift } from '../../../src/lib/format/format-number';
 
 describe('formatNumber(value)', () => {
   it('keeps about four significant digits and separates thousands', () => {
@@ -21,5 +21,11 @@ describe('formatUplift(ratio)', () => {
     expect(formatUplift(1.4)).toBe('+40%');
     expect(formatUplift(0.95)).toBe('-5.0%');
     expect(formatUplift(null)).toBe('–');
+  });
+});
+
+describe('formatDelta(delta)', () => {
+  it('is signed, with a true minus', () => {
+    expect([formatDelta(-0.1), formatDelta(1234.5), formatDelta(0), formatDelta(null)]).toEqual(['−0.1', '+1,235', '0', '–']);
   });
 });

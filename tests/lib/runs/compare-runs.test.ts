@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, metricMatrix } from '../../../src/lib/runs/compare-runs';
+import { compareRuns, curveModels, formatParamValue, formatRelative, judgeDelta, metricMatrix } from '../../../src/lib/runs/compare-runs';
 import { makeRun } from './make-run';
 
 const reference = makeRun('ref-000001', { epochs: 10 });
@@ -84,5 +84,38 @@ describe('compareRuns(records)', () => {
     const comparison = compareRuns([reference, { id: 'junk', status: 'done', config: null }]);
     expect(comparison.runs[1]?.status).toBe('unreadable');
     expect(comparison.metrics.every((row) => row.others[0]?.value === null)).toBe(true);
+  });
+});
+
+describe('judgeDelta(metric, reference, value)', () => {
+  it('judgeDelta(metric, reference, value) knows which way is better', () => {
+    expect(judgeDelta('wape', 0.2, 0.3).verdict).toBe('worse');
+    expect(judgeDelta('cost', 100, 90).verdict).toBe('better');
+    expect(judgeDelta('bias', -2, 1).verdict).toBe('better');
+    expect(judgeDelta('coverage80', 0.7, 0.95).verdict).toBe('worse');
+    expect(judgeDelta('mase', 1, 1 + 1e-12).verdict).toBe('same');
+    expect(judgeDelta('mae', 0, 1)).toEqual({ value: 1, delta: 1, relative: null, verdict: 'worse' });
+    expect(judgeDelta('mae', null, 1)).toEqual({ value: 1, delta: null, relative: null, verdict: null });
+  });
+});
+
+describe('curveModels(runs)', () => {
+  it('curveModels(runs) lists each model once', () => {
+    const curve = (model: string) => ({ model, window: 'test', epochs: [] });
+    expect(curveModels([{ label: 'a', models: [curve('mlp')] }, { label: 'b', models: [curve('cnn'), curve('mlp')] }])).toEqual(['mlp', 'cnn']);
+  });
+});
+
+describe('comparison text', () => {
+  it('formatRelative(relative) is signed', () => {
+    expect([formatRelative(-0.5), formatRelative(0.051), formatRelative(0), formatRelative(null)]).toEqual(['−50%', '+5.1%', '0%', '']);
+  });
+
+  it('formatParamValue(value) shows arrays and objects compactly, and absent values', () => {
+    expect(formatParamValue([64, 32])).toBe('[64, 32]');
+    expect(formatParamValue({ window: 7, stats: ['mean'] })).toBe('{window: 7, stats: ["mean"]}');
+    expect(formatParamValue(null)).toBe('null');
+    expect(formatParamValue(undefined)).toBe('(not set)');
+    expect(formatParamValue('x'.repeat(500))).toHaveLength(160);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runProblems } from '../../../src/lib/messages/runs';
-import { summarizeRun } from '../../../src/lib/runs/summarize-run';
+import { datasetLabel, summarizeRun } from '../../../src/lib/runs/summarize-run';
 import { DATA_HASH, makeRun } from './make-run';
 
 describe('summarizeRun(record)', () => {
@@ -93,5 +93,12 @@ describe('summarizeRun(record)', () => {
     const builtin = makeRun('r');
     (builtin.config as Record<string, unknown>).dataset = { kind: 'builtin', file: 'us-retail-sales-monthly.csv' };
     expect(summarizeRun(builtin).dataset).toBe('us-retail-sales-monthly.csv');
+  });
+});
+
+describe('datasetLabel(ref)', () => {
+  it('datasetLabel(ref) reads untrusted refs', () => {
+    expect(datasetLabel({ kind: 'example', stores: 2, products: 3, days: 100 })).toBe('Example (2 stores × 3 products, 100 days)');
+    expect([datasetLabel(null), datasetLabel({ kind: 'imported', name: '' }), datasetLabel({ kind: 'other' })]).toEqual([null, null, null]);
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterRuns, runDatasets } from '../../../src/lib/runs/filter-runs';
-import { DEFAULT_RUN_SORT, nextRunSort, sortRuns } from '../../../src/lib/runs/sort-runs';
+import { DEFAULT_RUN_SORT, filterRuns, formatDuration, formatRunCell, nextRunSort, runDatasets, sortRuns } from '../../../src/lib/runs/run-table';
 import { summarizeRun } from '../../../src/lib/runs/summarize-run';
 import { DATA_HASH, OTHER_HASH, makeRun } from './make-run';
 
@@ -77,6 +76,28 @@ describe('filterRuns(rows, filter)', () => {
     expect(runDatasets(rows)).toEqual([
       { dataHash: DATA_HASH, label: 'Example (5 stores × 10 products, 1096 days) (a1b2c3d4)' },
       { dataHash: OTHER_HASH, label: 'Example (5 stores × 10 products, 1096 days) (f0e1d2c3)' },
+    ]);
+  });
+});
+
+describe('formatRunCell(row, key)', () => {
+  it('formatRunCell(row, key) prints every column, "–" for what a run lacks', () => {
+    const done = summarizeRun(makeRun('run-12345678', { seed: 3 }));
+    expect(formatRunCell(done, 'id')).toBe('run-1234');
+    expect(formatRunCell(done, 'wape')).toBe('20.0%');
+    expect(formatRunCell(done, 'baselineWape')).toBe('30.0%');
+    expect(formatRunCell(done, 'cost')).toBe('4,600');
+    expect(formatRunCell(done, 'durationMs')).toBe('1 min 5 s');
+    expect(formatRunCell(done, 'seed')).toBe('3');
+    expect(formatRunCell(done, 'created')).toMatch(/^2024-05-0[12] \d\d:\d\d$/);
+    const cut = summarizeRun(makeRun('r', { status: 'interrupted' }));
+    expect([formatRunCell(cut, 'wape'), formatRunCell(cut, 'backend'), formatRunCell(cut, 'bestModel')]).toEqual(['–', '–', '–']);
+    expect(formatRunCell(summarizeRun(null), 'created')).toBe('–');
+  });
+
+  it('formatDuration(ms) reads as s, min and h', () => {
+    expect([formatDuration(null), formatDuration(4_400), formatDuration(65_000), formatDuration(3_725_000)]).toEqual([
+      '–', '4 s', '1 min 5 s', '1 h 2 min',
     ]);
   });
 });
