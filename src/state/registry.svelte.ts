@@ -27,6 +27,7 @@ import type { RunArtifacts, RunMetrics } from '../lib/runs/types';
 import type { CostModel } from '../lib/scope/cost-model';
 import type { JsonObject, RegistryRecord, RunRecord } from '../lib/storage/records';
 import { toStorageError } from '../lib/storage/storage-error';
+import { parseRegistry } from '../lib/registry/registry-schema';
 import type { StorageState } from './storage.svelte';
 
 export class RegistryState {
@@ -56,7 +57,13 @@ export class RegistryState {
     const db = await this.#storage.open();
     const record = dataHash ? await db.registries.get(dataHash) : undefined;
     this.dataHash = dataHash;
-    this.registry = record ? (record.registry as unknown as Registry) : createRegistry(REGISTRY_NAME);
+    const parsed = record ? parseRegistry(record.registry) : null;
+    if (parsed && !parsed.ok) {
+      // Left in storage as it is (nothing here writes it while `registry` is null): the user decides what goes.
+      this.registry = null;
+      throw new Error(registryMessages.damagedRegistry(parsed.reason));
+    }
+    this.registry = parsed?.ok ? parsed.registry : createRegistry(REGISTRY_NAME);
     this.#weights = record ? (record.weights as unknown as Record<string, SerializedWeight[]>) : {};
     this.#created = record?.created ?? '';
     await this.refreshRuns();

@@ -175,6 +175,7 @@ async function ingestBlob(
     let bytes = 0;
     Papa.parse<string[]>(blob as File, {
       delimiter: preview.delimiter,
+      newline: preview.newline,
       skipEmptyLines: false,
       chunkSize: CHUNK_BYTES,
       chunk: ({ data }, parser) => {

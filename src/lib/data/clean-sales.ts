@@ -14,7 +14,7 @@ import { inferFrequency } from './infer-frequency';
  *
  * 1. Series listed by 'series-too-short' or 'mixed-frequency' with 'drop-rows' are removed.
  * 2. Row by row, in (series, date) order: ragged rows are dropped or kept; NaN sales (text or empty) are dropped,
- *    set to 0 or to the series' previous value (0 when there is none); negative sales are kept, set to 0 or
+ *    set to 0 or to the series' previous value (0 when there is none), and never kept; negative sales are kept, set to 0 or
  *    dropped; NaN covariates take the previous value in the series (leading ones the first later value, else 0),
  *    0, or drop the row.
  * 3. Rows sharing a (series, date) are summed (covariates of the first), reduced to the first or the last, or all
@@ -41,7 +41,8 @@ export function cleanSales(
   }
   const fill = act.get('gaps');
   const busy = [...act].some(([kind, action]) => action !== 'keep' && kind !== 'unparseable-date');
-  if (!busy) return data;
+  // A row kept as it is (a ragged one, say) may still hold text where sales go: that never passes as clean.
+  if (!busy && !data.sales.some(Number.isNaN)) return data;
   // Gaps are only filled in series at the table's frequency: a weekly series in a daily table has no missing days.
   const offFrequency = seriesOf('mixed-frequency');
   if (fill === 'fill-zero' || fill === 'fill-previous') {
@@ -142,6 +143,8 @@ function cleanSeries(job: SeriesJob): void {
       if (action === 'drop-rows') continue;
       if (action === 'fill-zero') sales = 0;
       if (action === 'fill-previous') sales = last() >= 0 && !Number.isNaN(out.sales[last()]!) ? out.sales[last()]! : 0;
+      // No choice made it a number (no sales issue was raised for it: a ragged row kept as it is): left out.
+      if (Number.isNaN(sales)) continue;
     }
     if (sales < 0) {
       const action = act.get('negative-sales');

@@ -17,7 +17,7 @@ import { validateSales } from './validate-sales';
 import { cleanSales } from './clean-sales';
 import { createIssue, MAX_EXAMPLES } from './create-issue';
 import { emptySalesData } from './empty-sales-data';
-import { DELIMITERS } from './preview-csv';
+import { DELIMITERS, trimCarriageReturn } from './preview-csv';
 import * as messages from '../messages/data';
 
 export interface IngestOptions {
@@ -102,7 +102,7 @@ export function createIngest(options: IngestOptions): Ingest {
 
   function addRows(input: readonly (readonly string[])[], firstLine: number): void {
     for (let i = 0; i < input.length; i++) {
-      const row = input[i]!;
+      const row = trimCarriageReturn(input[i]!);
       const line = firstLine + i;
       if (row.length <= 1 && (row[0] ?? '').trim() === '') continue;
       dataRows++;

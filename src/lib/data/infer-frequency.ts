@@ -13,10 +13,12 @@ export interface FrequencyInference {
   seriesFrequency: (Frequency | null)[];
   /** Share of steps that do not fit `frequency` (0–1), see below. */
   disagreement: number;
-  /** True when `disagreement` is at least `MIXED_SHARE`. */
+  /** True when `disagreement` is at least `MIXED_SHARE`, or any series has a frequency of its own. */
   mixed: boolean;
   /** Series holding at least one step that does not fit `frequency`, ascending. */
   irregularSeries: number[];
+  /** The series the mix is about (empty when not mixed): all irregular ones, or those at another frequency. */
+  mixedSeries: number[];
 }
 
 /** A tenth of all steps: below that, odd steps are noise (a holiday moved a weekly stamp), not a second frequency. */
@@ -39,7 +41,8 @@ const IDENTITY = new Int32Array(0);
  *    gaps (two weeks, three months) do not change it, and neither does one stamp moved by a holiday.
  * 3. The file's frequency is the one most steps belong to. A step disagrees when its series has another frequency, or
  *    when it is not a whole multiple of the file's period (every step is a whole number of days). A share of
- *    disagreeing steps of `MIXED_SHARE` or more marks the file as mixed.
+ *    disagreeing steps of `MIXED_SHARE` or more marks the file as mixed, and so does any series at a frequency of
+ *    its own, however short.
  */
 export function inferFrequency(dates: ArrayLike<number>, options: InferFrequencyOptions = {}): FrequencyInference {
   const series = options.series ?? new Int32Array(dates.length);
@@ -71,7 +74,7 @@ export function inferFrequency(dates: ArrayLike<number>, options: InferFrequency
     if (own !== null) votes[own]! += tally[s * 3]!;
     total += tally[s * 3]!;
   }
-  if (total === 0) return { frequency: null, seriesFrequency, disagreement: 0, mixed: false, irregularSeries: [] };
+  if (total === 0) return { frequency: null, seriesFrequency, disagreement: 0, mixed: false, irregularSeries: [], mixedSeries: [] };
   const cls = votes[MONTH]! > votes[WEEK]! && votes[MONTH]! > votes[DAY]! ? MONTH : votes[WEEK]! > votes[DAY]! ? WEEK : DAY;
   const frequency = FREQUENCIES[cls]!;
 
@@ -88,13 +91,12 @@ export function inferFrequency(dates: ArrayLike<number>, options: InferFrequency
     }
   }
   const disagreement = disagreeing / total;
-  return {
-    frequency,
-    seriesFrequency,
-    disagreement,
-    mixed: disagreement >= MIXED_SHARE,
-    irregularSeries: [...irregular].sort((a, b) => a - b),
-  };
+  const irregularSeries = [...irregular].sort((a, b) => a - b);
+  // A whole series at another frequency is never noise, however few of the file's steps it holds (one weekly store
+  // among forty daily ones is 0.4 % of the steps).
+  const ownFrequency = seriesFrequency.flatMap((own, s) => (own !== null && own !== frequency ? [s] : []));
+  const mixedSeries = disagreement >= MIXED_SHARE ? irregularSeries : ownFrequency;
+  return { frequency, seriesFrequency, disagreement, mixed: mixedSeries.length > 0, irregularSeries, mixedSeries };
 }
 
 /** The coarsest period (month, week, day) that all but `MIXED_SHARE` of a series' steps are whole multiples of. */

@@ -17,13 +17,16 @@ export interface ParseNumberOptions {
  */
 export function parseNumber(text: string, options: ParseNumberOptions = {}): number {
   const c = text.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || c === 45 /* - */ || c === 46 /* . */) {
+  if (((c >= 48 && c <= 57) || c === 45 /* - */ || c === 46 /* . */) && !(c === 48 && RADIX_LETTER.test(text.charAt(1)))) {
     const value = Number(text);
     // value - value is 0 exactly for finite numbers: one subtraction instead of a call per cell.
     if (value - value === 0) return value;
   }
   return parseSlow(text, options);
 }
+
+/** `Number()` reads 0x10, 0b11 and 0o7 as 16, 3 and 7; a sales export means none of them, so they are text. */
+const RADIX_LETTER = /[xXbBoO]/;
 
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', 'nil', '-', '--', '?', '#n/a', 'missing', '.']);
 const TRUE = new Set(['true', 'yes', 'y', 't']);

@@ -19,7 +19,7 @@ const HEAD_CHARS = 256 * 1024;
  * A first look at a CSV text — the whole file, or its first bytes — : its separator, header and a sample of rows,
  * before any row is trusted.
  *
- * 1. A byte-order mark is dropped (spreadsheets add one to UTF-8 exports); papaparse handles CRLF and quotes.
+ * 1. A byte-order mark is dropped (spreadsheets add one to UTF-8 exports); line ends are read as lineBreakOf says.
  * 2. The separator is guessed here rather than by papaparse's own guess, which counts a trailing empty line as a
  *    one-field row and then gives up on small files: each candidate parses the head of the file, and the one under
  *    which the most rows have as many fields as the header (at least two) wins.
@@ -29,9 +29,10 @@ const HEAD_CHARS = 256 * 1024;
 export function previewCsv(text: string, options: PreviewOptions = {}): RawPreview {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const head = cutAtLastNewline(body, HEAD_CHARS);
-  const delimiter = options.delimiter ?? guessDelimiter(head);
+  const newline = lineBreakOf(head);
+  const delimiter = options.delimiter ?? guessDelimiter(head, newline);
   const wanted = options.headRows ?? 50;
-  const headRows = parseRows(head, delimiter, wanted + 1);
+  const headRows = parseRows(head, delimiter, newline, wanted + 1);
   const header = (headRows[0] ?? []).map((name) => name.trim());
   const sampleRows = headRows.slice(1);
   // `text` may be the first bytes of a file (a worker previews a slice): a last line without its line end may be cut
@@ -42,25 +43,41 @@ export function previewCsv(text: string, options: PreviewOptions = {}): RawPrevi
   if (sampleRows.length === wanted) {
     // More rows than the head sample: add rows from all over the text (after the header line).
     const spread = spreadLines(body, body.indexOf('\n') + 1, options.spreadRows ?? 150);
-    sampleRows.push(...parseRows(spread, delimiter));
+    sampleRows.push(...parseRows(spread, delimiter, newline));
   }
-  return { delimiter, header, sampleRows };
+  return { delimiter, newline, header, sampleRows };
+}
+
+/**
+ * The line end to parse with. Papaparse guesses one from the first lines, so a header saved with CRLF above rows with
+ * LF (a header retyped on Windows) read as one endless line. Splitting on LF whenever there is one, and dropping a
+ * CR left at the end of a row (trimCarriageReturn), reads LF, CRLF and any mix alike; a file of lone CRs (old Mac
+ * exports) has no LF at all.
+ */
+export function lineBreakOf(text: string): '\n' | '\r' {
+  return text.includes('\n') || !text.includes('\r') ? '\n' : '\r';
+}
+
+/** A row split at LF from a CRLF line keeps the CR at the end of its last cell: it belongs to the line end. */
+export function trimCarriageReturn(row: readonly string[]): readonly string[] {
+  const last = row[row.length - 1];
+  return last !== undefined && last.endsWith('\r') ? [...row.slice(0, -1), last.slice(0, -1)] : row;
 }
 
 /** Rows of `text` under `delimiter`, blank lines left out. */
-function parseRows(text: string, delimiter: string, preview = 0): string[][] {
+function parseRows(text: string, delimiter: string, newline: '\n' | '\r', preview = 0): string[][] {
   if (text === '') return [];
-  const result = Papa.parse<string[]>(text, { delimiter, preview, skipEmptyLines: 'greedy' });
-  return result.data;
+  const result = Papa.parse<string[]>(text, { delimiter, newline, preview, skipEmptyLines: 'greedy' });
+  return result.data.map((row) => [...trimCarriageReturn(row)]);
 }
 
-function guessDelimiter(head: string): string {
+function guessDelimiter(head: string, newline: '\n' | '\r'): string {
   let best: string = DELIMITERS[0];
   let bestScore = -1;
   let fallback: string = DELIMITERS[0];
   let fallbackWidth = 1;
   for (const delimiter of DELIMITERS) {
-    const rows = parseRows(head, delimiter, 51);
+    const rows = parseRows(head, delimiter, newline, 51);
     const width = rows[0]?.length ?? 0;
     const data = rows.slice(1);
     if (width >= 2) {

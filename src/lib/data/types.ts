@@ -30,6 +30,8 @@ export interface ColumnMapping {
 /** What a first look at a file found, before any row is trusted. */
 export interface RawPreview {
   delimiter: string;
+  /** What ends a line for the parser (see lineBreakOf): '\n' whenever the file has one, whatever precedes it. */
+  newline: '\n' | '\r';
   header: string[];
   /** Up to a few dozen data rows, as strings, for the mapping step and for auto-detection. */
   sampleRows: string[][];

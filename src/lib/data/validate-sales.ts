@@ -46,7 +46,7 @@ export function validateSales(data: SalesData, options: ValidateSalesOptions = {
 
   const inference = options.inference ?? inferFrequency(data.date, { series: data.series });
   // Series at another frequency have no gaps at this one (a weekly series in a daily file is not 6/7 missing).
-  const offSeries = new Set(inference.mixed ? inference.irregularSeries : []);
+  const offSeries = new Set(inference.mixedSeries);
   inference.seriesFrequency.forEach((frequency, s) => {
     if (frequency !== null && frequency !== data.frequency) offSeries.add(s);
   });
@@ -116,7 +116,7 @@ export function validateSales(data: SalesData, options: ValidateSalesOptions = {
 
   // 3. Mixed frequencies: the series whose steps do not fit the table's rhythm.
   if (inference.mixed && inference.frequency) {
-    const series = inference.irregularSeries;
+    const series = inference.mixedSeries;
     issues.push(
       createIssue({
         kind: 'mixed-frequency',

@@ -7,6 +7,12 @@ export const configHashUnreadable = (): string =>
 export const configNotAnObject = (): string =>
   'This link’s notebook settings are not a settings object, so the notebook opened with its defaults.';
 
+export const exampleTooLarge = (maxRows: number): string =>
+  `the example is limited to ${maxRows.toLocaleString('en-US')} rows: stores × products × days`;
+
+export const exampleLimitNote = (maxRows: number): string =>
+  `Up to ${maxRows.toLocaleString('en-US')} rows (stores × products × days): fewer days are generated when more would not fit.`;
+
 export const configFieldInvalid = (field: string, detail: string): string =>
   `The link’s “${field}” setting was invalid (${detail}); its default is used instead.`;
 

@@ -9,6 +9,8 @@ const OVERRIDE_GATES = 'override the gates';
 
 /** Why an action on the registry was refused (thrown as Error messages). */
 export const registryMessages = {
+  damagedRegistry: (reason: string) =>
+    `The stored registry of this dataset cannot be read (${reason}). It is left as it is: delete it under “Stored in this browser” to start a new one, or restore a good backup.`,
   notServable: (pick: string, offered: string | null) =>
     `The run’s auto pick, ${pick}, is not served by the simulated endpoint yet (it serves neural models and baselines); ${offered ? `${offered}, the best servable model by the same selection score, is offered instead` : 'no servable model is left'}.`,
   emptyName: () => 'A registered model needs a name.',

@@ -27,6 +27,7 @@ export const storageErrorMessages = {
 export const backupMessages = {
   notJson: (detail: string): string => `the file is not valid JSON (${detail})`,
   notObject: 'the file does not contain a Forecast Lab backup (expected a JSON object)',
+  tooDeep: (limit: number): string => `the file is damaged: its values are nested more than ${limit} levels deep, which no backup is`,
   wrongFormat: (found: string): string =>
     `the file is not a Forecast Lab backup (its "format" is ${found}, expected "forecast-lab-backup")`,
   badVersion: (found: string): string => `the backup's "version" is ${found}, expected a whole number`,

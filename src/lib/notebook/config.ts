@@ -5,6 +5,7 @@ import { DEFAULT_MODELS, DEFAULT_SCOPE, DEFAULT_SPLIT, STAGE_CONFIG_FIELDS, type
 import { DEFAULT_OPS, OpsConfigSchema } from '../ops/ops-config';
 import type { OpsConfig } from '../ops/types';
 import { limitSchema, wholeIn } from './setting-limit';
+import { exampleTooLarge } from '../messages/notebook';
 
 /**
  * The notebook's whole configuration: dataset, seed and every parameter. It is the URL hash (so a pasted link
@@ -74,6 +75,11 @@ export const SEED_LIMIT = wholeIn(0, 2 ** 31 - 1);
 
 /** Limits keep a tampered link from asking the browser for a billion rows. */
 export const EXAMPLE_LIMITS = { stores: [1, 50], products: [1, 100], days: [60, 3660] } as const;
+/**
+ * Stores × products × days of a generated example: the 1M-row table the app is measured on (npm run bench). The
+ * fields' own limits allow 18M rows, which fail minutes later as a 114 MB file or an invalid string length.
+ */
+export const MAX_EXAMPLE_ROWS = 1_000_000;
 
 const intIn = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 
@@ -91,13 +97,16 @@ export const CONFIG_FIELDS = {
   v: v.literal(1),
   seed: limitSchema(SEED_LIMIT),
   dataset: v.variant('kind', [
-    v.strictObject({
-      kind: v.literal('example'),
-      seed: limitSchema(SEED_LIMIT),
-      stores: intIn(...EXAMPLE_LIMITS.stores),
-      products: intIn(...EXAMPLE_LIMITS.products),
-      days: intIn(...EXAMPLE_LIMITS.days),
-    }),
+    v.pipe(
+      v.strictObject({
+        kind: v.literal('example'),
+        seed: limitSchema(SEED_LIMIT),
+        stores: intIn(...EXAMPLE_LIMITS.stores),
+        products: intIn(...EXAMPLE_LIMITS.products),
+        days: intIn(...EXAMPLE_LIMITS.days),
+      }),
+      v.check(({ stores, products, days }) => stores * products * days <= MAX_EXAMPLE_ROWS, exampleTooLarge(MAX_EXAMPLE_ROWS)),
+    ),
     v.strictObject({ kind: v.literal('builtin'), file: v.picklist(BUILTIN_FILES) }),
     v.strictObject({
       kind: v.literal('imported'),

@@ -13,6 +13,7 @@
  * TypeScript type). Objects are loose: fields a stage adds to its rows travel through backups untouched.
  */
 import * as v from 'valibot';
+import { parseRegistry } from '../registry/registry-schema';
 import { backupMessages } from '../messages/storage';
 import { RUN_STATUSES, type ConfigRecord, type DatasetRecord, type JsonObject, type RegistryRecord, type RunRecord } from './records';
 import { SHA256_HEX } from './sha256-hex';
@@ -116,7 +117,14 @@ const registryRow = v.looseObject({
   name: v.string(),
   created: timestamp,
   updated: timestamp,
-  registry: jsonObject,
+  // Checked, but kept as it was written (a parsed copy would reorder its keys, and a backup must round-trip exactly).
+  registry: v.pipe(
+    jsonObject,
+    v.rawCheck(({ dataset, addIssue }) => {
+      const parsed = dataset.typed ? parseRegistry(dataset.value) : null;
+      if (parsed && !parsed.ok) addIssue({ message: parsed.reason });
+    }),
+  ),
   weights: jsonObject,
 });
 

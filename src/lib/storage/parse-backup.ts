@@ -23,6 +23,7 @@ export function parseBackup(text: string): BackupResult {
     return reject(backupMessages.notJson(error instanceof Error ? error.message : String(error)));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return reject(backupMessages.notObject);
+  if (deeperThan(json, MAX_DEPTH)) return reject(backupMessages.tooDeep(MAX_DEPTH));
   const { format, version } = json as Record<string, unknown>;
   if (format !== BACKUP_FORMAT) return reject(backupMessages.wrongFormat(describe(format)));
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
@@ -48,6 +49,24 @@ export function parseBackup(text: string): BackupResult {
     return reject(problems[0] + (problems.length > 1 ? backupMessages.moreProblems(problems.length - 1) : ''));
   }
   return { ok: true, backup };
+}
+
+/**
+ * A backup nests a few levels (rows, a run's metrics, a registry's versions and audit): far below this. Deeper JSON is
+ * damage, and reading it recursively (tagged values, validation) would overflow the stack instead of saying so.
+ */
+const MAX_DEPTH = 64;
+
+/** Whether any value sits more than `limit` objects or arrays deep; iterative, so a deep file cannot overflow it. */
+function deeperThan(root: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function reject(reason: string): BackupResult {

@@ -51,14 +51,15 @@ describe('cleanSales(data, report, choices)', () => {
     expect([...filledMonths.date].map(dayToIso).slice(3, 5)).toEqual(['2024-01-31', '2024-02-29']);
   });
 
-  it('cleanSales fills no “gaps” in a weekly series of a daily table, even when too few to count as mixed', () => {
+  it('cleanSales: a weekly series of a daily table is reported however few its steps, and kept, it gets no “gaps” filled', () => {
     const lines = ['date,store,sales'];
     for (let d = 1; d <= 28; d++) if (d !== 10) lines.push(`2024-01-${String(d).padStart(2, '0')},A,1`);
     lines.push('2024-01-05,B,7', '2024-01-12,B,7', '2024-01-19,B,7');
     const { data, report } = ingestCsv(lines.join('\n'));
-    expect(report.issues.map((issue) => [issue.kind, issue.count])).toEqual([['gaps', 1]]);
-    const filled = cleanSales(data, report, { gaps: 'fill-zero' });
-    expect(filled.date.length).toBe(28 + 3);
+    expect(report.issues.map((issue) => [issue.kind, issue.count])).toEqual([['gaps', 1], ['mixed-frequency', 1]]);
+    expect(cleanSales(data, report, { gaps: 'fill-zero' }).date.length).toBe(28);
+    const kept = cleanSales(data, report, { gaps: 'fill-zero', 'mixed-frequency': 'keep' });
+    expect(kept.date.length).toBe(28 + 3);
   });
 
   it('cleanSales keeps negative sales by default, clips them to 0 or drops them when asked', () => {
@@ -88,7 +89,19 @@ describe('cleanSales(data, report, choices)', () => {
     const cleaned = clean('ragged.csv');
     expect(cleaned.seriesLabels).toEqual(['product Blue shirt', 'product Shoes, red']);
     expect(cleaned.date.length).toBe(5);
-    expect(clean('ragged.csv', { 'ragged-rows': 'keep' }).seriesLabels).toHaveLength(3);
+    // Kept, the ragged row's sales field holds " red": not a number, so that row still stays out, and its series.
+    const kept = clean('ragged.csv', { 'ragged-rows': 'keep' });
+    expect(kept.seriesLabels).toEqual(['product Blue shirt', 'product Shoes, red']);
+    expect(kept.sales.some(Number.isNaN)).toBe(false);
+  });
+
+  it('cleanSales keeps a ragged row whose sales read as a number when asked to, and never a non-number in sales', () => {
+    const text = 'date,product,sales\n2024-01-01,A,10\n2024-01-02,A,12,late note\n2024-01-03,A,11\n2024-01-04,A,n/a,x\n';
+    const mapping = { date: 'date', sales: 'sales', keys: ['product'], covariates: [] };
+    const { data, report } = ingestCsv(text, { mapping });
+    const kept = cleanSales(data, report, { 'ragged-rows': 'keep' });
+    expect([...kept.sales]).toEqual([10, 12, 11]);
+    expect([...cleanSales(data, report).sales]).toEqual([10, 11]);
   });
 
   it('cleanSales leaves out series too short for the horizon and renumbers the rest', () => {

@@ -39,10 +39,20 @@ describe('inferFrequency(dates, options)', () => {
     expect(result.disagreement).toBeCloseTo(5 / 14);
   });
 
+  it('inferFrequency(dates, { series }) reports one weekly series among twenty daily ones, however few its steps', () => {
+    const daily = days('2024-01-01', 60, 1);
+    const weekly = days('2024-01-01', 9, 7);
+    const dates = [...Array.from({ length: 20 }, () => daily).flat(), ...weekly];
+    const series = [...Array.from({ length: 20 }, (_, s) => daily.map(() => s)).flat(), ...weekly.map(() => 20)];
+    const result = inferFrequency(dates, { series });
+    expect(result.disagreement).toBeLessThan(0.01);
+    expect(result).toMatchObject({ frequency: 'daily', mixed: true, mixedSeries: [20] });
+  });
+
   it('inferFrequency(dates) ignores a few odd steps (a holiday moved one weekly stamp)', () => {
     const weekly = days('2024-01-05', 30, 7);
     weekly[10]! -= 1;
-    expect(inferFrequency(weekly)).toMatchObject({ frequency: 'weekly', mixed: false, irregularSeries: [0] });
+    expect(inferFrequency(weekly)).toMatchObject({ frequency: 'weekly', mixed: false, irregularSeries: [0], mixedSeries: [] });
   });
 
   it('inferFrequency(dates) is null without two distinct dates in any series', () => {

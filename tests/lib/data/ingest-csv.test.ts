@@ -75,6 +75,35 @@ describe('ingestCsv(text, options) on the real datasets', () => {
     expect([...data.covariates.Preis!]).toEqual([4.99, 1.49]);
     expect(dayToIso(data.date[0]!)).toBe('2024-02-01');
   });
+
+  it('ingestCsv(text) reads a CRLF header above LF rows, and any mix of line ends, as it reads plain LF', () => {
+    const rows = ['2024-01-01,A,"Shoes, red",4,1.5', '2024-01-02,A,"Shoes, red",5,1.5', '2024-01-03,A,"Shoes, red",6,"1.75"'];
+    const plain = ingestCsv(['date,store,product,sales,price', ...rows].join('\n') + '\n');
+    for (const text of [
+      'date,store,product,sales,price\r\n' + rows.join('\n') + '\n',
+      ['date,store,product,sales,price', ...rows].join('\r\n') + '\r\n',
+      'date,store,product,sales,price\n' + rows[0] + '\r\n' + rows[1] + '\n' + rows[2] + '\r\n',
+    ]) {
+      const mixed = ingestCsv(text);
+      expect(mixed.detection.mapping, JSON.stringify(text)).toEqual(plain.detection.mapping);
+      expect(mixed.report.issues).toEqual([]);
+      expect([...mixed.data.sales]).toEqual([4, 5, 6]);
+      expect([...mixed.data.covariates.price!]).toEqual([1.5, 1.5, 1.75]);
+    }
+    expect(plain.detection.mapping.covariates).toEqual(['price']);
+  });
+
+  it('ingestCsv(text) reports 0x10 or 0b11 in sales and prices as text, never as 16 or 3', () => {
+    const mapping = { date: 'date', sales: 'sales', keys: [], covariates: ['price'] };
+    const text = 'date,sales,price\n2024-01-01,0x10,2\n2024-01-02,5,0b11\n2024-01-03,7,2\n';
+    const { data, report } = ingestCsv(text, { mapping });
+    expect(report.issues.map((issue) => [issue.kind, issue.count])).toEqual([
+      ['non-numeric-sales', 1],
+      ['non-numeric-covariate', 1],
+    ]);
+    expect(data.sales[0]).toBeNaN();
+    expect(data.covariates.price![1]).toBeNaN();
+  });
 });
 
 describe('createIngest(options)', () => {

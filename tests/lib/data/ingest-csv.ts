@@ -55,7 +55,7 @@ export function ingestCsv(text: string, options: IngestCsvOptions = {}): IngestC
   // 1. Size, before any work.
   const tooLarge = checkFileSize(options.bytes ?? text.length);
   if (tooLarge) {
-    const preview: RawPreview = { delimiter: options.delimiter ?? ',', header: [], sampleRows: [] };
+    const preview: RawPreview = { delimiter: options.delimiter ?? ',', newline: '\n', header: [], sampleRows: [] };
     const detection = detectMapping(preview);
     const mapping = options.mapping ?? detection.mapping;
     const report = { rowCount: 0, seriesCount: 0, frequency: null, start: null, end: null, issues: [tooLarge], usable: false };
@@ -82,6 +82,7 @@ export function ingestCsv(text: string, options: IngestCsvOptions = {}): IngestC
     let done = false;
     Papa.parse<string[]>(body, {
       delimiter: preview.delimiter,
+      newline: preview.newline,
       skipEmptyLines: false,
       chunkSize: CHUNK_CHARS,
       chunk: ({ data }: Papa.ParseResult<string[]>) => {

@@ -39,6 +39,14 @@ describe('parseNumber(text, options)', () => {
     }
   });
 
+  it('parseNumber(text) reads decimals only: hexadecimal, binary and octal literals are text, not 16, 3 and 7', () => {
+    for (const text of ['0x10', '0X1F', '0b11', '0B1', '0o7', '0O17']) expect(parseNumber(text), text).toBeNaN();
+    // A leading zero is still a decimal number.
+    expect(parseNumber('012')).toBe(12);
+    expect(parseNumber('0.5')).toBe(0.5);
+    expect(parseNumber('0')).toBe(0);
+  });
+
   it('isMissingValue(text) tells empty cells and NA tokens from text', () => {
     for (const text of ['', '  ', 'NA', 'n/a', 'NaN', 'null', 'None', '-', '#N/A']) expect(isMissingValue(text), text).toBe(true);
     for (const text of ['#VALUE!', 'zero', '0']) expect(isMissingValue(text), text).toBe(false);

@@ -51,7 +51,7 @@ describe('previewCsv(text, options)', () => {
   });
 
   it('previewCsv(text) of an empty or blank text has an empty header', () => {
-    expect(previewCsv('')).toEqual({ delimiter: ',', header: [], sampleRows: [] });
+    expect(previewCsv('')).toEqual({ delimiter: ',', newline: '\n', header: [], sampleRows: [] });
     expect(previewCsv('\n\n').header).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type NotebookConfig } from '../../../src/lib/notebook/config';
+import { DEFAULT_CONFIG, MAX_EXAMPLE_ROWS, type NotebookConfig } from '../../../src/lib/notebook/config';
 import { changedConfigInputs, decodeConfigHash, encodeConfigHash } from '../../../src/lib/notebook/url-hash';
-import { configHashUnreadable } from '../../../src/lib/messages/notebook';
+import { configFieldInvalid, configHashUnreadable, exampleTooLarge } from '../../../src/lib/messages/notebook';
 
 const custom: NotebookConfig = {
   ...DEFAULT_CONFIG,
@@ -35,6 +35,18 @@ describe('encodeConfigHash(config) / decodeConfigHash(hash)', () => {
     expect(parsed.problems).toHaveLength(2);
     expect(parsed.problems[0]).toContain('“seed”');
     expect(parsed.problems[1]).toContain('“dataset”');
+  });
+  it('refuses an example larger than the app can hold before generating it, and says the limit', () => {
+    const hash = (stores: number, products: number, days: number) =>
+      '#' + encodeURIComponent(JSON.stringify({ ...DEFAULT_CONFIG, dataset: { kind: 'example', seed: 1, stores, products, days } }));
+    // Each field within its own limits, the product not: 50 × 100 × 700 = 3.5M rows.
+    const big = decodeConfigHash(hash(50, 100, 700));
+    expect(big.config.dataset).toEqual(DEFAULT_CONFIG.dataset);
+    expect(big.problems).toEqual([configFieldInvalid('dataset', exampleTooLarge(MAX_EXAMPLE_ROWS))]);
+    // 50 × 20 × 1000 = 1M rows: the benchmark table, allowed.
+    const largest = decodeConfigHash(hash(50, 20, 1000));
+    expect(largest.problems).toEqual([]);
+    expect(largest.config.dataset).toEqual({ kind: 'example', seed: 1, stores: 50, products: 20, days: 1000 });
   });
   it('rejects values that are not a settings object', () => {
     expect(decodeConfigHash('#' + encodeURIComponent('[1,2]')).config).toEqual(DEFAULT_CONFIG);

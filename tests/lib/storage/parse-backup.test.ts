@@ -3,6 +3,8 @@ import { parseBackup } from '../../../src/lib/storage/parse-backup';
 import { readBackup } from '../../../src/lib/storage/read-backup';
 import { toJsonSafe } from '../../../src/lib/storage/to-json-safe';
 import { CSV_HASH, backupDataset, backupJson, config, run } from './fixtures';
+import { setAlias } from '../../../src/lib/registry/set-alias';
+import { minute, registryWith } from '../registry/fixtures';
 
 const text = (value: unknown) => JSON.stringify(value);
 const reasonOf = (value: string) => {
@@ -33,6 +35,14 @@ describe('parseBackup(text)', () => {
 
   it('rejects text that is not JSON', () => {
     expect(reasonOf('{"format": "forecast-lab-backup",')).toMatch(/^the file is not valid JSON \(/);
+  });
+
+  it('says a file nested deeper than any backup is damaged, instead of overflowing the stack', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(reasonOf(`{"format":"forecast-lab-backup","version":1,"configs":${deep}}`)).toBe(
+      'the file is damaged: its values are nested more than 64 levels deep, which no backup is',
+    );
+    expect(parseBackup(text(backupJson())).ok).toBe(true);
   });
 
   it('rejects JSON that is not an object', () => {
@@ -74,6 +84,19 @@ describe('parseBackup(text)', () => {
     expect(reasonOf(text(backupJson({ runs: [run('r1', { created: 'yesterday', metrics: null, artifacts: null })] })))).toBe(
       'runs[0].created: expected an ISO 8601 timestamp like 2024-05-01T12:00:00.000Z',
     );
+  });
+
+  it('checks a stored registry’s shape: a real one passes, `{}` or a champion naming no version is refused with the path', () => {
+    const registry = setAlias(registryWith(2), { alias: 'champion', versionId: 'sales:v2', now: minute(3), why: 'best' });
+    const row = (value: unknown) => ({ dataHash: CSV_HASH, name: 'sales', created: '2024-05-01T12:00:00.000Z', updated: '2024-05-01T12:00:00.000Z', registry: value, weights: {} });
+    expect(parseBackup(text(backupJson({ registries: [row(registry)] }))).ok).toBe(true);
+    expect(reasonOf(text(backupJson({ registries: [row({})] })))).toMatch(/^registries\[0\]\.registry: name: /);
+    const dangling = { ...registry, aliases: { champion: 'sales:v9' } };
+    expect(reasonOf(text(backupJson({ registries: [row(dangling)] })))).toBe(
+      'registries[0].registry: an alias or a former champion names a version the registry does not have',
+    );
+    const badVersion = { ...registry, versions: [{ ...registry.versions[0], trainEnd: 'soon' }, registry.versions[1]] };
+    expect(reasonOf(text(backupJson({ registries: [row(badVersion)] })))).toMatch(/^registries\[0\]\.registry: versions\.0\.trainEnd: /);
   });
 
   it('says how many more problems there are after the first', () => {

@@ -16,6 +16,9 @@ import {
   run,
 } from '../../lib/storage/fixtures';
 import { deleteDb, snapshot, uniqueDbName } from './helpers';
+import { setAlias } from '../../../src/lib/registry/set-alias';
+import type { JsonObject } from '../../../src/lib/storage/records';
+import { minute, registryWith } from '../../lib/registry/fixtures';
 
 const NOW = new Date('2024-06-01T12:00:00.000Z');
 const dbs: ForecastLabDb[] = [];
@@ -51,7 +54,8 @@ async function seed(db: ForecastLabDb): Promise<void> {
     name: 'Sales forecaster',
     created: NOW.toISOString(),
     updated: NOW.toISOString(),
-    registry: { versions: [{ id: 'sales:v1' }], aliases: { champion: 'sales:v1' } },
+    // A whole registry: backups check its shape (a damaged one would break the Registry stage after restoring).
+    registry: setAlias(registryWith(1), { alias: 'champion', versionId: 'sales:v1', now: minute(2), why: 'first' }) as unknown as JsonObject,
     weights: { 'sales:v1': { weights: [{ name: 'dense/kernel', shape: [2, 1], dtype: 'float32', data: new Float32Array([0.5, NaN]) }] } },
   });
 }
