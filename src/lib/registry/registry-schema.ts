@@ -72,6 +72,9 @@ export function parseRegistry(value: unknown): { ok: true; registry: Registry } 
   const result = v.safeParse(RegistrySchema, value);
   if (result.success) return { ok: true, registry: result.output as unknown as Registry };
   const [first] = result.issues;
-  const path = first?.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, reason: `${path ? `${path}: ` : ''}${first?.message ?? 'not a registry'}` };
+  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
+  // Said as a person would read it: "versions.0.trainEnd: expected number, got "soon"", "name: missing".
+  const what =
+    first.type === 'check' ? first.message : first.received === 'undefined' ? 'missing' : `expected ${first.expected ?? 'another value'}, got ${first.received}`;
+  return { ok: false, reason: `${path ? `${path}: ` : ''}${what}` };
 }
