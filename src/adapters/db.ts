@@ -7,12 +7,13 @@
  *        └─ open fails (private mode, no IndexedDB, newer data) ──► an in-memory database + a warning
  *     2. runs left 'running' by a reload ──► 'interrupted'
  *   later: another tab upgrades ──► this connection closes, issue 'version-change' (reload to go on saving)
+ *          a write commits here or in another tab ──► onCommit listeners learn which tables changed
  *
  * Row types live in src/lib/storage/records.ts; errors become StorageError (src/lib/storage/storage-error.ts).
  */
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type ObservabilitySet, type Transaction } from 'dexie';
 import { estimateSize } from '../lib/storage/estimate-size';
-import type { ConfigRecord, DatasetRecord, RegistryRecord, RunRecord } from '../lib/storage/records';
+import { TABLE_NAMES, type ConfigRecord, type DatasetRecord, type RegistryRecord, type RunRecord, type TableName } from '../lib/storage/records';
 import { StorageError, toStorageError } from '../lib/storage/storage-error';
 
 export const DB_NAME = 'forecast-lab';
@@ -30,6 +31,8 @@ export const DB_VERSION = 3;
 
 /** A storage problem that is not the answer to a call: `null` means the last one is over. */
 export type IssueListener = (issue: StorageError | null) => void;
+
+export type CommitListener = (tables: ReadonlySet<TableName>) => void;
 
 export interface DbDependencies {
   /** Another IndexedDB implementation (tests, the in-memory fallback); the browser's by default. */
@@ -75,6 +78,24 @@ export class ForecastLabDb extends Dexie {
     this.issueListeners.add(listener);
     if (this.currentIssue) listener(this.currentIssue);
     return () => this.issueListeners.delete(listener);
+  }
+
+  /**
+   * Listen for committed writes to this database, from this tab or any other: Dexie relays each commit between tabs
+   * (BroadcastChannel) as the parts it touched, the signal its liveQuery() rests on, so no table is re-read to learn
+   * of a change. Returns the unsubscribe function.
+   */
+  onCommit(listener: CommitListener): () => void {
+    const prefix = `idb://${this.name}/`;
+    const relay = (parts: ObservabilitySet) => {
+      // Dexie sends `all` when a page comes back from the back/forward cache: anything may have changed meanwhile.
+      const tables = new Set<TableName>(
+        'all' in parts ? TABLE_NAMES : TABLE_NAMES.filter((table) => Object.keys(parts).some((part) => part.startsWith(`${prefix}${table}/`))),
+      );
+      if (tables.size > 0) listener(tables);
+    };
+    Dexie.on('storagemutated', relay);
+    return () => Dexie.on.storagemutated.unsubscribe(relay);
   }
 
   private report(issue: StorageError | null): void {

@@ -50,6 +50,10 @@ export class RegistryState {
   constructor(storage: StorageState, finalFit: FinalFitter) {
     this.#storage = storage;
     this.#finalFit = finalFit;
+    // A run finished in another tab becomes registrable here without re-running the cell.
+    storage.onChange((tables) => {
+      if (tables.has('runs')) void this.refreshRuns();
+    });
   }
 
   /** Runner of the 'registry.versions' cell: the dataset's registry and its registrable runs. */

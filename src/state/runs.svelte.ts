@@ -5,8 +5,9 @@
  *   toggle(id) (2–4 runs, the first is the reference) ──► comparison (compareRuns)
  *   open(id) ──► parseConfig(run's config) ──► the App restores the notebook    remove(id) ──► refresh()
  *
- * The training pipeline calls refresh() when a run ends. Runs cut off by a reload were marked 'interrupted' when the
- * storage opened (markInterruptedRuns) and show as such; a row that cannot be read shows as 'unreadable'.
+ * The training pipeline calls refresh() when a run ends; a write to the runs by any tab refreshes a loaded list too.
+ * Runs cut off by a reload were marked 'interrupted' when the storage opened (markInterruptedRuns) and show as such;
+ * a row that cannot be read shows as 'unreadable'.
  */
 import { runsLabels } from '../lib/messages/runs';
 import { parseConfig, type ParsedConfig } from '../lib/notebook/parse-config';
@@ -48,6 +49,10 @@ export class RunsState {
 
   constructor(storage: StorageState) {
     this.#storage = storage;
+    // Only a list already asked for is kept current (runs written by another tab too); the panel loads it when shown.
+    storage.onChange((tables) => {
+      if (tables.has('runs') && (this.loaded || this.loading)) void this.refresh();
+    });
   }
 
   /** Reload the runs from storage (after a run ends, or one was imported or deleted elsewhere). */

@@ -4,10 +4,11 @@
  *
  *   open() ──► db (or an in-memory one + warning) ──► refresh(): lists + usage
  *   remove / exportAll / importFile ──► notice or error text ──► refresh()
+ *   a write commits, in this tab or another ──► refresh() + onChange listeners (the Runs and Registry lists)
  */
 import { exportAll, importAll, type ImportMode } from '../adapters/backup';
 import { downloadBlob } from '../adapters/download';
-import { openForecastLabDb, type DbDependencies, type ForecastLabDb } from '../adapters/db';
+import { openForecastLabDb, type CommitListener, type DbDependencies, type ForecastLabDb } from '../adapters/db';
 import { storageNotices } from '../lib/messages/storage';
 import { backupFileName } from '../lib/storage/backup-file-name';
 import { formatBytes } from '../lib/storage/format-bytes';
@@ -58,6 +59,8 @@ export class StorageState {
 
   private database: ForecastLabDb | null = null;
   private opening: Promise<ForecastLabDb> | null = null;
+  private stopWatching: (() => void) | null = null;
+  private readonly changeListeners = new Set<CommitListener>();
   private readonly options: StorageStateOptions;
 
   constructor(options: StorageStateOptions = {}) {
@@ -84,12 +87,24 @@ export class StorageState {
       onIssue: (issue) => (this.issue = issue),
     });
     this.database = opened.db;
+    this.stopWatching = opened.db.onCommit((tables) => {
+      void this.refresh();
+      for (const listener of this.changeListeners) listener(tables);
+    });
     this.persistent = opened.persistent;
     this.openWarning = opened.warning;
     if (opened.interruptedRuns > 0) this.notice = storageNotices.interrupted(opened.interruptedRuns);
     await this.refresh();
     this.ready = true;
     return opened.db;
+  }
+
+  /**
+   * Be told which tables a write changed, once it commits in this tab or another (while the database is open), so a
+   * list other tabs add to stays current. Listeners stay for the state's life, as the slices that add them do.
+   */
+  onChange(listener: CommitListener): void {
+    this.changeListeners.add(listener);
   }
 
   /** Reload the lists and the usage figures. */
@@ -158,6 +173,8 @@ export class StorageState {
 
   /** Close the database (tests; the app keeps it open for the page's life). */
   close(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
     this.database?.close();
     this.database = null;
     this.opening = null;
