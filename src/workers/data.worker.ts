@@ -178,15 +178,16 @@ async function ingestBlob(
       newline: preview.newline,
       skipEmptyLines: false,
       chunkSize: CHUNK_BYTES,
-      chunk: ({ data }, parser) => {
+      chunk: ({ data, errors }, parser) => {
         if (cancelRequested) {
           // Reject first: papaparse's abort() calls `complete`, whose resolve() would otherwise win.
           reject(new Error(loadCancelled()));
           parser.abort();
           return;
         }
-        const rows = line === 1 ? data.slice(1) : data;
-        ingest.addRows(rows, line === 1 ? 2 : line);
+        const skip = line === 1 ? 1 : 0;
+        const quoteErrors = errors.flatMap((error) => (error.type === 'Quotes' && error.row !== undefined ? [{ code: error.code, row: error.row - skip }] : []));
+        ingest.addRows(data.slice(skip), line + skip, quoteErrors);
         line += data.length;
         bytes = Math.min(blob.size, bytes + CHUNK_BYTES);
         onProgress({ phase: 'reading', done: bytes, total: blob.size });

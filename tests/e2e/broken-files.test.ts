@@ -52,6 +52,13 @@ const CASES: BrokenCase[] = [
   { file: 'empty.csv', kind: 'empty-file', count: 0, message: messages.emptyFile(), severity: 'error' },
   { file: 'header-only.csv', kind: 'header-only', count: 0, message: messages.headerOnly(3), severity: 'error' },
   { file: 'wrong-delimiter.csv', kind: 'wrong-delimiter', count: 4, message: messages.wrongDelimiter(',', ';'), severity: 'error' },
+  {
+    file: 'runaway-quote.csv',
+    kind: 'runaway-quote',
+    count: 1,
+    message: messages.runawayQuote({ line: 4, lines: 8, closed: false, count: 1 }),
+    severity: 'error',
+  },
   { file: 'missing-column.csv', kind: 'missing-column', count: 1, message: messages.missingColumn('sales', ''), severity: 'error' },
   { file: 'ragged.csv', kind: 'ragged-rows', count: 1, message: messages.raggedRows(1, 3), severity: 'warning' },
   { file: 'bad-dates.csv', kind: 'unparseable-date', count: 2, message: messages.unparseableDate(2, 'date'), severity: 'warning' },

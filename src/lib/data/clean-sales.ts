@@ -18,7 +18,7 @@ import { inferFrequency } from './infer-frequency';
  *    dropped; NaN covariates take the previous value in the series (leading ones the first later value, else 0),
  *    0, or drop the row.
  * 3. Rows sharing a (series, date) are summed (covariates of the first), reduced to the first or the last, or all
- *    dropped.
+ *    dropped. A row whose addition would overflow is not added: sales stay finite whatever the choices.
  * 4. Gaps at the table's frequency are kept or filled with rows of sales 0 or the previous sales; filled rows carry
  *    the previous row's covariates and line 0. Series at another frequency than the table's are never filled.
  *    Rows dropped in steps 2–3 leave gaps that step 4 fills too: the filled series is regular.
@@ -174,8 +174,12 @@ function cleanSeries(job: SeriesJob): void {
     current.sales = sales;
     const prev = last();
     if (prev >= 0 && out.date[prev] === date && duplicate !== undefined) {
-      if (duplicate === 'sum') out.sales[prev]! += sales;
-      else if (duplicate === 'keep-last') write(job, prev, current);
+      if (duplicate === 'sum') {
+        // validateSales withholds 'sum' when a file's own values overflow; a missing value filled with the previous
+        // total can still overflow, and Infinity would pass every later stage as a missing value.
+        const total = out.sales[prev]! + sales;
+        if (Number.isFinite(total)) out.sales[prev] = total;
+      } else if (duplicate === 'keep-last') write(job, prev, current);
       else if (duplicate === 'drop-rows') dropGroup = true;
       continue;
     }

@@ -40,9 +40,19 @@ export interface IngestResult {
   report: ValidationReport;
 }
 
+/** papaparse's error for a quote: never closed ('MissingQuotes') or followed by text ('InvalidQuotes'). */
+export interface QuoteError {
+  code: string;
+  /** Index into the rows passed with it. */
+  row: number;
+}
+
 export interface Ingest {
-  /** Reads data rows (header excluded). `firstLine` is the 1-based file line of `rows[0]` (the header is line 1). */
-  addRows(rows: readonly (readonly string[])[], firstLine: number): void;
+  /**
+   * Reads data rows (header excluded). `firstLine` is the 1-based file line of `rows[0]` (the header is line 1);
+   * `errors` are papaparse's errors for these rows, `row` shifted to index `rows`.
+   */
+  addRows(rows: readonly (readonly string[])[], firstLine: number, errors?: readonly QuoteError[]): void;
   /** Non-blank data rows read so far, for progress. */
   readonly rowsRead: number;
   /** Sorts, infers the frequency, validates; call once after the last `addRows`. */
@@ -51,6 +61,13 @@ export interface Ingest {
 
 /** Above this share of rows with the wrong field count, the separator is wrong, not a few rows. */
 const WRONG_DELIMITER_SHARE = 0.5;
+/** A quote that took lines: where it opened, how many lines it spans, whether it closed, the row's start. */
+interface RunawayQuote {
+  line: number;
+  lines: number;
+  closed: boolean;
+  values: string[];
+}
 /** Key value → next key column's map, or (for the last key column) the series index. */
 type SeriesTree = Map<string, SeriesTree | number>;
 
@@ -58,7 +75,10 @@ type SeriesTree = Map<string, SeriesTree | number>;
  * Streaming ingest: rows in (papaparse chunks, in any size), one typed table and a validation report out.
  *
  * 1. Columns are found by name in the header; missing ones make a 'missing-column' error at the end.
- * 2. Per row, with no object allocated for it: the date is parsed (rows without a date are left out: they have no
+ * 2. A row that spans several lines and either has a quote papaparse calls broken or the wrong number of fields is
+ *    a quote that swallowed the lines after it (a stray `"`): the file is refused, naming the line the quote opened
+ *    on and how many lines it took. A value with line breaks in a row that fits the header is legal CSV and kept.
+ *    Per row, with no object allocated for it: the date is parsed (rows without a date are left out: they have no
  *    place in a series), sales and covariates are parsed, NaN kept, and what NaN cannot say goes in `rowFlags`
  *    (ragged, text rather than empty); the series is looked up in a Map by its key values (skipped while they equal
  *    the previous row's, as in files sorted by series).
@@ -99,17 +119,34 @@ export function createIngest(options: IngestOptions): Ingest {
   const firstRows: IssueExample[] = [];
   const tally = createTally(maxExamples);
   const covariateTrouble = { missing: new Set<string>(), text: new Set<string>() };
+  const runaways: RunawayQuote[] = [];
+  let runawayCount = 0;
+  // Callers count rows, not lines: the lines a runaway quote took shift every later row's line.
+  let swallowedLines = 0;
 
-  function addRows(input: readonly (readonly string[])[], firstLine: number): void {
+  function addRows(input: readonly (readonly string[])[], firstLine: number, errors: readonly QuoteError[] = []): void {
+    const quoteErrors = new Map<number, string>();
+    for (const error of errors) if (quoteErrors.get(error.row) !== 'MissingQuotes') quoteErrors.set(error.row, error.code);
     for (let i = 0; i < input.length; i++) {
       const row = trimCarriageReturn(input[i]!);
-      const line = firstLine + i;
+      const line = firstLine + i + swallowedLines;
       if (row.length <= 1 && (row[0] ?? '').trim() === '') continue;
       dataRows++;
       if (firstRows.length < maxExamples) firstRows.push({ line, values: [...row] });
       // A ragged row's cells may sit in the wrong columns: it is read by position (for 'keep') but its cells'
       // problems are not reported again, the raggedness explains them.
       const ragged = row.length !== width && !(row.length > width && onlyEmptyAfter(row, width));
+      const quoteError = quoteErrors.get(i);
+      if (ragged || quoteError !== undefined) {
+        const closed = quoteError !== 'MissingQuotes';
+        const lines = linesSpanned(row, closed);
+        if (lines > 1) {
+          runawayCount++;
+          if (runaways.length < maxExamples) runaways.push({ line, lines, closed, values: row.map(firstLineOf) });
+          swallowedLines += lines - 1;
+          continue;
+        }
+      }
       let flags = ragged ? ROW_FLAG.ragged : 0;
       if (ragged) tally.add('ragged-rows', line, row);
       if (!readable) continue;
@@ -191,6 +228,13 @@ export function createIngest(options: IngestOptions): Ingest {
     // 3. Problems with the file as a whole first: each makes the rest meaningless.
     if (width === 0 || (width === 1 && header[0] === '' && dataRows === 0)) {
       return fail(createIssue({ kind: 'empty-file', count: 0, message: messages.emptyFile() }));
+    }
+    // Before the separator check: the swallowed lines make a row of the wrong width, not a wrong separator.
+    if (runawayCount > 0) {
+      const { line, lines, closed } = runaways[0]!;
+      const count = runawayCount;
+      const examples = runaways.map(({ line, values }) => ({ line, values }));
+      return fail(createIssue({ kind: 'runaway-quote', count, message: messages.runawayQuote({ line, lines, closed, count }), examples }));
     }
     const used = options.delimiter ?? ',';
     const suspected = width === 1 ? (DELIMITERS.find((d) => d !== used && header[0]!.includes(d)) ?? null) : null;
@@ -336,6 +380,28 @@ function permuteUint8(column: Uint8Array, order: Int32Array): Uint8Array {
 function onlyEmptyAfter(row: readonly string[], width: number): boolean {
   for (let i = width; i < row.length; i++) if (row[i]!.trim() !== '') return false;
   return true;
+}
+
+/**
+ * The lines a row spans: one plus the line breaks inside its cells, but for a quote never closed the line break that
+ * ends the file, which papaparse leaves in the value, starts no line.
+ */
+function linesSpanned(row: readonly string[], closed: boolean): number {
+  let breaks = 0;
+  for (const cell of row) {
+    for (let i = 0; i < cell.length; i++) {
+      const c = cell.charCodeAt(i);
+      if (c === 10 || (c === 13 && cell.charCodeAt(i + 1) !== 10)) breaks++;
+    }
+  }
+  const last = row[row.length - 1] ?? '';
+  return 1 + breaks - (!closed && /[\r\n]$/.test(last) ? 1 : 0);
+}
+
+/** A cell cut at its first line break: an example must not carry the megabytes a runaway quote swallowed. */
+function firstLineOf(cell: string): string {
+  const end = cell.search(/[\r\n]/);
+  return end < 0 ? cell : `${cell.slice(0, end)}…`;
 }
 
 interface Tally {

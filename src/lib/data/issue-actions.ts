@@ -8,16 +8,19 @@ import type { IssueAction, IssueKind } from './types';
  * - rows that cannot be trusted (ragged, unreadable sales) are left out rather than guessed;
  * - negative sales are kept: returns are real, and clipping them hides net demand;
  * - covariates repeat the previous value: prices and flags usually hold until they change;
- * - duplicates are summed: split transactions for one day are the common cause;
+ * - duplicates are summed: split transactions for one day are the common cause (validateSales withholds 'sum' where
+ *   the total would overflow);
  * - gaps are kept (the model stage may fill them); filling with 0 is one click away;
  * - series too short or at another frequency are left out, so one model sees one kind of series.
  * Unreadable dates can only be left out: a row without a date has no place in a series.
- * Errors (empty file, wrong delimiter, missing column, file too large) offer nothing but fixing the file.
+ * Errors (empty file, wrong delimiter, a quote that runs over lines, missing column, file too large) offer nothing but
+ * fixing the file.
  */
 export const ISSUE_ACTIONS: Readonly<Record<IssueKind, readonly IssueAction[]>> = {
   'empty-file': [],
   'header-only': [],
   'wrong-delimiter': [],
+  'runaway-quote': [],
   'file-too-large': [],
   'missing-column': [],
   'ragged-rows': ['drop-rows', 'keep'],

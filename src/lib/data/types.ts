@@ -91,6 +91,7 @@ export type IssueKind =
   | 'empty-file'
   | 'header-only'
   | 'wrong-delimiter'
+  | 'runaway-quote'
   | 'file-too-large'
   | 'missing-column'
   | 'ragged-rows'

@@ -1,8 +1,9 @@
 import type { Frequency, IssueExample, SalesData, ValidationIssue } from './types';
 import { createIssue, MAX_EXAMPLES } from './create-issue';
+import { ISSUE_ACTIONS } from './issue-actions';
 import { dayToIso } from '../core/days';
 import { inferFrequency, monthStep, type FrequencyInference } from './infer-frequency';
-import { duplicateRows, gapsInDates, mixedFrequency, seriesTooShort } from '../messages/data';
+import { duplicateRows, duplicateRowsTooLarge, gapsInDates, mixedFrequency, seriesTooShort } from '../messages/data';
 
 export interface ValidateSalesOptions {
   /** Periods to forecast. When given, series shorter than `minSeriesLength(horizon, …)` are reported. */
@@ -28,7 +29,7 @@ export function minSeriesLength(horizon: number, frequency: Frequency, season = 
 
 /**
  * The issues of a table as a whole (not of single cells, which ingest reports while it reads):
- * duplicate (series, date) rows, gaps at the table's frequency, mixed frequencies and — with a horizon — series
+ * duplicate (series, date) rows (without 'sum' when a total would overflow), gaps at the table's frequency, mixed frequencies and — with a horizon — series
  * too short to forecast. `data` must be sorted by (series, date), as ingest and the generator return it.
  * Examples carry source lines from `data.rowLines`; without them, the line the row would have in a CSV written
  * from the table (row index + 2). Run it again when the horizon changes, and replace the report's issues of these
@@ -56,22 +57,30 @@ export function validateSales(data: SalesData, options: ValidateSalesOptions = {
   // 1. Duplicates and gaps, in one pass over the sorted rows.
   let duplicates = 0;
   const duplicateExamples: IssueExample[] = [];
+  // Σ|sales| of the current (series, date) group: if it is infinite, some sum of the group may be too.
+  let groupSize = 0;
+  let sumOverflows = false;
   let missing = 0;
   const gapSeries = new Set<number>();
   const gapExamples: IssueExample[] = [];
   for (let r = 0; r < n; r++) {
     const s = data.series[r]!;
     if (firstRow[s] === -1) firstRow[s] = r;
+    const size = Math.abs(data.sales[r]!) || 0;
     if (r === 0 || data.series[r - 1] !== s) {
+      groupSize = size;
       length[s]!++;
       continue;
     }
     const step = data.date[r]! - data.date[r - 1]!;
     if (step === 0) {
       duplicates++;
+      groupSize += size;
+      if (groupSize === Infinity) sumOverflows = true;
       if (duplicateExamples.length < maxExamples) duplicateExamples.push(example(r));
       continue;
     }
+    groupSize = size;
     length[s]!++;
     if (offSeries.has(s)) continue;
     const periods = periodsBetween(data.date[r - 1]!, data.date[r]!, data.frequency);
@@ -82,8 +91,10 @@ export function validateSales(data: SalesData, options: ValidateSalesOptions = {
     }
   }
   if (duplicates > 0) {
-    const message = duplicateRows(duplicates);
-    issues.push(createIssue({ kind: 'duplicate-rows', count: duplicates, message, examples: duplicateExamples }));
+    const message = sumOverflows ? duplicateRowsTooLarge(duplicates) : duplicateRows(duplicates);
+    // Offering 'sum' there would make Infinity sales, which every later stage reads as a missing value.
+    const actions = ISSUE_ACTIONS['duplicate-rows'].filter((action) => !(sumOverflows && action === 'sum'));
+    issues.push(createIssue({ kind: 'duplicate-rows', count: duplicates, message, examples: duplicateExamples, actions }));
   }
   if (missing > 0) {
     const message = gapsInDates(missing, data.frequency, gapSeries.size);

@@ -38,6 +38,24 @@ export const wrongDelimiter = (used: string, suspected: string | null): string =
     ? `The columns do not line up: the file was read as separated by ${delimiterName(used)}, but it also uses ${delimiterName(suspected)}. Save it with one separator throughout and import it again.`
     : `The columns do not line up: most rows split into a different number of fields than the header when separated by ${delimiterName(used)}. Check the file’s separator and import it again.`;
 
+export interface RunawayQuoteFacts {
+  /** The line the quote opens on, and how many lines (that one included) it took. */
+  line: number;
+  lines: number;
+  /** Whether a closing quote was found at all (else the value runs to the end of the file). */
+  closed: boolean;
+  /** How many such quotes the file has. */
+  count: number;
+}
+
+export const runawayQuote = ({ line, lines, closed, count }: RunawayQuoteFacts): string => {
+  const what = closed
+    ? `A quote (") opens on line ${n(line)} and closes only on line ${n(line + lines - 1)}, so those ${n(lines)} lines were read as one row.`
+    : `A quote (") opens on line ${n(line)} and is never closed, so the ${n(lines)} lines from there to the end of the file were read as one value.`;
+  const more = count > 1 ? ` ${plural(count - 1, 'other quote does', 'other quotes do')} the same.` : '';
+  return `${what}${more} Remove the stray quote (or double it, "", if it belongs to the value) and import the file again.`;
+};
+
 export const fileTooLarge = (bytes: number, limitBytes: number): string =>
   `The file is ${megabytes(bytes)}; files up to ${megabytes(limitBytes)} can be imported in the browser. Import a smaller extract (fewer series or a shorter period).`;
 
@@ -79,6 +97,9 @@ export const nonNumericCovariate = (count: number, columns: readonly string[]): 
 
 export const duplicateRows = (count: number): string =>
   `${rows(count)} repeat${count === 1 ? 's' : ''} a date already present for the same series. Split transactions are often meant to be added up.`;
+
+export const duplicateRowsTooLarge = (count: number): string =>
+  `${rows(count)} repeat${count === 1 ? 's' : ''} a date already present for the same series, and adding their sales up would exceed the largest number the browser can hold, so one copy is kept instead.`;
 
 export const gapsInDates = (count: number, frequency: Frequency, seriesCount: number): string =>
   `${periods(count, frequency)} ${count === 1 ? 'is' : 'are'} missing inside ${plural(seriesCount, 'series', 'series')}. A missing period often means nothing was sold.`;
@@ -157,6 +178,7 @@ const ISSUE_TITLES: Record<IssueKind, string> = {
   'empty-file': 'Empty file',
   'header-only': 'No data rows',
   'wrong-delimiter': 'Columns do not line up',
+  'runaway-quote': 'A quote runs over many lines',
   'file-too-large': 'File too large',
   'missing-column': 'Column missing',
   'ragged-rows': 'Rows with extra or missing fields',

@@ -85,7 +85,7 @@ const intIn = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.mi
 
 const STAGE_IDS = ['scope', 'data', 'explore', 'features', 'train', 'evaluate', 'registry', 'deploy', 'monitor', 'retrain'] as const;
 const ISSUE_KINDS = [
-  'empty-file', 'header-only', 'wrong-delimiter', 'file-too-large', 'missing-column', 'ragged-rows', 'unparseable-date',
+  'empty-file', 'header-only', 'wrong-delimiter', 'runaway-quote', 'file-too-large', 'missing-column', 'ragged-rows', 'unparseable-date',
   'non-numeric-sales', 'negative-sales', 'missing-sales', 'missing-covariate', 'non-numeric-covariate', 'duplicate-rows',
   'gaps', 'series-too-short', 'mixed-frequency',
 ] as const;

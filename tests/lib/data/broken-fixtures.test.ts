@@ -5,6 +5,7 @@ import { tooShortToTrain } from '../../../src/lib/data/validate-sales';
 import type { IssueKind, ValidationIssue } from '../../../src/lib/data/types';
 import * as messages from '../../../src/lib/messages/data';
 import { readBrokenFixture } from './read-fixture';
+import { dayToIso } from '../../../src/lib/core/days';
 
 // One file per problem in tests/fixtures/broken (its README lists them); browser end-to-end tests import the same
 // files through the UI. Each test pins the issue's kind, count, first example line and message, and that it is the
@@ -23,6 +24,7 @@ const CASES: Case[] = [
   { file: 'empty.csv', kind: 'empty-file', count: 0, line: undefined, message: messages.emptyFile(), severity: 'error' },
   { file: 'header-only.csv', kind: 'header-only', count: 0, line: 1, message: messages.headerOnly(3), severity: 'error' },
   { file: 'wrong-delimiter.csv', kind: 'wrong-delimiter', count: 4, line: 2, message: messages.wrongDelimiter(',', ';'), severity: 'error' },
+  { file: 'runaway-quote.csv', kind: 'runaway-quote', count: 1, line: 4, message: messages.runawayQuote({ line: 4, lines: 8, closed: false, count: 1 }), severity: 'error' },
   { file: 'missing-column.csv', kind: 'missing-column', count: 1, line: 1, message: messages.missingColumn('sales', ''), severity: 'error' },
   { file: 'ragged.csv', kind: 'ragged-rows', count: 1, line: 7, message: messages.raggedRows(1, 3), severity: 'warning' },
   { file: 'bad-dates.csv', kind: 'unparseable-date', count: 2, line: 8, message: messages.unparseableDate(2, 'date'), severity: 'warning' },
@@ -85,6 +87,41 @@ describe('ingestCsv(text) on tests/fixtures/broken', () => {
       ['non-numeric-sales', 'error'],
       ['missing-sales', 'error'],
     ]);
+  });
+
+  it('ingestCsv(text) refuses a 3,001-line file whose stray quote on line 4 swallows the rest, naming the line and the count', () => {
+    // Issue 11: this left a usable dataset of 2 rows and only a "different number of fields" warning.
+    const lines = ['date,sales', ...Array.from({ length: 3000 }, (_, i) => `${dayToIso(19_723 + i)},${i}`)];
+    lines[3] = `"${lines[3]}`;
+    for (const newline of ['\n', '\r\n']) {
+      const { report } = ingestCsv(lines.join(newline) + newline);
+      const issue = only(report.issues);
+      expect(issue).toMatchObject({ kind: 'runaway-quote', severity: 'error', count: 1, actions: [] });
+      expect(issue.message).toBe(messages.runawayQuote({ line: 4, lines: 2998, closed: false, count: 1 }));
+      expect(issue.message).toContain('line 4');
+      expect(issue.message).toContain('2,998 lines');
+      // The example is the row's start, not the swallowed megabytes.
+      expect(issue.examples).toEqual([{ line: 4, values: [`${lines[3]!.slice(1)}…`] }]);
+      expect(report.usable).toBe(false);
+    }
+  });
+
+  it('ingestCsv(text) refuses quotes that close lines later, when the merged row no longer fits the header', () => {
+    const text = 'date,sales\n2024-01-01,1\n"2024-01-02,2\n2024-01-03,3\n2024-01-04",4,x\n2024-01-05,5\n"2024-01-06,6\n2024-01-07",7,8\n2024-01-08,8\n';
+    const issue = only(ingestCsv(text).report.issues);
+    expect(issue.kind).toBe('runaway-quote');
+    expect(issue.count).toBe(2);
+    expect(issue.message).toBe(messages.runawayQuote({ line: 3, lines: 3, closed: true, count: 2 }));
+    // Lines, not rows: the second quote opens on line 7 of the file, after the 3 lines the first one took.
+    expect(issue.examples.map((example) => example.line)).toEqual([3, 7]);
+  });
+
+  it('ingestCsv(text) keeps a quoted value with line breaks when its row fits the header (legal CSV)', () => {
+    const { report, data } = ingestCsv('date,sales,note\n2024-01-01,1,"first line\nsecond line\nthird"\n2024-01-02,2,\n2024-01-03,3,ok\n', {
+      mapping: { date: 'date', sales: 'sales', keys: [], covariates: [] },
+    });
+    expect(report.issues).toEqual([]);
+    expect([...data.sales]).toEqual([1, 2, 3]);
   });
 
   it('ingestCsv(text, { bytes }) refuses a file over the limit before reading it', () => {

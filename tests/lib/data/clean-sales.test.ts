@@ -5,6 +5,7 @@ import { validateSales } from '../../../src/lib/data/validate-sales';
 import { dayToIso } from '../../../src/lib/core/days';
 import type { CleaningChoices, SalesData } from '../../../src/lib/data/types';
 import { readBrokenFixture } from './read-fixture';
+import * as messages from '../../../src/lib/messages/data';
 
 const clean = (file: string, choices: CleaningChoices = {}, horizon?: number): SalesData => {
   const { data, report } = ingestCsv(readBrokenFixture(file), horizon === undefined ? {} : { horizon });
@@ -23,6 +24,29 @@ describe('cleanSales(data, report, choices)', () => {
       'store 1 · product B 2024-05-02 6',
       'store 1 · product B 2024-05-03 2',
     ]);
+  });
+
+  it('cleanSales(data, report) never sums duplicates into Infinity: the report withholds "sum" and keeps the first', () => {
+    // Issue 11: two rows of 1e308 for one day summed to Infinity, which Explore counted as a missing value.
+    const { data, report } = ingestCsv('date,sales\n2024-01-01,1e308\n2024-01-01,1e308\n2024-01-02,1\n');
+    const issue = report.issues.find((i) => i.kind === 'duplicate-rows')!;
+    expect(issue).toMatchObject({ count: 1, severity: 'warning', message: messages.duplicateRowsTooLarge(1), actions: ['keep-first', 'keep-last', 'drop-rows'] });
+    expect([...cleanSales(data, report).sales]).toEqual([1e308, 1]);
+    // A choice of 'sum' saved before (in a link) falls back to the default.
+    expect([...cleanSales(data, report, { 'duplicate-rows': 'sum' }).sales]).toEqual([1e308, 1]);
+    // Sums that fit are still offered, with the usual message.
+    const fits = ingestCsv('date,sales\n2024-01-01,8e307\n2024-01-01,8e307\n2024-01-02,1\n').report.issues[0]!;
+    expect(fits).toMatchObject({ kind: 'duplicate-rows', message: messages.duplicateRows(1), actions: ['sum', 'keep-first', 'keep-last', 'drop-rows'] });
+  });
+
+  it('cleanSales(data, report, { sum, fill-previous }) leaves a total as it is when adding a filled value would overflow', () => {
+    // Each day's own values add up, so 'sum' is offered; the empty cell repeats the previous total (1.5e308) and
+    // adding 1e308 to that would be Infinity.
+    const { data, report } = ingestCsv('date,sales\n2024-01-01,1e308\n2024-01-01,5e307\n2024-01-02,\n2024-01-02,1e308\n');
+    expect(report.issues.find((i) => i.kind === 'duplicate-rows')?.actions[0]).toBe('sum');
+    const sales = [...cleanSales(data, report, { 'missing-sales': 'fill-previous' }).sales];
+    expect(sales).toEqual([1.5e308, 1.5e308]);
+    expect(sales.every(Number.isFinite)).toBe(true);
   });
 
   it('cleanSales keeps the first, the last, or none of duplicate rows when asked', () => {

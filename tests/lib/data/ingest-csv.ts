@@ -85,9 +85,10 @@ export function ingestCsv(text: string, options: IngestCsvOptions = {}): IngestC
       newline: preview.newline,
       skipEmptyLines: false,
       chunkSize: CHUNK_CHARS,
-      chunk: ({ data }: Papa.ParseResult<string[]>) => {
-        const rows = line === 1 ? data.slice(1) : data;
-        ingest.addRows(rows, line === 1 ? 2 : line);
+      chunk: ({ data, errors }: Papa.ParseResult<string[]>) => {
+        const skip = line === 1 ? 1 : 0;
+        const quoteErrors = errors.flatMap((error) => (error.type === 'Quotes' && error.row !== undefined ? [{ code: error.code, row: error.row - skip }] : []));
+        ingest.addRows(data.slice(skip), line + skip, quoteErrors);
         line += data.length;
       },
       complete: () => {
