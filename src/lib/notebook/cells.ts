@@ -6,7 +6,7 @@ import type { CellSpec } from './cell-graph';
 export const CELLS: readonly CellSpec[] = [
   { id: 'scope.define', stage: 'scope', title: 'Problem, requirements and value', inputs: ['config.scope', 'config.horizon'], cost: 'cheap' },
   { id: 'data.load', stage: 'data', title: 'Load and check the sales data', inputs: ['config.dataset', 'config.mapping'], cost: 'cheap' },
-  { id: 'data.clean', stage: 'data', title: 'Apply cleaning choices', inputs: ['data.load', 'config.cleaning', 'config.horizon'], cost: 'cheap' },
+  { id: 'data.clean', stage: 'data', title: 'Validation report and cleaning', inputs: ['data.load', 'config.cleaning', 'config.horizon'], cost: 'cheap' },
   { id: 'explore.summary', stage: 'explore', title: 'Columns, rhythm, promotions and prices', inputs: ['data.clean'], cost: 'cheap' },
   { id: 'explore.charts', stage: 'explore', title: 'Sales over time', inputs: ['data.clean', 'config.explore'], cost: 'cheap' },
   { id: 'features.build', stage: 'features', title: 'Feature table and backtest plan', inputs: ['data.clean', 'config.features', 'config.split', 'config.horizon'], cost: 'cheap' },
