@@ -18,6 +18,7 @@ import { cleanSales } from './clean-sales';
 import { createIssue, MAX_EXAMPLES } from './create-issue';
 import { emptySalesData } from './empty-sales-data';
 import { DELIMITERS, trimCarriageReturn } from './preview-csv';
+import { createRunawayQuotes, type QuoteError } from './runaway-quotes';
 import * as messages from '../messages/data';
 
 export interface IngestOptions {
@@ -40,13 +41,6 @@ export interface IngestResult {
   report: ValidationReport;
 }
 
-/** papaparse's error for a quote: never closed ('MissingQuotes') or followed by text ('InvalidQuotes'). */
-export interface QuoteError {
-  code: string;
-  /** Index into the rows passed with it. */
-  row: number;
-}
-
 export interface Ingest {
   /**
    * Reads data rows (header excluded). `firstLine` is the 1-based file line of `rows[0]` (the header is line 1);
@@ -61,13 +55,6 @@ export interface Ingest {
 
 /** Above this share of rows with the wrong field count, the separator is wrong, not a few rows. */
 const WRONG_DELIMITER_SHARE = 0.5;
-/** A quote that took lines: where it opened, how many lines it spans, whether it closed, the row's start. */
-interface RunawayQuote {
-  line: number;
-  lines: number;
-  closed: boolean;
-  values: string[];
-}
 /** Key value → next key column's map, or (for the last key column) the series index. */
 type SeriesTree = Map<string, SeriesTree | number>;
 
@@ -119,14 +106,12 @@ export function createIngest(options: IngestOptions): Ingest {
   const firstRows: IssueExample[] = [];
   const tally = createTally(maxExamples);
   const covariateTrouble = { missing: new Set<string>(), text: new Set<string>() };
-  const runaways: RunawayQuote[] = [];
-  let runawayCount = 0;
+  const runaways = createRunawayQuotes(maxExamples);
   // Callers count rows, not lines: the lines a runaway quote took shift every later row's line.
   let swallowedLines = 0;
 
   function addRows(input: readonly (readonly string[])[], firstLine: number, errors: readonly QuoteError[] = []): void {
-    const quoteErrors = new Map<number, string>();
-    for (const error of errors) if (quoteErrors.get(error.row) !== 'MissingQuotes') quoteErrors.set(error.row, error.code);
+    runaways.chunk(errors);
     for (let i = 0; i < input.length; i++) {
       const row = trimCarriageReturn(input[i]!);
       const line = firstLine + i + swallowedLines;
@@ -136,16 +121,10 @@ export function createIngest(options: IngestOptions): Ingest {
       // A ragged row's cells may sit in the wrong columns: it is read by position (for 'keep') but its cells'
       // problems are not reported again, the raggedness explains them.
       const ragged = row.length !== width && !(row.length > width && onlyEmptyAfter(row, width));
-      const quoteError = quoteErrors.get(i);
-      if (ragged || quoteError !== undefined) {
-        const closed = quoteError !== 'MissingQuotes';
-        const lines = linesSpanned(row, closed);
-        if (lines > 1) {
-          runawayCount++;
-          if (runaways.length < maxExamples) runaways.push({ line, lines, closed, values: row.map(firstLineOf) });
-          swallowedLines += lines - 1;
-          continue;
-        }
+      const swallowed = runaways.swallowed(row, i, line, ragged);
+      if (swallowed > 0) {
+        swallowedLines += swallowed;
+        continue;
       }
       let flags = ragged ? ROW_FLAG.ragged : 0;
       if (ragged) tally.add('ragged-rows', line, row);
@@ -230,11 +209,9 @@ export function createIngest(options: IngestOptions): Ingest {
       return fail(createIssue({ kind: 'empty-file', count: 0, message: messages.emptyFile() }));
     }
     // Before the separator check: the swallowed lines make a row of the wrong width, not a wrong separator.
-    if (runawayCount > 0) {
-      const { line, lines, closed } = runaways[0]!;
-      const count = runawayCount;
-      const examples = runaways.map(({ line, values }) => ({ line, values }));
-      return fail(createIssue({ kind: 'runaway-quote', count, message: messages.runawayQuote({ line, lines, closed, count }), examples }));
+    const runaway = runaways.issue();
+    if (runaway) {
+      return fail(runaway);
     }
     const used = options.delimiter ?? ',';
     const suspected = width === 1 ? (DELIMITERS.find((d) => d !== used && header[0]!.includes(d)) ?? null) : null;
@@ -380,28 +357,6 @@ function permuteUint8(column: Uint8Array, order: Int32Array): Uint8Array {
 function onlyEmptyAfter(row: readonly string[], width: number): boolean {
   for (let i = width; i < row.length; i++) if (row[i]!.trim() !== '') return false;
   return true;
-}
-
-/**
- * The lines a row spans: one plus the line breaks inside its cells, but for a quote never closed the line break that
- * ends the file, which papaparse leaves in the value, starts no line.
- */
-function linesSpanned(row: readonly string[], closed: boolean): number {
-  let breaks = 0;
-  for (const cell of row) {
-    for (let i = 0; i < cell.length; i++) {
-      const c = cell.charCodeAt(i);
-      if (c === 10 || (c === 13 && cell.charCodeAt(i + 1) !== 10)) breaks++;
-    }
-  }
-  const last = row[row.length - 1] ?? '';
-  return 1 + breaks - (!closed && /[\r\n]$/.test(last) ? 1 : 0);
-}
-
-/** A cell cut at its first line break: an example must not carry the megabytes a runaway quote swallowed. */
-function firstLineOf(cell: string): string {
-  const end = cell.search(/[\r\n]/);
-  return end < 0 ? cell : `${cell.slice(0, end)}…`;
 }
 
 interface Tally {
