@@ -1,27 +1,46 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte, vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
 
 const svelteOptions = { preprocess: vitePreprocess(), compilerOptions: { runes: true } };
 
+/**
+ * The headers a static host sends with every file, from public/_headers (the Netlify/Cloudflare Pages format: a path
+ * line, then indented `Name: value` lines; the one block there is for every path).
+ */
+function hostHeaders(): Record<string, string> {
+  const text = readFileSync(new URL('./public/_headers', import.meta.url), 'utf8');
+  const fields = text.split('\n').filter((line) => /^\s+[\w-]+:/.test(line));
+  return Object.fromEntries(fields.map((line) => [line.slice(0, line.indexOf(':')).trim(), line.slice(line.indexOf(':') + 1).trim()]));
+}
+
+/** The dev server injects styles inline for hot reload, which the page's policy (index.html) refuses: dev goes without. */
+const devWithoutPolicy: Plugin = {
+  name: 'forecast-lab:dev-without-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
+
 // The app is a static site: everything runs in the browser, so `vite build` output is the whole product.
 // Tests come in three projects: pure lib code in Node (most tests); adapters and components in real Chromium
-// (real IndexedDB, vega-embed, tfjs); end-to-end tests that drive the built app with playwright-core.
+// (real IndexedDB, vega, tfjs); end-to-end tests that drive the built app with playwright-core.
 export default defineConfig({
-  plugins: [svelte(svelteOptions)],
+  plugins: [svelte(svelteOptions), devWithoutPolicy],
   base: './',
   worker: { format: 'es' },
   // Pre-bundled up front so the dev server (and browser tests on a cold cache) never reload half-way.
-  optimizeDeps: { include: ['dexie', 'valibot', 'fake-indexeddb', 'arquero', 'papaparse', 'comlink'] },
+  optimizeDeps: { include: ['dexie', 'valibot', 'fake-indexeddb', 'papaparse', 'comlink', 'vega', 'vega-lite', 'vega-tooltip', 'fflate', 'yaml'] },
   build: {
     target: 'es2022',
     // tfjs and vega are large on purpose and load on demand; the first-paint budget is checked by `npm run bench`.
     chunkSizeWarningLimit: 2500,
   },
   server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  // As a static host would serve the build: the e2e tests then run the workers under their policy too.
+  preview: { host: '127.0.0.1', headers: hostHeaders() },
   test: {
     projects: [
       {

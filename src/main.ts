@@ -13,7 +13,12 @@ target.textContent = '';
 try {
   mount(App, { target, props: { errors } });
 } catch (error) {
-  // Never a blank page: if the app itself cannot start, say so in plain HTML.
-  target.innerHTML = '<p role="alert" style="font:16px system-ui;padding:2rem"></p>';
-  (target.firstChild as HTMLElement).textContent = `Forecast Lab could not start: ${String(error)}. Your stored data is untouched.`;
+  // Never a blank page: if the app itself cannot start, say so in plain HTML. Styled through the CSSOM, since the
+  // page's policy (index.html) refuses style attributes in markup.
+  const alert = document.createElement('p');
+  alert.setAttribute('role', 'alert');
+  alert.style.font = '16px system-ui';
+  alert.style.padding = '2rem';
+  alert.textContent = `Forecast Lab could not start: ${String(error)}. Your stored data is untouched.`;
+  target.replaceChildren(alert);
 }

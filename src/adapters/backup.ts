@@ -1,8 +1,8 @@
 /**
  * Everything stored, to one backup file and back (the format: src/lib/storage/backup-format.ts).
  *
- *   exportAll:  1. read every table in one read transaction  2. files (Blobs) to text or base64
- *               3. binary and NaN values tagged (to-json-safe.ts)  4. JSON text
+ *   exportAll:  1. read every table in one read transaction, damaged rows left out (the file must import)
+ *               2. files (Blobs) to text or base64  3. binary and NaN values tagged (to-json-safe.ts)  4. JSON text
  *   importAll:  1. readBackup: syntax, format, version, rows, keys, hashes — a bad file stops here, nothing changed
  *               2. rows back to stored form  3. one read-write transaction over all tables: all rows or none
  */
@@ -15,31 +15,44 @@ import {
   type BackupDataset,
 } from '../lib/storage/backup-format';
 import { readBackup } from '../lib/storage/read-backup';
+import type { DamagedRow } from '../lib/storage/record-schemas';
 import type { DatasetRecord, RunRecord } from '../lib/storage/records';
 import { toStorageError } from '../lib/storage/storage-error';
 import { toJsonSafe } from '../lib/storage/to-json-safe';
-import type { ForecastLabDb } from './db';
+import { readRecords, type ForecastLabDb } from './db';
 
-export async function exportAll(db: ForecastLabDb, options: { now?: Date } = {}): Promise<string> {
+/**
+ * Every stored record as backup text. Damaged rows (record-schemas.ts) are left out and listed in `leftOut`: a file
+ * holding one would be refused whole on import, the good rows with it.
+ */
+export async function exportAll(db: ForecastLabDb, options: { now?: Date } = {}): Promise<{ text: string; leftOut: DamagedRow[] }> {
   const [datasets, configs, runs, registries] = await db
     .transaction('r', db.datasets, db.configs, db.runs, db.registries, () =>
-      Promise.all([db.datasets.toArray(), db.configs.toArray(), db.runs.toArray(), db.registries.toArray()]),
+      Promise.all([readRecords(db, 'datasets'), readRecords(db, 'configs'), readRecords(db, 'runs'), readRecords(db, 'registries')]),
     )
     .catch((error: unknown) => {
       throw toStorageError(error);
     });
   // Reading Blobs awaits outside Dexie, so it happens after the transaction is over.
   const backupDatasets: BackupDataset[] = [];
-  for (const dataset of datasets) backupDatasets.push({ ...dataset, content: await contentForBackup(dataset.content) });
-  const backup: Backup = {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+  for (const dataset of datasets.records) backupDatasets.push({ ...dataset, content: await contentForBackup(dataset.content) });
+  const text = writeBackup({
     exportedAt: (options.now ?? new Date()).toISOString(),
     datasets: backupDatasets,
-    configs,
-    runs,
-    registries,
-  };
+    configs: configs.records,
+    runs: runs.records,
+    registries: registries.records,
+  });
+  return { text, leftOut: [datasets, configs, runs, registries].flatMap((read) => read.damaged) };
+}
+
+/** One run alone as a backup file (a run that could not be stored): importing it later adds just that run. */
+export function runBackup(run: RunRecord, options: { now?: Date } = {}): string {
+  return writeBackup({ exportedAt: (options.now ?? new Date()).toISOString(), datasets: [], configs: [], runs: [run], registries: [] });
+}
+
+function writeBackup(rows: Omit<Backup, 'format' | 'version'>): string {
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, ...rows };
   return JSON.stringify(toJsonSafe(backup));
 }
 

@@ -8,12 +8,15 @@
  *     2. runs left 'running' by a reload ──► 'interrupted'
  *   later: another tab upgrades ──► this connection closes, issue 'version-change' (reload to go on saving)
  *          a write commits here or in another tab ──► onCommit listeners learn which tables changed
+ *   reading: readRecords / readRecord check each row's shape (src/lib/storage/record-schemas.ts); a damaged row is
+ *            quarantined: no stage gets it, the Storage list names it with what is wrong, and the user may delete it
  *
  * Row types live in src/lib/storage/records.ts; errors become StorageError (src/lib/storage/storage-error.ts).
  */
-import Dexie, { type EntityTable, type ObservabilitySet, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type IndexableType, type ObservabilitySet, type Transaction } from 'dexie';
 import { estimateSize } from '../lib/storage/estimate-size';
-import { TABLE_NAMES, type ConfigRecord, type DatasetRecord, type RegistryRecord, type RunRecord, type TableName } from '../lib/storage/records';
+import { checkRecord, sortRecords, type DamagedRow } from '../lib/storage/record-schemas';
+import { TABLE_NAMES, type ConfigRecord, type DatasetRecord, type RegistryRecord, type RunRecord, type TableName, type TableRows } from '../lib/storage/records';
 import { StorageError, toStorageError } from '../lib/storage/storage-error';
 
 export const DB_NAME = 'forecast-lab';
@@ -116,6 +119,27 @@ async function fillDatasetSizes(tx: Transaction): Promise<void> {
     .modify((row: Partial<DatasetRecord>) => {
       if (typeof row.sizeBytes !== 'number' || !Number.isFinite(row.sizeBytes)) row.sizeBytes = estimateSize(row);
     });
+}
+
+/**
+ * The rows of `table` (those whose index `where.index` equals `where.equals`, when given) that match their shape, and
+ * apart the damaged ones: every reader that hands rows to a stage goes through here or readRecord, never the tables.
+ */
+export async function readRecords<T extends TableName>(
+  db: ForecastLabDb,
+  table: T,
+  where?: { index: string; equals: IndexableType },
+): Promise<{ records: TableRows[T][]; damaged: DamagedRow[] }> {
+  const rows: unknown[] = where ? await db.table(table).where(where.index).equals(where.equals).toArray() : await db.table(table).toArray();
+  return sortRecords(table, rows);
+}
+
+/** The record stored under `key`; undefined when there is none, or when the row is damaged (the Storage list names it). */
+export async function readRecord<T extends TableName>(db: ForecastLabDb, table: T, key: IndexableType): Promise<TableRows[T] | undefined> {
+  const row: unknown = await db.table(table).get(key);
+  if (row === undefined) return undefined;
+  const checked = checkRecord(table, row);
+  return checked.ok ? checked.record : undefined;
 }
 
 /** The Web Locks name a training tab holds while run `runId` trains, so other tabs leave it 'running'. */

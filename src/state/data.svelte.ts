@@ -8,6 +8,7 @@ import type { DatasetRecord, DatasetSource } from '../lib/storage/records';
 import type { DataClient } from '../workers/data-client';
 import type { CleanResult, LoadProgress, LoadRequest, LoadResult, LoadSource } from '../workers/data-protocol';
 import { BUILTIN_DATASETS } from './builtin-datasets';
+import { readRecord } from '../adapters/db';
 import type { StorageState } from './storage.svelte';
 
 export interface ProgressView {
@@ -139,7 +140,8 @@ export class DataState {
       case 'imported': {
         const picked = this.#files.get(ref.hash);
         if (picked) return { kind: 'blob', name: ref.name, blob: picked };
-        const stored = await this.#storage.open().then((db) => db.datasets.get(ref.hash)).catch(() => undefined);
+        // A damaged record reads as none (readRecord): the file must be imported again, which stores it afresh.
+        const stored = await this.#storage.open().then((db) => readRecord(db, 'datasets', ref.hash)).catch(() => undefined);
         if (!stored?.content) throw new Error(importedDatasetMissing(ref.name));
         const blob = typeof stored.content === 'string' ? new Blob([stored.content], { type: 'text/csv' }) : stored.content;
         return { kind: 'blob', name: ref.name, blob };
@@ -155,7 +157,7 @@ export class DataState {
       const content = ref.kind === 'imported' && source.kind === 'blob' ? source.blob : null;
       // A record with these bytes is kept as it is, unless it lacks the file this import brings (the same bytes
       // listed as a built-in file): then the file must be stored, or a reload could not re-open the import.
-      const existing = await db.datasets.get(result.hash);
+      const existing = await readRecord(db, 'datasets', result.hash);
       if (existing && (existing.content != null || content === null)) return;
       const record: DatasetRecord = {
         hash: result.hash,

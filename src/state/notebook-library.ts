@@ -1,3 +1,4 @@
+import { readRecord } from '../adapters/db';
 import type { DatasetRef, NotebookConfig } from '../lib/notebook/config';
 import { parseConfig, type ParsedConfig } from '../lib/notebook/parse-config';
 import { encodeConfigHash } from '../lib/notebook/url-hash';
@@ -46,13 +47,14 @@ function rememberLastSaved(entry: { hash: string; name: string }): void {
   }
 }
 
+/** Null when the notebook is gone or its record is damaged (the Storage list says what is wrong with it). */
 export async function openSavedNotebook(storage: StorageState, id: string): Promise<ParsedConfig | null> {
-  const record = await (await storage.open()).configs.get(id);
+  const record = await readRecord(await storage.open(), 'configs', id);
   return record ? parseConfig(record.config) : null;
 }
 
 export async function storedDatasetRef(storage: StorageState, hash: string): Promise<DatasetRef | null> {
-  const record = await (await storage.open()).datasets.get(hash);
+  const record = await readRecord(await storage.open(), 'datasets', hash);
   return record ? datasetRefOf(record) : null;
 }
 

@@ -1,22 +1,21 @@
 /**
  * The Deploy, Monitor and Retrain stages share one simulation, run by the ops worker:
  *
- *   start(config) ── runner of 'deploy.simulate' ──► cleaned table + registry + weights ──► worker: world + champion
+ *   start(config) ── runner of 'deploy.simulate' ──► registry + weights ──► worker: cleaned table (asked of the data
+ *                    worker directly) + world + champion
  *   play() ──► step(1) every 1/speed s until paused or finished ──► snapshot (timeline, alerts, the simulation's registry)
  *
- * The page keeps only the snapshot (plain JSON); the world, the models and the served log stay in the worker. The
- * simulation works on a copy of the stored registry: versions it retrains on simulated data and the promotions it
- * makes belong to that story and are shown with it, never written over the registry you built, so starting again
- * from the same link replays the same story from the same champion.
+ * The page keeps only the snapshot (plain JSON); the table, the world, the models and the served log stay in the
+ * workers. The simulation works on a copy of the stored registry: versions it retrains on simulated data and the
+ * promotions it makes belong to that story and are shown with it, never written over the registry you built, so
+ * starting again from the same link replays the same story from the same champion.
  */
-import * as Comlink from 'comlink';
 import type { NotebookConfig } from '../lib/notebook/config';
 import type { Frequency } from '../lib/data/types';
 import { defaultCostModel } from '../lib/scope/cost-model';
 import { resolveHorizon } from '../lib/scope/default-horizon';
 import { opsMessages } from '../lib/messages/ops';
 import type { SimulationSnapshot } from '../lib/ops/types';
-import type { DataClient } from '../workers/data-client';
 import type { OpsClient } from '../workers/ops-client';
 import type { OpsStepResult } from '../workers/ops-protocol';
 import type { RegistryState } from './registry.svelte';
@@ -30,14 +29,12 @@ export class OpsState {
   backend = $state<string | null>(null);
   error = $state<string | null>(null);
 
-  readonly #data: DataClient;
   readonly #registry: RegistryState;
   readonly #client: () => OpsClient;
   #speed = 8;
   #generation = 0;
 
-  constructor(options: { data: DataClient; registry: RegistryState; client: () => OpsClient }) {
-    this.#data = options.data;
+  constructor(options: { registry: RegistryState; client: () => OpsClient }) {
     this.#registry = options.registry;
     this.#client = options.client;
   }
@@ -52,9 +49,7 @@ export class OpsState {
     if (!frequency) throw new Error(opsMessages.needsTraining);
     this.busy = true;
     try {
-      const history = await this.#data.api.cleanedTable();
       const request = {
-        history,
         registry: $state.snapshot(registry),
         weights: this.#registry.weights(),
         config: config.ops,
@@ -64,8 +59,7 @@ export class OpsState {
         seed: config.seed,
         backend: config.models.backend,
       };
-      const transfers = [history.date.buffer, history.series.buffer, history.sales.buffer, ...Object.values(history.covariates).map((c) => c.buffer)];
-      const result = await this.#client().api.start(Comlink.transfer(request, transfers as ArrayBuffer[]));
+      const result = await this.#client().api.start(request);
       if (generation !== this.#generation) return;
       this.#speed = config.ops.simulation.speed;
       await this.#apply(result);

@@ -9,25 +9,21 @@
  */
 import type { Frequency } from '../lib/data/types';
 import type { SerializedWeight } from '../lib/models/train-types';
-import { createRegistry } from '../lib/registry/create-registry';
-import { evaluateGates } from '../lib/registry/evaluate-gates';
-import { promoteChallenger } from '../lib/registry/promote-challenger';
-import { bestServable, servableModels } from '../lib/registry/servable-models';
-import { registerVersion } from '../lib/registry/register-version';
-import { rollbackChampion } from '../lib/registry/rollback-champion';
-import { setAlias } from '../lib/registry/set-alias';
+import { createRegistry, versionByAlias } from '../lib/registry/registry';
+import { evaluateGates, championOnRegister } from '../lib/registry/gates';
+import { promoteChallenger, registerVersion, rollbackChampion, setAlias } from '../lib/registry/registry-actions';
+import { bestServable, servableModels, finalFitOf, versionDraftFromRun, withFinalFit, type FinalFit } from '../lib/registry/version-draft-from-run';
 import type { Alias, PromotionGates, Registry } from '../lib/registry/types';
-import { versionByAlias } from '../lib/registry/version-by-alias';
-import { championOnRegister } from '../lib/registry/champion-on-register';
-import { finalFitOf, versionDraftFromRun, withFinalFit, type FinalFit } from '../lib/registry/version-draft-from-run';
 import { diffConfigs } from '../lib/runs/diff-configs';
 import { registryMessages } from '../lib/messages/registry';
 import type { NotebookConfig } from '../lib/notebook/config';
 import type { RunArtifacts, RunMetrics } from '../lib/runs/types';
 import type { CostModel } from '../lib/scope/cost-model';
-import type { JsonObject, RegistryRecord, RunRecord } from '../lib/storage/records';
+import type { JsonObject, RegistryRecord } from '../lib/storage/records';
 import { toStorageError } from '../lib/storage/storage-error';
 import { parseRegistry } from '../lib/registry/registry-schema';
+import { readRecord, readRecords } from '../adapters/db';
+import { checkRecord } from '../lib/storage/record-schemas';
 import type { StorageState } from './storage.svelte';
 
 export class RegistryState {
@@ -62,10 +58,13 @@ export class RegistryState {
     const record = dataHash ? await db.registries.get(dataHash) : undefined;
     this.dataHash = dataHash;
     const parsed = record ? parseRegistry(record.registry) : null;
-    if (parsed && !parsed.ok) {
+    // The registry first (its reason names the version), then the rest of the row: the weights serving will load.
+    const checked = record ? checkRecord('registries', record) : null;
+    const damage = parsed && !parsed.ok ? parsed.reason : checked && !checked.ok ? checked.reason : null;
+    if (damage !== null) {
       // Left in storage as it is (nothing here writes it while `registry` is null): the user decides what goes.
       this.registry = null;
-      throw new Error(registryMessages.damagedRegistry(parsed.reason));
+      throw new Error(registryMessages.damagedRegistry(damage));
     }
     this.registry = parsed?.ok ? parsed.registry : createRegistry(REGISTRY_NAME);
     this.#weights = record ? (record.weights as unknown as Record<string, SerializedWeight[]>) : {};
@@ -76,7 +75,8 @@ export class RegistryState {
   async refreshRuns(): Promise<void> {
     if (!this.dataHash) return;
     const db = await this.#storage.open();
-    const rows = await db.runs.where('dataHash').equals(this.dataHash).toArray();
+    // Damaged runs are left out (readRecords): the Storage list names them.
+    const rows = (await readRecords(db, 'runs', { index: 'dataHash', equals: this.dataHash })).records;
     this.runs = rows
       .filter((r) => r.status === 'done' && r.metrics)
       .sort((a, b) => (a.created < b.created ? 1 : -1))
@@ -106,7 +106,7 @@ export class RegistryState {
   }): Promise<void> {
     await this.#act(async (registry, now) => {
       const db = await this.#storage.open();
-      const run = (await db.runs.get(options.runId)) as RunRecord | undefined;
+      const run = await readRecord(db, 'runs', options.runId);
       if (!run?.metrics) throw new Error(`Run ${options.runId} is not stored, or has no results.`);
       const stored = { id: run.id, dataHash: run.dataHash, config: run.config, metrics: run.metrics as unknown as RunMetrics };
       let draft = versionDraftFromRun(stored, options.model, { frequency: options.frequency, ...(options.cost ? { cost: options.cost } : {}) });

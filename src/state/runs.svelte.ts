@@ -7,7 +7,7 @@
  *
  * The training pipeline calls refresh() when a run ends; a write to the runs by any tab refreshes a loaded list too.
  * Runs cut off by a reload were marked 'interrupted' when the storage opened (markInterruptedRuns) and show as such;
- * a row that cannot be read shows as 'unreadable'.
+ * a row that cannot be read, or fails its stored shape (readRecords), shows as 'unreadable' with what is wrong.
  */
 import { runsLabels } from '../lib/messages/runs';
 import { parseConfig, type ParsedConfig } from '../lib/notebook/parse-config';
@@ -17,6 +17,7 @@ import { DEFAULT_RUN_SORT, filterRuns, nextRunSort, NO_RUN_FILTER, runDatasets, 
 import { summarizeRun, type RunRow } from '../lib/runs/summarize-run';
 import type { RunRecord } from '../lib/storage/records';
 import { toStorageError } from '../lib/storage/storage-error';
+import { readRecords } from '../adapters/db';
 import type { StorageState } from './storage.svelte';
 
 export { MAX_COMPARED_RUNS };
@@ -24,8 +25,10 @@ export { MAX_COMPARED_RUNS };
 export class RunsState {
   /** Stored runs, newest first, without their artifacts. Rows may be malformed: read them through `rows`. */
   records = $state.raw<readonly RunRecord[]>([]);
+  /** Per record, same order: why it failed its stored shape, or null. */
+  damage = $state.raw<readonly (string | null)[]>([]);
   /** One per record, same order. */
-  rows = $derived(this.records.map(summarizeRun));
+  rows = $derived(this.records.map((record, i) => summarizeRun(record, { damage: this.damage[i] ?? null })));
   sort = $state.raw<RunSort>(DEFAULT_RUN_SORT);
   filter = $state.raw<RunFilter>(NO_RUN_FILTER);
   /** Run ids chosen for comparison, in the order chosen: the first is the reference. */
@@ -61,9 +64,12 @@ export class RunsState {
     this.loading = true;
     try {
       const db = await this.#storage.open();
-      const records = newestFirst((await db.runs.toArray()).map(withoutArtifacts));
+      const read = await readRecords(db, 'runs');
+      const reasons = new Map<unknown, string>(read.damaged.map((damaged) => [damaged.row, damaged.reason]));
+      const rows = newestFirst<unknown>([...read.records, ...read.damaged.map((damaged) => damaged.row)]);
       if (generation !== this.#generation) return;
-      this.records = records;
+      this.damage = rows.map((row) => reasons.get(row) ?? null);
+      this.records = rows.map(withoutArtifacts) as RunRecord[];
       this.selected = this.selected.filter((id) => this.isComparable(id));
       this.error = null;
       this.loaded = true;

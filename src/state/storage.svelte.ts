@@ -3,12 +3,13 @@
  * on it (delete, export everything, import a backup). It also opens the database the other stages use.
  *
  *   open() ──► db (or an in-memory one + warning) ──► refresh(): lists + usage
+ *              (rows checked as they are read: a damaged one is listed as such, first, and no stage gets it)
  *   remove / exportAll / importFile ──► notice or error text ──► refresh()
  *   a write commits, in this tab or another ──► refresh() + onChange listeners (the Runs and Registry lists)
  */
 import { exportAll, importAll, type ImportMode } from '../adapters/backup';
 import { downloadBlob } from '../adapters/download';
-import { openForecastLabDb, type CommitListener, type DbDependencies, type ForecastLabDb } from '../adapters/db';
+import { openForecastLabDb, readRecords, type CommitListener, type DbDependencies, type ForecastLabDb } from '../adapters/db';
 import { storageNotices } from '../lib/messages/storage';
 import { backupFileName } from '../lib/storage/backup-file-name';
 import { formatBytes } from '../lib/storage/format-bytes';
@@ -43,6 +44,8 @@ export class StorageState {
   configs = $state.raw<StorageItem[]>([]);
   runs = $state.raw<StorageItem[]>([]);
   registries = $state.raw<StorageItem[]>([]);
+  /** How many stored rows are damaged (listed first in their table, with the reason). */
+  damaged = $state(0);
   usage = $state.raw<StorageUsage | null>(null);
   /** The last action's failure, for the alert region. */
   error = $state<string | null>(null);
@@ -93,8 +96,12 @@ export class StorageState {
     });
     this.persistent = opened.persistent;
     this.openWarning = opened.warning;
-    if (opened.interruptedRuns > 0) this.notice = storageNotices.interrupted(opened.interruptedRuns);
     await this.refresh();
+    const notices = [
+      opened.interruptedRuns > 0 ? storageNotices.interrupted(opened.interruptedRuns) : null,
+      this.damaged > 0 ? storageNotices.damaged(this.damaged) : null,
+    ];
+    if (notices.some((notice) => notice !== null)) this.notice = notices.filter((notice) => notice !== null).join(' ');
     this.ready = true;
     return opened.db;
   }
@@ -111,20 +118,21 @@ export class StorageState {
   async refresh(): Promise<void> {
     try {
       const db = this.db;
-      const [datasets, configs, runs, registries] = await Promise.all([db.datasets.toArray(), db.configs.toArray(), db.runs.toArray(), db.registries.toArray()]);
-      this.datasets = summarizeRows('datasets', datasets);
-      this.configs = summarizeRows('configs', configs);
-      this.runs = summarizeRows('runs', runs);
-      this.registries = summarizeRows('registries', registries);
+      const [datasets, configs, runs, registries] = await Promise.all([readRecords(db, 'datasets'), readRecords(db, 'configs'), readRecords(db, 'runs'), readRecords(db, 'registries')]);
+      this.datasets = summarizeRows('datasets', datasets.records, datasets.damaged);
+      this.configs = summarizeRows('configs', configs.records, configs.damaged);
+      this.runs = summarizeRows('runs', runs.records, runs.damaged);
+      this.registries = summarizeRows('registries', registries.records, registries.damaged);
+      this.damaged = [datasets, configs, runs, registries].reduce((sum, read) => sum + read.damaged.length, 0);
     } catch (error) {
       this.fail(error);
     }
     this.usage = await this.readUsage();
   }
 
-  async remove(item: Pick<StorageItem, 'table' | 'key' | 'name'>): Promise<void> {
+  async remove(item: Pick<StorageItem, 'table' | 'key' | 'name' | 'damage'>): Promise<void> {
     await this.act(async () => {
-      await this.table(item.table).delete(item.key);
+      await this.table(item.table).delete(item.damage?.storedKey ?? item.key);
       this.notice = storageNotices.deleted(item.name);
     });
   }
@@ -133,10 +141,11 @@ export class StorageState {
   async exportAll(): Promise<void> {
     await this.act(async () => {
       const now = this.now();
-      const blob = new Blob([await exportAll(this.db, { now })], { type: 'application/json' });
+      const { text, leftOut } = await exportAll(this.db, { now });
+      const blob = new Blob([text], { type: 'application/json' });
       const fileName = backupFileName(now);
-      (this.options.download ?? downloadBlob)(blob, fileName);
-      this.notice = storageNotices.exported(fileName, formatBytes(blob.size));
+      this.download(blob, fileName);
+      this.notice = storageNotices.exported(fileName, formatBytes(blob.size)) + (leftOut.length > 0 ? storageNotices.exportLeftOut(leftOut.length) : '');
     });
   }
 
@@ -154,6 +163,11 @@ export class StorageState {
       if (result.ok) this.notice = storageNotices.imported(result.counts, mode === 'replace');
       else this.error = storageNotices.importRejected(file.name, result.reason);
     });
+  }
+
+  /** Hand a file to the user (the `download` option, a download link by default). */
+  download(blob: Blob, fileName: string): void {
+    (this.options.download ?? downloadBlob)(blob, fileName);
   }
 
   /** Ask the browser not to clear this site's data under storage pressure. */
@@ -182,7 +196,7 @@ export class StorageState {
   }
 
   private table(name: TableName) {
-    return this.db.table<unknown, string>(name);
+    return this.db.table<unknown, IDBValidKey>(name);
   }
 
   private async act(action: () => Promise<void>): Promise<void> {

@@ -1,4 +1,3 @@
-import * as Comlink from 'comlink';
 import type { NotebookConfig } from '../lib/notebook/config';
 import type { BaselineKind } from '../lib/models/types';
 import type { EpochReport, SerializedWeight } from '../lib/models/train-types';
@@ -7,19 +6,21 @@ import type { JsonObject, RunRecord } from '../lib/storage/records';
 import { estimateEta, formatEta } from '../lib/progress/estimate-eta';
 import { headlineMetrics } from '../lib/train/headline-metrics';
 import { runBacktest, type BacktestCandidate, type BacktestForecaster } from '../lib/train/run-backtest';
-import { fitBatchSize } from '../lib/train/fit-batch-size';
-import { concatRows, networkStep } from '../lib/train/network-windows';
+import { networkStep } from '../lib/train/network-windows';
 import { compareDeterminism, type DeterminismReport } from '../lib/train/compare-determinism';
 import { modelOutputWidth } from '../lib/models/model-output-width';
 import { defaultClassicalKinds, defaultNeuralSpecs } from '../lib/models/default-model-specs';
-import { runLockName } from '../adapters/db';
+import { readRecords, runLockName } from '../adapters/db';
+import { runBackup } from '../adapters/backup';
+import { runFileName } from '../lib/storage/backup-file-name';
+import { runSaveMessages } from '../lib/messages/storage';
+import { finishRunRecord, newRunRecord, startRunRecord } from './run-record';
 import { replayableRun } from '../lib/runs/replayable-run';
-import { formatStamp } from '../lib/runs/format-stamp';
+import { formatStamp } from '../lib/format/format-stamp';
 import { formatDuration } from '../lib/runs/run-table';
 import { trainMessages } from '../lib/messages/train';
 import type { FinalFit } from '../lib/registry/version-draft-from-run';
 import type { FinalFitter } from './registry.svelte';
-import { toStorageError } from '../lib/storage/storage-error';
 import type { DataClient } from '../workers/data-client';
 import type { TrainClient } from '../workers/train-client';
 import type { FeaturesState } from './features.svelte';
@@ -53,6 +54,8 @@ export class TrainState {
   notice = $state<string | null>(null);
   /** The last determinism check: the same configuration trained twice, window by window. */
   determinism = $state.raw<DeterminismReport | null>(null);
+  /** The finished run that could not be stored (storage full): kept in memory until the next training, offered as a file. */
+  unsaved = $state.raw<RunRecord | null>(null);
 
   readonly #data: DataClient;
   /** The train workers, one per lane (0 also does the final fit); `#lanes` of them train a run's networks side by side. */
@@ -111,27 +114,24 @@ export class TrainState {
   }
 
   /**
-   * The fit of a network before it is registered (see finalFitOf): every row up to the end of the data from the data
-   * worker, a fresh model trained for the chosen epochs in the train worker. Not a run: nothing is scored or stored here.
+   * The fit of a network before it is registered (see finalFitOf): lane 0's train worker fetches every row up to the
+   * end of the data from the data worker and trains a model on them for the chosen epochs. Not a run: nothing is
+   * scored or stored here.
    */
   async finalFit(fit: FinalFit, onProgress: (text: string) => void): Promise<Awaited<ReturnType<FinalFitter>>> {
     if (this.running) throw new Error(trainMessages.trainingBusy);
-    const steps = fit.spec.steps ? { steps: fit.spec.steps } : {};
-    const final = await this.#data.api.finalMatrix({ spec: fit.featureSpec, trainingWindow: fit.trainingWindow, ...steps });
-    const spec = fitBatchSize(fit.spec, final.rows.rows);
-    const sequence = spec.kind === 'cnn' && final.sequence ? final.sequence : undefined;
-    const rows = final.rows.rows;
     const started = performance.now();
-    const fitted = await this.#trainClient(0).fit(
-      { spec, seed: fit.seed, backend: fit.backend, rows: final.rows, epochs: fit.epochs, ...(sequence ? { sequence } : {}), ...(fit.initial ? { initial: copyWeights(fit.initial) } : {}) },
+    const { featureSpec, trainingWindow, spec, seed, backend, epochs, initial } = fit;
+    const fitted = await this.#trainClient(0).finalFit(
+      { spec, featureSpec, trainingWindow, seed, backend, epochs, ...(initial ? { initial } : {}) },
       {
-        onEpoch: (report) => {
-          const estimate = estimateEta({ startedAt: started, now: performance.now(), done: report.epoch, total: fit.epochs });
-          onProgress(trainMessages.finalFitProgress(spec.kind, report.epoch, fit.epochs, rows, formatEta(estimate.etaMs)));
+        onProgress: ({ epoch, rows }) => {
+          const estimate = estimateEta({ startedAt: started, now: performance.now(), done: epoch, total: epochs });
+          onProgress(trainMessages.finalFitProgress(spec.kind, epoch, epochs, rows, formatEta(estimate.etaMs)));
         },
       },
     );
-    return { weights: fitted.weights, trainEnd: final.trainEnd, trainStart: final.trainStart, rows };
+    return { weights: fitted.weights, trainEnd: fitted.trainEnd, trainStart: fitted.trainStart, rows: fitted.rows };
   }
 
   /**
@@ -141,7 +141,7 @@ export class TrainState {
   async restore(config: NotebookConfig, dataHash: string): Promise<boolean> {
     if (this.running || !dataHash || !this.#features.result) return false;
     const db = await this.#storage.open();
-    const run = replayableRun(await db.runs.where('dataHash').equals(dataHash).toArray(), { dataHash, config });
+    const run = replayableRun((await readRecords(db, 'runs', { index: 'dataHash', equals: dataHash })).records, { dataHash, config });
     if (!run) return false;
     const metrics = run.metrics as unknown as RunMetrics;
     const artifacts = run.artifacts as unknown as RunArtifacts | null;
@@ -163,19 +163,23 @@ export class TrainState {
     this.running = true;
     this.curves = [];
     this.notice = null;
+    this.unsaved = null;
     const started = performance.now();
     const id = crypto.randomUUID();
-    const record = await this.#startRecord(id, config, dataHash);
+    const record = newRunRecord({ id, config, dataHash, appVersion: APP_VERSION, now: new Date() });
+    const stored = await this.#startRecord(record);
     try {
       const work = await this.#lock(id, () => this.#run(config, features, abort.signal, started, id));
       const { metrics, artifacts, samples } = work;
+      // The result is shown whatever becomes of the record: a run that cannot be stored is kept here, offered as a file.
       this.result = metrics;
-      this.resultRunId = record ? id : null;
+      this.resultRunId = null;
       this.samples = samples;
-      await this.#finishRecord(record, { status: 'done', metrics, artifacts, started });
+      const saved = await this.#finishRecord(record, { stored, status: 'done', metrics, artifacts, started });
+      this.resultRunId = saved ? id : null;
     } catch (error) {
       const status = abort.signal.aborted ? 'cancelled' : 'failed';
-      await this.#finishRecord(record, { status, metrics: null, artifacts: null, started });
+      await this.#finishRecord(record, { stored, status, metrics: null, artifacts: null, started });
       if (!abort.signal.aborted) throw error;
       this.notice = error instanceof Error ? error.message : String(error);
       return 'cancelled';
@@ -235,16 +239,6 @@ export class TrainState {
     const forms = new Map<string, string[]>();
     const isTest = (w: number) => w === windows.length - 1;
     const curves = throttledCurves((next) => (this.curves = [...this.curves, ...next]));
-    // A window's feature matrices, asked for once and shared by the lanes (which may be on different windows); let go
-    // when its last network has them.
-    const matrices = new Map<number, { value: ReturnType<DataClient['api']['windowMatrices']>; left: number }>();
-    const matricesOf = (w: number) => {
-      const entry = matrices.get(w) ?? { value: this.#data.api.windowMatrices(w, steps.steps), left: neural.length };
-      entry.left -= 1;
-      if (entry.left > 0) matrices.set(w, entry);
-      else matrices.delete(w);
-      return entry.value;
-    };
     const lastFold = new Map<string, { weights: SerializedWeight[]; bestEpoch: number }>();
 
     const scored = (w: number, t0: number, forecast: { evaluation: WindowResult['evaluation']; custom: WindowResult['custom']; sample: ForecastSample }, trained?: Pick<WindowResult, 'history' | 'bestEpoch' | 'stoppedEarly' | 'durationMs' | 'warmStart'>) => {
@@ -270,44 +264,35 @@ export class TrainState {
           tick(1, `${label}: ${candidate.name}`);
           return scored(w, t0, result);
         }
+        // The lane's train worker fetches the window's matrices from the data worker, and the data worker asks it for
+        // the forecast's predictions: feature rows go between the two workers, the page sends and gets small things.
         const base = neural.find((spec) => spec.kind === candidate.name)!;
-        const m = await matricesOf(w);
-        const spec = fitBatchSize(base, m.train.rows);
-        const client = this.#trainClient(laneOf(spec.kind));
+        const lane = laneOf(base.kind);
         const onEpoch = (report: EpochReport) => {
           if (report.phase === 'refit') {
-            tick(1, `${label}: ${spec.kind}, fit on every row up to the cutoff, epoch ${report.epoch}`);
+            tick(1, `${label}: ${base.kind}, fit on every row up to the cutoff, epoch ${report.epoch}`);
             return;
           }
-          curves.add({ model: spec.kind, window: label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss });
-          tick(1, `${label}: ${spec.kind}, epoch ${report.epoch}`);
+          curves.add({ model: base.kind, window: label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss });
+          tick(1, `${label}: ${base.kind}, epoch ${report.epoch}`);
         };
-        const sequence = spec.kind === 'cnn' && m.sequence ? m.sequence : undefined;
-        const previous = lastFold.get(spec.kind);
+        const previous = lastFold.get(base.kind);
         const step = networkStep(w, windows.length, previous?.bestEpoch);
-        const initial = step.warmStart && previous ? { initial: copyWeights(previous.weights) } : {};
-        const common = { spec, seed: config.seed, backend, ...initial, ...(sequence ? { sequence } : {}) };
-        const copy = (x: typeof m.train) => ({ ...x, x: x.x.slice(), y: x.y.slice() });
-        const trained =
-          step.kind === 'early-stopping'
-            ? await client.train({ ...common, train: copy(m.train), validation: copy(m.validation) }, { onEpoch, signal })
-            : { ...(await client.fit({ ...common, rows: concatRows(m.train, m.validation), epochs: step.epochs }, { onEpoch, signal })), history: [], bestEpoch: step.epochs, stoppedEarly: false };
-        if (step.kind === 'early-stopping') lastFold.set(spec.kind, { weights: trained.weights, bestEpoch: trained.bestEpoch });
+        const initial = step.warmStart && previous ? { initial: previous.weights } : {};
+        const trained = await this.#trainClient(lane).trainWindow({ window: w, ...steps, spec: base, seed: config.seed, backend, step, ...initial }, { onEpoch, signal });
+        if (step.kind === 'early-stopping') lastFold.set(base.kind, { weights: trained.weights, bestEpoch: trained.bestEpoch });
         curves.flush();
         this.backend = trained.backend;
-        const width = m.train.width;
-        const keep = `${runId}:${w}:${spec.kind}`;
-        const predict = (x: Float32Array, rows: number) =>
-          client.predict({ spec, weights: copyWeights(trained.weights), x, rows, width, backend: trained.backend, keep, ...(sequence ? { sequence } : {}) });
-        const result = await this.#data.api.forecastWindow(
-          { window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost, customMetrics, openOnly, ...steps },
-          Comlink.proxy(predict),
-        );
+        const { spec } = trained;
+        const network = { lane, spec, weights: trained.weights, backend: trained.backend, keep: `${runId}:${w}:${spec.kind}` };
+        const result = await this.#data.api.forecastWindow({
+          window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost, customMetrics, openOnly, ...steps, network,
+        });
         // The budget counted each model's epochs (and as many again for the test window's refit): settle what went unused.
         tick(1 + spec.epochs - (step.kind === 'fit' ? step.epochs : trained.history.length), `${label}: ${spec.kind} forecast`);
         if (isTest(w)) {
           weights.push({ model: spec.kind, weights: trained.weights });
-          importance.set(spec.kind, await this.#data.api.importance({ window: w, outputs: modelOutputWidth(spec), ...steps, seed: config.seed }, Comlink.proxy(predict)));
+          importance.set(spec.kind, await this.#data.api.importance({ window: w, outputs: modelOutputWidth(spec), ...steps, seed: config.seed, network }));
         }
         return scored(w, t0, result, { ...trained, warmStart: step.warmStart });
       },
@@ -347,51 +332,55 @@ export class TrainState {
     return { metrics, artifacts: { weights, samples } satisfies RunArtifacts, samples };
   }
 
-  async #startRecord(id: string, config: NotebookConfig, dataHash: string): Promise<RunRecord | null> {
-    const now = new Date().toISOString();
-    const record: RunRecord = {
-      id,
-      created: now,
-      updated: now,
-      config: structuredClone(config) as unknown as JsonObject,
-      dataHash,
-      status: 'running',
-      metrics: null,
-      artifacts: null,
-      durationMs: null,
-      appVersion: APP_VERSION,
-    };
-    try {
-      await (await this.#storage.open()).runs.put(record);
-      await this.#storage.refresh();
-      this.#onStored();
-      return record;
-    } catch (error) {
-      // Training still runs; the run just is not kept. Say so.
-      this.notice = toStorageError(error).message;
-      return null;
+  /** Store the run's starting record (run-record.ts); whether it was stored. Training goes on either way. */
+  async #startRecord(record: RunRecord): Promise<boolean> {
+    const error = await startRunRecord(await this.#storage.open(), record);
+    if (error) {
+      this.notice = error.message;
+      return false;
     }
+    await this.#storage.refresh();
+    this.#onStored();
+    return true;
   }
 
+  /**
+   * Store the run's end in one write (run-record.ts); whether it was stored. When a finished run cannot be, it stays
+   * the result here, is offered as a download (`unsaved`), and the notice says what became of its stored record.
+   */
   async #finishRecord(
-    record: RunRecord | null,
-    outcome: { status: RunRecord['status']; metrics: RunMetrics | null; artifacts: RunArtifacts | null; started: number },
-  ): Promise<void> {
-    if (!record) return;
-    try {
-      await (await this.#storage.open()).runs.put({
-        ...record,
-        status: outcome.status,
-        updated: new Date().toISOString(),
-        metrics: outcome.metrics as unknown as JsonObject | null,
-        artifacts: outcome.artifacts as unknown as JsonObject | null,
-        durationMs: performance.now() - outcome.started,
-      });
+    record: RunRecord,
+    outcome: { stored: boolean; status: RunRecord['status']; metrics: RunMetrics | null; artifacts: RunArtifacts | null; started: number },
+  ): Promise<boolean> {
+    const final: RunRecord = {
+      ...record,
+      status: outcome.status,
+      updated: new Date().toISOString(),
+      metrics: outcome.metrics as unknown as JsonObject | null,
+      artifacts: outcome.artifacts as unknown as JsonObject | null,
+      durationMs: performance.now() - outcome.started,
+    };
+    const result = await finishRunRecord(await this.#storage.open(), final, { started: outcome.stored });
+    if (!result.saved && outcome.status === 'done') {
+      this.unsaved = final;
+      const fate = { failed: runSaveMessages.keptAsFailed, deleted: runSaveMessages.removed, 'left-running': runSaveMessages.leftRunning, none: null }[result.record];
+      this.notice = [runSaveMessages.notSaved(runSaveMessages.reason(result.error)), fate].filter((text) => text !== null).join(' ');
+    } else if (!result.saved && outcome.stored) {
+      this.notice = result.error.message;
+    }
+    if (result.saved || outcome.stored) {
       await this.#storage.refresh();
       this.#onStored();
-    } catch (error) {
-      this.notice = toStorageError(error).message;
     }
+    return result.saved;
+  }
+
+  /** Save the finished run that could not be stored as a backup file holding just that run (it imports back). */
+  downloadUnsaved(): void {
+    if (!this.unsaved) return;
+    const now = new Date();
+    const fileName = runFileName(this.unsaved.id, now);
+    this.#storage.download(new Blob([runBackup(this.unsaved, { now })], { type: 'application/json' }), fileName);
   }
 
   /** Holds the run's Web Lock while it trains, so another tab opening the app does not mark it interrupted. */
@@ -426,7 +415,3 @@ function throttledCurves(publish: (points: LiveCurve[]) => void, everyMs = 1500)
 }
 
 const PROGRESS_EVERY_MS = 500;
-
-function copyWeights(weights: SerializedWeight[]): SerializedWeight[] {
-  return weights.map((w) => ({ ...w, data: w.data.slice() }));
-}

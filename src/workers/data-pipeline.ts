@@ -24,7 +24,8 @@ import { findCovariate, PROMO_PATTERN } from '../lib/data/find-covariate';
 import { permutationImportance } from '../lib/train/permutation-importance';
 import { createRng } from '../lib/random/rng';
 import { periodEnd, periodIndex } from '../lib/core/periods';
-import type { FeaturesRequest, FeaturesResult, FinalMatrix, PredictProxy, WindowForecastRequest, WindowForecastResult, WindowMatrices } from './data-protocol';
+import type { SequenceColumns } from '../lib/models/train-types';
+import type { FeaturesRequest, FeaturesResult, FinalMatrix, FinalMatrixRequest, NetworkPredict, WindowForecastRequest, WindowForecastResult, WindowMatrices } from './data-protocol';
 
 type SelectedRows = ReturnType<typeof selectRows>;
 
@@ -38,9 +39,9 @@ interface WindowRows {
 
 /**
  * The modelling half of the data worker: features, the backtest plan, the per-window matrices handed to the train
- * worker, and forecasts + evaluation of each model in each window: baselines, the classical models (fitted here, no
- * tfjs), neural models through the train worker's proxy, and ensembles of the forecasts already made. The table never leaves this worker; only
- * matrices (transferred) and small results do.
+ * workers, and forecasts + evaluation of each model in each window: baselines, the classical models (fitted here, no
+ * tfjs), neural models through a train worker's forward pass, and ensembles of the forecasts already made. The table
+ * never leaves this worker; only matrices (transferred to a train worker) and small results do.
  */
 export class DataPipeline {
   #data: SalesData | null = null;
@@ -105,7 +106,7 @@ export class DataPipeline {
    * registered is trained on these (for the epoch count its run chose on validation), so the served model has learnt
    * from the newest periods, the test window's included. Only the run's training window, when it had one.
    */
-  finalMatrix(data: SalesData, request: { spec: FeatureSpec; trainingWindow: number | null; steps?: number }): FinalMatrix {
+  finalMatrix(data: SalesData, request: FinalMatrixRequest): FinalMatrix {
     const { frequency } = data;
     let last = -Infinity;
     for (const d of data.date) if (d > last) last = d;
@@ -116,6 +117,11 @@ export class DataPipeline {
     const steps = request.steps ?? 1;
     const targets = steps === 1 ? {} : { y: directTargets(matrix, { index, steps, upTo: trainEnd, frequency }), targets: steps };
     return { rows: { ...rows, ...targets }, names: matrix.names, sequence: sequenceColumns(matrix.names), trainEnd, trainStart };
+  }
+
+  /** The feature matrices' width, and the CNN's lag window within it: what a network's predictions are asked with. */
+  columns(): { width: number; sequence: SequenceColumns | null } {
+    return { width: this.#names.length, sequence: sequenceColumns(this.#names) };
   }
 
   /** The window's training and validation rows, built once per window (its feature state fit on its own training rows). */
@@ -141,7 +147,7 @@ export class DataPipeline {
     return rows;
   }
 
-  async forecast(request: WindowForecastRequest, predict?: PredictProxy): Promise<WindowForecastResult> {
+  async forecast(request: WindowForecastRequest, predict?: NetworkPredict): Promise<WindowForecastResult> {
     const { data, spec, plan } = this.#ready();
     const w = plan.windows[request.window];
     if (!w) throw new RangeError(`No backtest window ${request.window}.`);
@@ -186,7 +192,7 @@ export class DataPipeline {
    * validation rows: the refit model has trained on those, so shuffling them would measure what it memorised. Held-out
    * rows are reported on, never chosen by.
    */
-  async importance(request: { window: number; outputs: number; steps?: number; seed: number }, predict: PredictProxy) {
+  async importance(request: { window: number; outputs: number; steps?: number; seed: number }, predict: NetworkPredict) {
     const { index: _i, ...heldOut } = this.#rows(request.window).heldOut;
     const steps = request.steps ? { steps: request.steps } : {};
     return permutationImportance({ input: heldOut, names: this.#names, predict, outputs: request.outputs, ...steps, rng: createRng(request.seed) });

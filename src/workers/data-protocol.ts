@@ -6,18 +6,21 @@ import type { AggregateSalesOverTimeOptions, SalesOverTime } from '../lib/eda/ag
 import type { FeatureSpec } from '../lib/features/types';
 import type { BacktestPlan } from '../lib/train/plan-backtest';
 import type { SplitConfig } from '../lib/notebook/stage-configs';
-import type { MatrixInput, SequenceColumns } from '../lib/models/train-types';
+import type { BackendChoice, MatrixInput, SequenceColumns, SerializedWeight } from '../lib/models/train-types';
+import type { ModelSpec } from '../lib/models/types';
 import type { CostModel } from '../lib/scope/cost-model';
 import type { ForecastEvaluation } from '../lib/evaluate/evaluate-forecast';
 import type { CustomMetricValue } from '../lib/evaluate/custom-metrics';
 import type { ForecastSample, ModelName } from '../lib/runs/types';
+import type { ModelVersion } from '../lib/registry/types';
 import type { previewFeatures } from '../lib/features/preview-features';
 import type { featureCorrelations } from '../lib/features/feature-correlations';
 
 /**
  * The data worker's protocol. The worker owns the big table (a million rows stay there); the page only ever
  * receives reports and aggregates. Typed once here; comlink (a 1 KB, well-kept RPC layer over postMessage, chosen
- * over a hand-written message switch) turns it into promises on the page.
+ * over a hand-written message switch) turns it into promises on the page. What other workers need of the table
+ * (a train lane's matrices, the ops worker's copy) goes to them over a MessageChannel of their own, never through the page.
  */
 export type LoadSource =
   | { kind: 'example'; name: string; options: Partial<GenerateSalesOptions> }
@@ -99,6 +102,14 @@ export interface WindowMatrices {
   sequence: SequenceColumns | null;
 }
 
+/** The rows a version is fitted on before it is registered: `spec` and `trainingWindow` are the run's. */
+export interface FinalMatrixRequest {
+  spec: FeatureSpec;
+  trainingWindow: number | null;
+  /** A direct multi-horizon model's steps: each row's next `steps` periods are its targets. */
+  steps?: number;
+}
+
 /** Every row up to the end of the data, featurised with a state fit on all of them (the fit before registering). */
 export interface FinalMatrix {
   rows: MatrixInput;
@@ -124,9 +135,45 @@ export interface WindowForecastRequest {
   members?: ModelName[];
   /** A direct multi-horizon model's steps (ModelSpec.steps); absent: recursive. */
   steps?: number;
+  /** The trained network to forecast with (neural models only). */
+  network?: NetworkRef;
 }
 
-export type PredictProxy = (x: Float32Array, rows: number) => Promise<Float32Array>;
+/** A network's forward pass: rows × features in, rows × outputs back (from a train lane, over its channel). */
+export type NetworkPredict = (x: Float32Array, rows: number) => Promise<Float32Array>;
+
+/**
+ * A trained network, held by a train lane's worker: the data worker asks that worker for each prediction over their
+ * channel. The page names it (weights are small); the feature rows it predicts on never leave the two workers.
+ */
+export interface NetworkRef {
+  lane: number;
+  /** The spec as trained (TrainWindowResult.spec). */
+  spec: ModelSpec;
+  weights: SerializedWeight[];
+  backend: BackendChoice;
+  /** PredictRequest.keep: the lane builds the model once for every prediction of one window. */
+  keep: string;
+}
+
+/** Who is at the other end of a channel to the data worker (see DataWorkerApi.connect). */
+export type DataPeer = { kind: 'train'; lane: number } | { kind: 'ops' };
+
+/** What a train lane's worker asks the data worker for, over their channel. Arrays are transferred. */
+export interface MatrixService {
+  /**
+   * One backtest window's training and validation rows. `steps`: a direct multi-horizon model's, whose targets are
+   * each row's next `steps` periods (train/direct-targets).
+   */
+  windowMatrices(window: number, steps?: number): Promise<WindowMatrices>;
+  finalMatrix(request: FinalMatrixRequest): Promise<FinalMatrix>;
+}
+
+/** What the ops worker asks the data worker for, over their channel. */
+export interface TableService {
+  /** A copy of the cleaned table, transferred: the simulated world is built from it. */
+  cleanedTable(): Promise<SalesData>;
+}
 
 export interface WindowForecastResult {
   evaluation: ForecastEvaluation;
@@ -134,6 +181,26 @@ export interface WindowForecastResult {
   sample: ForecastSample;
   /** The forms a classical model's automatic choice settled on, most frequent first; null for other models. */
   forms: string[] | null;
+}
+
+/**
+ * A registered version as a zip anyone can forecast with (the Registry's model download; src/lib/export/tfjs-bundle.ts),
+ * from the cleaned table's newest actual. A network predicts, and is written as model.json, by lane `lane`'s train
+ * worker over their channel.
+ */
+export interface ModelExportRequest {
+  version: ModelVersion;
+  /** The version's stored weights; null for a baseline. */
+  weights: SerializedWeight[] | null;
+  horizon: number;
+  lane: number;
+  backend: BackendChoice;
+}
+
+export interface ModelExportResult {
+  /** The zip's bytes (transferred). */
+  zip: Uint8Array;
+  fileName: string;
 }
 
 export interface DataWorkerApi {
@@ -145,18 +212,17 @@ export interface DataWorkerApi {
   salesOverTime(options: AggregateSalesOverTimeOptions): Promise<SalesOverTime>;
   /** Build the features of the cleaned table and plan the backtest (the Features stage). */
   prepareFeatures(request: FeaturesRequest): Promise<FeaturesResult>;
-  /** One backtest window's training and validation rows, transferred. */
-  /** `steps`: a direct multi-horizon model's, whose targets are each row's next `steps` periods (train/direct-targets). */
-  windowMatrices(window: number, steps?: number): Promise<WindowMatrices>;
-  /** The rows a version is fitted on before it is registered: `spec` and `trainingWindow` are the run's. */
-  finalMatrix(request: { spec: FeatureSpec; trainingWindow: number | null; steps?: number }): Promise<FinalMatrix>;
+  /** Forecast one window with a baseline, a classical model, an ensemble or a trained network, and score it. */
+  forecastWindow(request: WindowForecastRequest): Promise<WindowForecastResult>;
+  /** Permutation importance of each feature on a window's held-out rows, the network predicting as in forecastWindow. */
+  importance(request: { window: number; outputs: number; steps?: number; seed: number; network: NetworkRef }): Promise<{ feature: string; increase: number }[]>;
+  exportModel(request: ModelExportRequest): Promise<ModelExportResult>;
   /**
-   * Forecast one window with a baseline or a trained model, and score it. `predict` is the trained model's forward
-   * pass (a comlink proxy to the train worker; a separate argument because comlink proxies only top-level arguments).
+   * One end of a MessageChannel to another worker: a train lane (served the MatrixService; its predict is what a
+   * NetworkRef of that lane forecasts with) or the ops worker (served the TableService). A new port for a peer
+   * replaces its old one.
    */
-  forecastWindow(request: WindowForecastRequest, predict?: PredictProxy): Promise<WindowForecastResult>;
-  /** Permutation importance of each feature on a window's validation rows, through the same proxy. */
-  importance(request: { window: number; outputs: number; steps?: number; seed: number }, predict: PredictProxy): Promise<{ feature: string; increase: number }[]>;
-  /** A copy of the cleaned table (for the ops worker's simulated world). */
-  cleanedTable(): Promise<SalesData>;
+  connect(peer: DataPeer, port: MessagePort): void;
+  /** That peer is gone: calls waiting on it reject with `message`, and its port closes. */
+  disconnect(peer: DataPeer, message: string): void;
 }

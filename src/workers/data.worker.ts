@@ -16,13 +16,19 @@ import { exploreSales } from '../lib/eda/explore-sales';
 import { aggregateSalesOverTime } from '../lib/eda/aggregate-sales-over-time';
 import { resolveHorizon } from '../lib/scope/default-horizon';
 import { dataNotLoaded, dataNotUsable, loadCancelled } from '../lib/messages/notebook';
+import { modelBundle, zipBundle, type NetworkColumns, type VersionNetwork } from '../lib/export/tfjs-bundle';
+import type { ModelSpec } from '../lib/models/types';
 import { DataPipeline } from './data-pipeline';
-import type { CleanRequest, DataWorkerApi, LoadProgress, LoadRequest, LoadResult } from './data-protocol';
+import type { CleanRequest, DataPeer, DataWorkerApi, LoadProgress, LoadRequest, LoadResult, MatrixService, NetworkRef, NetworkPredict, TableService } from './data-protocol';
+import type { TrainerPeer } from './train-protocol';
+import { linkTo, type Link } from './worker-link';
 
 /**
  * The data worker: a thin dispatcher over src/lib. It keeps the loaded table and its cleaned version, so the page
  * never holds a million rows and never runs a long task. One load at a time; a new load replaces the old table
- * only when it has finished (a cancelled or failed load leaves the previous one in place).
+ * only when it has finished (a cancelled or failed load leaves the previous one in place). Other workers reach the
+ * table over channels of their own (connect): each train lane fetches its matrices and answers this worker's
+ * predictions; the ops worker fetches its copy of the cleaned table.
  */
 
 // Enough rows for detection to see several series (e.g. to tell a composite id from its parts).
@@ -37,6 +43,39 @@ let cleaned: SalesData | null = null;
 let trainingBlocked: string | null = null;
 let cancelRequested = false;
 const pipeline = new DataPipeline();
+/** Each train lane's channel, by lane: this worker asks it for predictions. */
+const trainers = new Map<number, Link<TrainerPeer>>();
+/** Every connected port by peer, to close when the peer is gone or replaced. */
+const ports = new Map<string, MessagePort>();
+
+const matrixService: MatrixService = {
+  async windowMatrices(window, steps) {
+    const result = pipeline.matrices(window, steps);
+    return Comlink.transfer(result, [result.train.x.buffer, result.train.y.buffer, result.validation.x.buffer, result.validation.y.buffer]);
+  },
+
+  async finalMatrix(request) {
+    const result = pipeline.finalMatrix(usable(), request);
+    return Comlink.transfer(result, [result.rows.x.buffer, result.rows.y.buffer]);
+  },
+};
+
+const tableService: TableService = {
+  async cleanedTable() {
+    // A copy goes out (transferred): the simulation in the ops worker builds its world from it.
+    const data = usable();
+    const copy: SalesData = {
+      ...data,
+      date: data.date.slice(),
+      series: data.series.slice(),
+      sales: data.sales.slice(),
+      covariates: Object.fromEntries(Object.entries(data.covariates).map(([name, values]) => [name, values.slice()])),
+    };
+    delete copy.rowLines;
+    delete copy.rowFlags;
+    return Comlink.transfer(copy, [copy.date.buffer, copy.series.buffer, copy.sales.buffer, ...Object.values(copy.covariates).map((c) => c.buffer)]);
+  },
+};
 
 const api: DataWorkerApi = {
   async load(request, onProgress) {
@@ -93,39 +132,67 @@ const api: DataWorkerApi = {
     return pipeline.prepare(usable(), request);
   },
 
-  async windowMatrices(window, steps) {
-    const result = pipeline.matrices(window, steps);
-    return Comlink.transfer(result, [result.train.x.buffer, result.train.y.buffer, result.validation.x.buffer, result.validation.y.buffer]);
+  async forecastWindow(request) {
+    return pipeline.forecast(request, request.network && predictWith(request.network));
   },
 
-  async finalMatrix(request) {
-    const result = pipeline.finalMatrix(usable(), request);
-    return Comlink.transfer(result, [result.rows.x.buffer, result.rows.y.buffer]);
+  async importance(request) {
+    return pipeline.importance(request, predictWith(request.network));
   },
 
-  async forecastWindow(request, predict) {
-    return pipeline.forecast(request, predict);
+  async exportModel({ version, weights, horizon, lane, backend }) {
+    const network = weights ? versionNetwork(lane, { spec: version.spec as ModelSpec, weights, backend, keep: `export ${version.id}` }) : null;
+    const bundle = await modelBundle({ data: usable(), version, horizon, network });
+    const zip = zipBundle(bundle, { mtime: Date.parse(version.created) });
+    return Comlink.transfer({ zip, fileName: `${bundle.name}.zip` }, [zip.buffer]);
   },
 
-  async importance(request, predict) {
-    return pipeline.importance(request, predict);
+  connect(peer, port) {
+    const key = peerKey(peer);
+    ports.get(key)?.close();
+    ports.set(key, port);
+    if (peer.kind === 'ops') {
+      Comlink.expose(tableService, port);
+      return;
+    }
+    trainers.get(peer.lane)?.cut('The channel to this train worker was replaced.');
+    trainers.set(peer.lane, linkTo<TrainerPeer>(port));
+    // The same port the other way: the lane fetches its matrices.
+    Comlink.expose(matrixService, port);
   },
 
-  async cleanedTable() {
-    // A copy goes out (transferred): the simulation in the ops worker builds its world from it.
-    const data = usable();
-    const copy: SalesData = {
-      ...data,
-      date: data.date.slice(),
-      series: data.series.slice(),
-      sales: data.sales.slice(),
-      covariates: Object.fromEntries(Object.entries(data.covariates).map(([name, values]) => [name, values.slice()])),
-    };
-    delete copy.rowLines;
-    delete copy.rowFlags;
-    return Comlink.transfer(copy, [copy.date.buffer, copy.series.buffer, copy.sales.buffer, ...Object.values(copy.covariates).map((c) => c.buffer)]);
+  disconnect(peer, message) {
+    if (peer.kind === 'train') trainers.get(peer.lane)?.cut(message);
+    ports.get(peerKey(peer))?.close();
+    ports.delete(peerKey(peer));
   },
 };
+
+const peerKey = (peer: DataPeer) => (peer.kind === 'train' ? `train ${peer.lane}` : 'ops');
+
+/**
+ * The network's forward pass, asked of its lane's train worker. Its callers build a fresh array for each call, so the
+ * rows are transferred; the weights are copied (the model is built from them once per `keep` key).
+ */
+function predictWith(network: NetworkRef): NetworkPredict {
+  const trainer = trainers.get(network.lane);
+  if (!trainer) throw new Error(`No train worker is connected as lane ${network.lane}.`);
+  const { width, sequence } = pipeline.columns();
+  const { spec, weights, backend, keep } = network;
+  const cnn = spec.kind === 'cnn' && sequence ? { sequence } : {};
+  return (x, rows) => trainer.api.predict(Comlink.transfer({ spec, weights, x, rows, width, backend, keep, ...cnn }, [x.buffer as ArrayBuffer]));
+}
+
+/** A registered version's network, for its export: lane `lane` predicts with it and writes it, over their channel. */
+function versionNetwork(lane: number, { spec, weights, backend, keep }: Omit<NetworkRef, 'lane'>): VersionNetwork {
+  const trainer = trainers.get(lane);
+  if (!trainer) throw new Error(`No train worker is connected as lane ${lane}.`);
+  const cnn = ({ sequence }: NetworkColumns) => (spec.kind === 'cnn' && sequence ? { sequence } : {});
+  return {
+    predict: (x, rows, columns) => trainer.api.predict(Comlink.transfer({ spec, weights, x, rows, width: columns.width, backend, keep, ...cnn(columns) }, [x.buffer as ArrayBuffer])),
+    layersModel: (columns) => trainer.api.layersModel({ spec, weights, ...columns, backend }),
+  };
+}
 
 function usable(): SalesData {
   if (!cleaned) throw new Error(dataNotLoaded());

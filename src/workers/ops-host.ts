@@ -13,7 +13,7 @@ import type { MatrixInput, SerializedWeight } from '../lib/models/train-types';
 import type { ModelSpec } from '../lib/models/types';
 import { createBaselineHost, isBaselineModel } from '../lib/ops/baseline-host';
 import type { ModelHost, ServingModel } from '../lib/ops/types';
-import { versionMetricsFromForecast } from '../lib/ops/version-metrics-from-forecast';
+import { versionMetricsFromForecast } from '../lib/registry/version-metrics';
 import type { ModelVersion } from '../lib/registry/types';
 import { fitBatchSize } from '../lib/train/fit-batch-size';
 import { selectRows } from '../lib/train/select-rows';

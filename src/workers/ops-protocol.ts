@@ -1,4 +1,3 @@
-import type { SalesData } from '../lib/data/types';
 import type { BackendChoice, BackendName, SerializedWeight } from '../lib/models/train-types';
 import type { OpsConfig, PromotionGates, SimulationSnapshot } from '../lib/ops/types';
 import type { Registry } from '../lib/registry/types';
@@ -7,11 +6,10 @@ import type { CostModel } from '../lib/scope/cost-model';
 /**
  * The ops worker's protocol: the champion served as a prediction endpoint, the simulated world, monitoring and
  * retraining all live in that worker; the page sends a start request and then asks for steps, and gets back a
- * plain-JSON snapshot.
+ * plain-JSON snapshot. The history the world is simulated from, the cleaned table the models were trained on, the
+ * worker fetches from the data worker over their own channel (connectData), not through the page.
  */
 export interface OpsStartRequest {
-  /** The cleaned sales table the models were trained on (copied from the data worker). */
-  history: SalesData;
   registry: Registry;
   /** Weights of the registered versions, by version id (baselines have none). */
   weights: Record<string, SerializedWeight[]>;
@@ -29,6 +27,10 @@ export interface OpsStepResult {
 }
 
 export interface OpsWorkerApi {
+  /** The ops worker's end of a MessageChannel to the data worker (its TableService). A new port replaces the old one. */
+  connectData(port: MessagePort): void;
+  /** The data worker is gone: a start waiting on its table rejects with `message`. */
+  disconnectData(message: string): void;
   start(request: OpsStartRequest): Promise<OpsStepResult>;
   /** Simulate up to `periods` periods (stops at the end). */
   step(periods: number): Promise<OpsStepResult>;

@@ -5,8 +5,10 @@ import type { BackendChoice, ProbeResult, SerializedWeight } from '../lib/models
 import { Simulation } from '../lib/ops/simulation';
 import { simulateWorld } from '../lib/scenarios/simulate-world';
 import { resolveSimulationPeriods } from '../lib/serving/simulation-config';
+import type { TableService } from './data-protocol';
 import { createTfHost } from './ops-host';
 import type { OpsStepResult, OpsWorkerApi } from './ops-protocol';
+import { linkTo, type Link } from './worker-link';
 
 /**
  * The ops worker: a thin dispatcher that owns one Simulation (src/lib/ops) and its models (tfjs, ./ops-host.ts).
@@ -14,6 +16,7 @@ import type { OpsStepResult, OpsWorkerApi } from './ops-protocol';
  */
 
 let simulation: Simulation | null = null;
+let data: Link<TableService> | null = null;
 let weights = new Map<string, SerializedWeight[]>();
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -38,13 +41,24 @@ function result(): OpsStepResult {
 }
 
 const api: OpsWorkerApi = {
+  connectData(port) {
+    data?.cut('The channel to the data worker was replaced.');
+    data = linkTo<TableService>(port);
+  },
+
+  disconnectData(message) {
+    data?.cut(message);
+  },
+
   start: (request) =>
     serial(async () => {
       simulation?.dispose();
+      if (!data) throw new Error('The ops worker has no channel to the data worker (connectData).');
+      const history = await data.api.cleanedTable();
       await chooseBackend(request.backend);
       weights = new Map(Object.entries(request.weights));
-      const periods = resolveSimulationPeriods(request.config.simulation, request.history.frequency);
-      const world = simulateWorld({ history: request.history, periods, scenario: request.config.scenario, seed: request.seed });
+      const periods = resolveSimulationPeriods(request.config.simulation, history.frequency);
+      const world = simulateWorld({ history, periods, scenario: request.config.scenario, seed: request.seed });
       simulation = new Simulation({
         world,
         registry: request.registry,

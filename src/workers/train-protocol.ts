@@ -1,4 +1,6 @@
 import type { MemoryReport } from '../adapters/tf-backend';
+import type { LayersModelOptions } from '../adapters/tf-export';
+import type { LayersModelFiles } from '../lib/export/tfjs-bundle';
 import type {
   BackendChoice,
   BackendName,
@@ -10,11 +12,16 @@ import type {
   SerializedWeight,
 } from '../lib/models/train-types';
 import type { ModelSpec } from '../lib/models/types';
+import type { FeatureSpec } from '../lib/features/types';
+import type { NetworkStep } from '../lib/train/network-windows';
 
 /**
- * The train worker's protocol (comlink, as for the data worker). The worker owns tfjs and its backends; the page
- * sends feature matrices and a ModelSpec, and gets back plain weights and a history. Big arrays cross as
- * transferables, both ways. One job at a time: a second train/predict/probe while one runs is refused.
+ * The train worker's protocol (comlink, as for the data worker). The worker owns tfjs and its backends. In the app it
+ * is one lane of a run: the page sends small requests (a window, a ModelSpec, a seed), the worker fetches the feature
+ * matrices from the data worker over their own channel (connectData), and the page gets back plain weights and a
+ * history; the data worker asks it for predictions over the same channel. train/fit/predict take matrices from the
+ * caller instead (the tests and the bench drive the worker so). Big arrays cross as transferables, both ways. One job
+ * at a time: a second job while one runs is refused.
  */
 export interface TrainRequest {
   spec: ModelSpec;
@@ -80,7 +87,63 @@ export interface PredictRequest {
   keep?: string;
 }
 
+/** One backtest window of a network, as networkStep says: the matrices come from the data worker. */
+export interface TrainWindowRequest {
+  window: number;
+  /** A direct multi-horizon model's steps (ModelSpec.steps); absent: recursive. */
+  steps?: number;
+  /** As configured: its batch size is fitted to the window's rows here (fitBatchSize). */
+  spec: ModelSpec;
+  seed: number;
+  backend: BackendChoice;
+  /** Early stopping on the window's validation rows, or a fit on its training and validation rows for `epochs`. */
+  step: NetworkStep;
+  initial?: SerializedWeight[];
+}
+
+export interface TrainWindowResult extends Omit<TrainResult, 'initialValLoss'> {
+  /** The spec trained (batch size fitted to the rows): what predictions of this model are asked with. */
+  spec: ModelSpec;
+}
+
+/** The fit before registering (FinalFit): every row up to the end of the data, from the data worker. */
+export interface FinalFitRequest {
+  spec: ModelSpec;
+  featureSpec: FeatureSpec;
+  trainingWindow: number | null;
+  seed: number;
+  backend: BackendChoice;
+  epochs: number;
+  initial?: SerializedWeight[];
+}
+
+export interface FinalFitResult extends FitResult {
+  rows: number;
+  /** The last day of the rows: the version's trainEnd. */
+  trainEnd: number;
+  trainStart: number | null;
+}
+
+/** A registered network to write in the TF.js layers format (src/adapters/tf-export.ts); `backend` as for PredictRequest. */
+export interface LayersModelRequest extends LayersModelOptions {
+  backend?: BackendChoice;
+}
+
+/** What the data worker asks a lane's train worker for, over their channel. */
+export type TrainerPeer = Pick<TrainWorkerApi, 'predict' | 'layersModel'>;
+
 export interface TrainWorkerApi {
+  /**
+   * This lane's end of a MessageChannel to the data worker: matrices are fetched over it, and the data worker's
+   * predictions (TrainerPeer) are answered on it. A new port replaces the old one.
+   */
+  connectData(port: MessagePort): void;
+  /** The data worker is gone: a fetch waiting on it rejects with `message`. */
+  disconnectData(message: string): void;
+  /** `onEpoch` hears every epoch, as for train() (a fit's with phase 'refit'); cancel() stops it the same way. */
+  trainWindow(request: TrainWindowRequest, onEpoch?: (report: EpochReport) => void): Promise<TrainWindowResult>;
+  /** `onProgress` hears each epoch with the number of rows fitted on; cancel() stops it. */
+  finalFit(request: FinalFitRequest, onProgress?: (progress: { epoch: number; rows: number }) => void): Promise<FinalFitResult>;
   /** Measures each backend on a short fixed workload; the result also decides 'auto' from then on. */
   probe(options?: ProbeOptions): Promise<ProbeResult>;
   /**
@@ -96,6 +159,8 @@ export interface TrainWorkerApi {
   fit(request: FitRequest, onEpoch?: (report: EpochReport) => void): Promise<FitResult>;
   /** Rows × outputs, row-major (outputs = quantiles for the quantile loss, else 1). */
   predict(request: PredictRequest): Promise<Float32Array>;
+  /** The network as model.json + its weights shard (the Registry's model download; the weights transferred). */
+  layersModel(request: LayersModelRequest): Promise<LayersModelFiles>;
   /** Stops the training or fit in progress within one epoch (usually within a few batches). */
   cancel(): void;
   /** tfjs's live tensor count and bytes, to check nothing leaks. */

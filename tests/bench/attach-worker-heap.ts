@@ -61,3 +61,49 @@ export async function attachWorkerHeap(context: BrowserContext, page: Page, urlP
     detach: () => cdp.detach(),
   };
 }
+
+/** The highest page heap seen while sampling (each figure's own maximum), and the first reading, to compare with. */
+export interface PageHeapPeak {
+  first: HeapUsage;
+  usedSize: number;
+  backingStorageSize: number;
+  /** JS heap used + array buffers, at the sample where their sum was highest. */
+  total: number;
+  samples: number;
+}
+
+/**
+ * Samples the page's own heap (its main-thread isolate: the workers are other targets, not counted) through the
+ * DevTools protocol every `everyMs` until stop(). With `collectGarbage`, each reading follows a full GC, so it shows what
+ * the page holds rather than what awaits collection; that GC is main-thread work, so timings taken meanwhile suffer.
+ */
+export async function samplePageHeap(context: BrowserContext, page: Page, options: { everyMs: number; collectGarbage?: boolean }) {
+  const cdp = await context.newCDPSession(page);
+  const read = async () => {
+    if (options.collectGarbage) await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')) as HeapUsage;
+  };
+  const first = await read();
+  const peak: PageHeapPeak = { first, usedSize: first.usedSize, backingStorageSize: first.backingStorageSize, total: first.usedSize + first.backingStorageSize, samples: 1 };
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await new Promise((done) => setTimeout(done, options.everyMs));
+      // The page may be closing when the caller stops: a failed last reading is no reading.
+      const heap = await read().catch(() => null);
+      if (!heap) continue;
+      peak.samples++;
+      peak.usedSize = Math.max(peak.usedSize, heap.usedSize);
+      peak.backingStorageSize = Math.max(peak.backingStorageSize, heap.backingStorageSize);
+      peak.total = Math.max(peak.total, heap.usedSize + heap.backingStorageSize);
+    }
+  })();
+  return {
+    async stop(): Promise<PageHeapPeak> {
+      running = false;
+      await loop;
+      await cdp.detach().catch(() => undefined);
+      return peak;
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { attachWorkerHeap, type HeapUsage } from './attach-worker-heap';
 import { findLongTaskCulprit, TRACE_CATEGORIES, type TaskCulprit, type TraceEvent } from './find-long-task-culprit';
-import { installPageProbe, longTasksIn, markAfter, readPageTimeline, type LongTaskStats } from './page-probe';
+import { installPageProbe, longTasksIn, markAfter, readPageTimeline, type LongTaskStats, type PageTimeline } from './page-probe';
 
 export interface FirstLoad {
   /** ms since navigation start. */
@@ -15,6 +15,8 @@ export interface FirstLoad {
 
 export interface ImportTimes {
   rowsShown: string;
+  /** Page time of the `bench:file-set` mark; the other times are ms after it. */
+  fileSetAt: number;
   /** ms after the file was set on the input (the `bench:file-set` mark). */
   workerLoaded: number;
   stored: number;
@@ -35,6 +37,8 @@ export interface PassResult {
   import: ImportTimes;
   workerHeap: { example: HeapUsage; exampleRetained: HeapUsage; imported: HeapUsage; importedRetained: HeapUsage } | null;
   pageHeapUsed: number | null;
+  /** Everything the page marked and every long task, from page open to the import settled. */
+  timeline: PageTimeline;
 }
 
 /** In one traced window: the longest main-thread task, and the one with the most CPU time (often the same). */
@@ -84,7 +88,7 @@ export async function measureAppPass(browser: Browser, options: { url: string; c
     await heap?.collectGarbage();
     const importedRetained = await heap?.read();
     await heap?.detach();
-    const pageHeapUsed = (await readPageTimeline(page)).pageHeapUsed;
+    const timeline = await readPageTimeline(page);
     return {
       firstLoad,
       import: imported,
@@ -92,7 +96,8 @@ export async function measureAppPass(browser: Browser, options: { url: string; c
         example && exampleRetained && importedHeap && importedRetained
           ? { example, exampleRetained, imported: importedHeap, importedRetained }
           : null,
-      pageHeapUsed,
+      pageHeapUsed: timeline.pageHeapUsed,
+      timeline,
     };
   });
 }
@@ -190,6 +195,7 @@ async function importFile(app: App, csvPath: string): Promise<ImportTimes> {
   const summaryFresh = after('fl:explore.summary:end');
   return {
     rowsShown: (await page.textContent('[data-testid="data-rows"]'))?.trim() ?? '?',
+    fileSetAt: fileSet,
     workerLoaded: after('fl:import:loaded'),
     stored: after('fl:import:end'),
     dataLoadFresh: after('fl:data.load:end'),

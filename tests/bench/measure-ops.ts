@@ -97,7 +97,7 @@ export async function measureOpsYear(browser: Browser, options: { url: string; t
 }
 
 /** The notebook link of the simulated year: the control world, OPS_YEAR's model and clock, retraining by `trigger`. */
-export function opsYearHash(trigger: RetrainTrigger): string {
+export function opsYearHash(trigger: RetrainTrigger, { periods = OPS_YEAR.periods }: { periods?: number } = {}): string {
   const config: NotebookConfig = {
     ...DEFAULT_CONFIG,
     horizon: OPS_YEAR.horizon,
@@ -106,7 +106,7 @@ export function opsYearHash(trigger: RetrainTrigger): string {
     ops: {
       ...DEFAULT_OPS,
       scenario: { ...scenarioInfo('control').defaults },
-      simulation: { ...DEFAULT_OPS.simulation, periods: OPS_YEAR.periods, speed: OPS_YEAR.speed },
+      simulation: { ...DEFAULT_OPS.simulation, periods, speed: OPS_YEAR.speed },
       // minPeriodsBetween 0: `every` alone paces a scheduled retrain (shouldRetrain checks both, and a challenger in
       // shadow holds the next one back either way).
       policy: { ...DEFAULT_OPS.policy, trigger, every: OPS_YEAR.retrainEvery, minPeriodsBetween: 0, autoPromote: true },
@@ -117,7 +117,7 @@ export function opsYearHash(trigger: RetrainTrigger): string {
 }
 
 /** The Registry stage's form as it comes (the newest run, its best model, alias champion): one click on Register. */
-async function registerChampion(page: Page): Promise<void> {
+export async function registerChampion(page: Page): Promise<void> {
   await goToStage(page, 'registry');
   const form = byTestId(page, 'register-form');
   await form.locator('[data-testid="register-run"]').waitFor({ timeout: TIMEOUT_MS });
@@ -125,7 +125,7 @@ async function registerChampion(page: Page): Promise<void> {
   await byTestId(page, 'registry-versions').locator('[data-testid="version-row"]').first().waitFor({ timeout: TIMEOUT_MS });
 }
 
-async function throwIfOpsFailed(page: Page): Promise<void> {
+export async function throwIfOpsFailed(page: Page): Promise<void> {
   const error = await page.evaluate(
     () =>
       document.querySelector('[data-testid="ops-error"]')?.textContent ??

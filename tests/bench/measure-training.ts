@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunMetrics } from '../../src/lib/runs/types';
 import { findLongTaskCulprit, TRACE_CATEGORIES, type TraceEvent } from './find-long-task-culprit';
 import type { WindowCulprits } from './measure-app-pass';
+import { samplePageHeap, type PageHeapPeak } from './attach-worker-heap';
 import { installPageProbe, longTasksIn, markAfter, readPageTimeline, type PageTimeline } from './page-probe';
 
 /** A long task, in ms after the click on Run. */
@@ -35,10 +36,19 @@ export interface TrainingPass {
   afterTraining: TrainingLongTasks;
   /** The five longest tasks of the whole window, longest first. */
   top: TaskAfterClick[];
+  /**
+   * The page's own heap (not the workers') from the click on Run until the page settled: JS heap used and array buffers,
+   * sampled every HEAP_EVERY_MS as they are (no GC forced: that would add main-thread tasks to the figures above).
+   */
+  pageHeap: PageHeapPeak | null;
+  /** The page's marks and long tasks, and the page time of the click on Run. */
+  timeline: PageTimeline;
+  clickAt: number;
 }
 
 const CLICK_MARK = 'bench:train-click';
 const QUIET_MS = 1000;
+const HEAP_EVERY_MS = 250;
 const TIMEOUT_MS = 300_000;
 
 /**
@@ -49,7 +59,14 @@ const TIMEOUT_MS = 300_000;
  */
 export async function measureTrainingPass(browser: Browser, options: { url: string; hash?: string }): Promise<TrainingPass> {
   return withPage(browser, async (page) => {
-    const { clickAt, trainedAt, settledAt } = await trainOnce(page, options.url + (options.hash ?? ''));
+    let stopHeap = async (): Promise<PageHeapPeak | null> => null;
+    const { clickAt, trainedAt, settledAt } = await trainOnce(page, options.url + (options.hash ?? ''), {
+      beforeClick: async () => {
+        const sampler = await samplePageHeap(page.context(), page, { everyMs: HEAP_EVERY_MS });
+        stopHeap = () => sampler.stop();
+      },
+    });
+    const pageHeap = await stopHeap();
     const timeline = await readPageTimeline(page);
     const stats = (from: number, to: number): TrainingLongTasks => {
       const inside = longTasksIn(timeline, from, to);
@@ -69,6 +86,9 @@ export async function measureTrainingPass(browser: Browser, options: { url: stri
       duringTraining: stats(clickAt, trainedAt),
       afterTraining: stats(trainedAt, Infinity),
       top,
+      pageHeap,
+      timeline,
+      clickAt,
     };
   });
 }

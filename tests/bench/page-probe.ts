@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 /** What the probe collects in the page; times are ms since navigation start (the page's performance clock). */
 export interface PageTimeline {
   marks: { name: string; time: number }[];
+  /** The app's performance measures (the charts' `fl:chart:<label>` draws), ms since navigation start. */
+  measures: { name: string; start: number; end: number }[];
   /** Every main-thread task over 50 ms the browser reported (Long Tasks API), from page open on. */
   longTasks: { start: number; duration: number }[];
   firstContentfulPaint: number | null;
@@ -45,6 +47,7 @@ export function readPageTimeline(page: Page): Promise<PageTimeline> {
     const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
     return {
       marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, time: m.startTime })),
+      measures: performance.getEntriesByType('measure').map((m) => ({ name: m.name, start: m.startTime, end: m.startTime + m.duration })),
       longTasks: [...(window.__flBench?.longTasks ?? [])],
       firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
       pageHeapUsed: memory?.usedJSHeapSize ?? null,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import type { TopLevelSpec } from 'vega-lite';
 import { decompositionSpec } from '../../src/lib/charts/decomposition-spec';
+import { priceVsSalesSpec } from '../../src/lib/charts/price-vs-sales-spec';
 import { salesOverTimeSpec } from '../../src/lib/charts/sales-over-time-spec';
 import { seasonalProfileSpec } from '../../src/lib/charts/seasonal-profile-spec';
 import { exploreMessages } from '../../src/lib/messages/explore';
@@ -87,6 +88,67 @@ describe('Chart.svelte', () => {
     observer.disconnect();
     expect(element.dataset.marks).toBe('30');
     expect(drawn).toBeLessThanOrEqual(2);
+  });
+
+  it('hands new rows of the same form to the view it has: the same SVG, redrawn', async () => {
+    const rows = result.salesOverTime.rows;
+    const { screen, element } = await renderReady(salesOverTimeSpec(rows.slice(0, 10)));
+    const svg = element.querySelector('svg');
+    await screen.rerender({ spec: salesOverTimeSpec(rows.slice(0, 60)) });
+    await expect.poll(() => element.dataset.marks).toBe('60');
+    expect(element.querySelector('svg')).toBe(svg);
+    expect(svgMarks(element)).toBe(1);
+  });
+
+  it('builds a new view for a spec of another form, and the new drawing takes the old one’s place', async () => {
+    const { screen, element } = await renderReady(salesOverTimeSpec(result.salesOverTime.rows));
+    const svg = element.querySelector('svg');
+    const byGroup = result.salesByGroup?.rows ?? [];
+    await screen.rerender({ spec: salesOverTimeSpec(byGroup) });
+    await expect.poll(() => Number(element.dataset.marks)).toBe(byGroup.length);
+    expect(element.querySelectorAll('svg')).toHaveLength(1);
+    expect(element.querySelector('svg')).not.toBe(svg);
+    expect(svgMarks(element)).toBe(new Set(byGroup.map((row) => row.group)).size);
+  });
+
+  it('draws two charts of one form, each with its own rows', async () => {
+    const rows = result.salesOverTime.rows;
+    // Both asked for before either is drawn: one compiled form serves the two views.
+    const first = await render(Chart, { spec: salesOverTimeSpec(rows.slice(0, 15)), title: 'First of one form' });
+    const second = await render(Chart, { spec: salesOverTimeSpec(rows.slice(0, 25)), title: 'Second of one form' });
+    const figures = [first.getByLabelText('First of one form', { exact: true }), second.getByLabelText('Second of one form', { exact: true })];
+    for (const figure of figures) await expect.element(figure).toHaveAttribute('data-state', 'ready');
+    expect(figures.map((figure) => figure.element().getAttribute('data-marks'))).toEqual(['15', '25']);
+  });
+
+  it('redraws a chart away from view in its turn, keeping its last drawing meanwhile, and at once when it comes near', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    document.body.prepend(spacer);
+    try {
+      const rows = result.salesOverTime.rows;
+      const { screen, element } = await renderReady(salesOverTimeSpec(rows.slice(0, 10)), 'Far below');
+      await screen.rerender({ spec: salesOverTimeSpec(rows.slice(0, 50)) });
+      // Just drawn, away from view: the new rows wait their turn, over the last drawing.
+      expect([element.dataset.state, element.dataset.marks, element.getAttribute('aria-busy')]).toEqual(['rendering', '10', 'true']);
+      await expect.poll(() => element.dataset.marks, { timeout: 10_000 }).toBe('50');
+      await screen.rerender({ spec: salesOverTimeSpec(rows.slice(0, 70)) });
+      expect(element.dataset.marks).toBe('50');
+      element.scrollIntoView();
+      await expect.poll(() => element.dataset.marks).toBe('70');
+      expect(element.dataset.state).toBe('ready');
+    } finally {
+      spacer.remove();
+    }
+  });
+
+  it('draws on a canvas when the spec asks for one as vega-embed reads it (usermeta.embedOptions.renderer)', async () => {
+    const price = result.price!;
+    const { element } = await renderReady(priceVsSalesSpec(price));
+    expect(element.querySelector('canvas')).not.toBeNull();
+    expect(element.querySelector('svg')).toBeNull();
+    // The points that have a price index and a sales index, and the fitted line's two ends.
+    expect(Number(element.dataset.marks)).toBe(price.points.filter((p) => p.priceIndex !== null && p.salesIndex !== null).length + 2);
   });
 
   it('shows a plain message when the spec cannot be rendered', async () => {

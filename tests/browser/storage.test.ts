@@ -3,12 +3,18 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-svelte';
 import { DB_VERSION, ForecastLabDb, openForecastLabDb } from '../../src/adapters/db';
-import { storageErrorMessages, storageLabels } from '../../src/lib/messages/storage';
+import { storageErrorMessages, storageLabels, storageNotices, storedRunMessages } from '../../src/lib/messages/storage';
+import type { JsonObject } from '../../src/lib/storage/records';
+import { registryMessages } from '../../src/lib/messages/registry';
+import { RegistryState } from '../../src/state/registry.svelte';
+import { RunsState } from '../../src/state/runs.svelte';
+import { promotedRegistry } from '../lib/registry/fixtures';
+import RunsPanel from '../../src/ui/RunsPanel.svelte';
 import type { StorageError } from '../../src/lib/storage/storage-error';
 import { formatBytes } from '../../src/lib/storage/format-bytes';
 import { StorageState } from '../../src/state/storage.svelte';
 import StoragePanel from '../../src/ui/StoragePanel.svelte';
-import { CSV, CSV_HASH, config, exampleDataset, importedDataset, run } from '../lib/storage/fixtures';
+import { CSV, CSV_HASH, T0, WEIGHTS, config, exampleDataset, importedDataset, run, weightsOf } from '../lib/storage/fixtures';
 import { V1_STORES, snapshot, uniqueDbName } from '../node/storage/helpers';
 
 const cleanups: (() => void | Promise<unknown>)[] = [];
@@ -54,7 +60,7 @@ describe('ForecastLabDb in Chromium (real IndexedDB)', () => {
     expect(dataset?.content).toBeInstanceOf(Blob);
     expect(await (dataset?.content as Blob).text()).toBe(CSV);
     expect(await reopened.configs.count()).toBe(2);
-    expect((await reopened.runs.get('r1'))?.artifacts?.weights).toEqual(new Float32Array([0.5, -1.5, 2]));
+    expect(weightsOf(await reopened.runs.get('r1'))).toEqual(WEIGHTS);
   });
 
   it('reports a blocked upgrade while an older tab ignores "versionchange", then opens', async () => {
@@ -186,5 +192,86 @@ describe('StoragePanel', () => {
     await userEvent.upload(screen.getByTestId('storage-import'), file);
     await expect.element(screen.getByRole('alert')).toHaveTextContent('Replaced everything with 2 datasets, 2 configurations and 3 runs.');
     expect(await snapshot(storage.db)).toEqual(before);
+  });
+});
+
+describe('damaged stored rows (quarantine)', () => {
+  /** The seed plus a damaged row in three tables, as an older app or a hand-edited database could leave them. */
+  async function seedDamaged(name: string): Promise<void> {
+    await seed(name);
+    const db = new ForecastLabDb(name);
+    await db.configs.put(config('c3', { config: 'stage=train' as never }));
+    await db.runs.put(run('r4', { metrics: { mae: 1.25 } as JsonObject }));
+    await db.registries.put({ dataHash: CSV_HASH, name: 'forecaster', created: 'x', updated: 'x', registry: {}, weights: {} });
+    db.close();
+  }
+
+  it('lists them first, marked with what is wrong, without Open; they can be deleted; export leaves them out and says so', async () => {
+    const name = dbName('damaged-panel');
+    await seedDamaged(name);
+    const saved: Blob[] = [];
+    const storage = await openState(name, { download: (blob) => saved.push(blob) });
+    const screen = await render(StoragePanel, { storage, onopen: () => undefined });
+
+    await expect.element(screen.getByRole('alert')).toHaveTextContent(storageNotices.damaged(3));
+    const configs = screen.getByTestId('storage-row-configs');
+    await expect.element(configs.first()).toHaveTextContent('Config c3');
+    await expect.element(configs.first().getByTestId('storage-detail')).toHaveTextContent(storageLabels.damagedDetail('config: expected a JSON object'));
+    expect(configs.first().getByTestId('storage-open').elements()).toHaveLength(0);
+    expect(configs.nth(1).getByTestId('storage-open').elements()).toHaveLength(1);
+    await expect.element(screen.getByTestId('storage-row-runs').first()).toHaveTextContent(storageLabels.damagedDetail('metrics.backend: missing'));
+    await expect.element(screen.getByTestId('storage-row-registries').first()).toHaveTextContent(
+      storageLabels.damagedDetail('created: expected an ISO 8601 timestamp like 2024-05-01T12:00:00.000Z'),
+    );
+
+    await screen.getByRole('button', { name: storageLabels.exportAll }).click();
+    await expect.poll(() => saved.length).toBe(1);
+    await expect.element(screen.getByRole('alert')).toHaveTextContent(storageNotices.exportLeftOut(3).trim());
+    expect(JSON.parse(await saved[0]!.text()).runs.map((r: { id: string }) => r.id)).not.toContain('r4');
+
+    await configs.first().getByTestId('storage-delete').click();
+    await configs.first().getByTestId('storage-confirm-delete').click();
+    await expect.poll(() => screen.getByTestId('storage-row-configs').elements().length).toBe(2);
+    expect(await storage.db.configs.get('c3')).toBeUndefined();
+    expect(storage.damaged).toBe(2);
+  });
+
+  it('the runs table shows a damaged run as one that cannot be read, with what is wrong, and the rest as usual', async () => {
+    const name = dbName('damaged-runs');
+    await seedDamaged(name);
+    const storage = await openState(name);
+    const runs = new RunsState(storage);
+    const screen = await render(RunsPanel, { runs, onopen: () => undefined });
+    await expect.poll(() => screen.getByTestId('run-row').elements().length).toBe(4);
+    const row = screen.container.querySelector<HTMLElement>('[data-testid="run-row"][data-id="r4"]');
+    expect(row?.dataset.status).toBe('unreadable');
+    expect(row?.querySelector('[data-testid="run-problem"]')?.textContent).toBe(storedRunMessages.damaged('metrics.backend: missing'));
+    expect(runs.canSelect('r4')).toBe(false);
+    expect(runs.open('r4')).toBeNull();
+    expect(runs.rows.filter((r) => r.problem === null).map((r) => r.id).sort()).toEqual(['r1', 'r2', 'r3']);
+  });
+
+  it('the Registry stage refuses a damaged stored registry, naming what is wrong, and leaves the row as it is', async () => {
+    const name = dbName('damaged-registry');
+    const registry = promotedRegistry();
+    const weight = { name: 'dense/kernel', shape: [1], dtype: 'float32', data: new Float32Array([1]) };
+    const good = { dataHash: CSV_HASH, name: registry.name, created: T0, updated: T0, registry: registry as unknown as JsonObject, weights: { 'sales:v1': [weight], 'sales:v2': [weight] } };
+    const rows = [
+      [{ ...good, registry: { ...registry, versions: [{ ...registry.versions[0], trainEnd: 'soon' }, registry.versions[1]] } }, 'versions.0.trainEnd: expected number, got "soon"'],
+      [{ ...good, weights: { 'sales:v1': { weights: [weight] } } }, 'weights.sales:v1: expected Array, got Object'],
+    ] as const;
+    const storage = await openState(name);
+    const state = new RegistryState(storage, async () => {
+      throw new Error('no final fit here');
+    });
+    for (const [row, reason] of rows) {
+      await storage.db.registries.put(row as never);
+      await expect(state.load(CSV_HASH)).rejects.toThrow(registryMessages.damagedRegistry(reason));
+      expect(state.registry).toBeNull();
+      expect(await storage.db.registries.get(CSV_HASH)).toEqual(row);
+    }
+    await storage.db.registries.put(good);
+    await state.load(CSV_HASH);
+    expect(state.registry?.versions.map((v) => v.id)).toEqual(['sales:v1', 'sales:v2']);
   });
 });

@@ -3,9 +3,13 @@ import { trainMessages } from '../../src/lib/messages/train';
 import type { BackendName, EpochReport, MatrixInput, SequenceColumns } from '../../src/lib/models/train-types';
 import type { ModelSpec } from '../../src/lib/models/types';
 import { createRng } from '../../src/lib/random/rng';
+import { workerFailed } from '../../src/lib/messages/notebook';
+import { createDataClient, type DataClient } from '../../src/workers/data-client';
+import type { FeaturesResult, NetworkRef, WindowForecastRequest } from '../../src/workers/data-protocol';
 import { createTrainClient, type TrainClient } from '../../src/workers/train-client';
 
-// The real train worker in real Chromium (SwiftShader WebGL2, wasm SIMD, cpu). Data stays tiny: software WebGL is slow.
+// The real train worker in real Chromium (SwiftShader WebGL2, wasm SIMD, cpu), alone and as a lane of the real data
+// worker. Data stays tiny: software WebGL is slow.
 
 interface Problem {
   train: MatrixInput;
@@ -464,5 +468,124 @@ describe('train worker (real worker, real backends)', { timeout: 90_000 }, () =>
     const ridge = await client.train({ spec: spec({ kind: 'ridge', epochs: 1 }), seed: 1, backend: 'cpu', ...linearProblem() });
     const wrong = client.predict({ spec: spec(), weights: ridge.weights, x: new Float32Array(8), rows: 2, width: 4 });
     await expect(wrong).rejects.toThrow(/do not fit this model/);
+  });
+});
+
+describe('a train lane and the data worker on their own channel (real workers; the page sends requests, not matrices)', { timeout: 90_000 }, () => {
+  const HORIZON = 14;
+  let data: DataClient;
+  let lane: TrainClient;
+  let prepared: FeaturesResult;
+  let lastDay: number;
+  const forecastRequest = (window: number, network: NetworkRef) =>
+    ({ window, model: network.spec.kind, quantiles: null, cost: null, customMetrics: [], openOnly: false, network }) satisfies WindowForecastRequest;
+
+  beforeAll(async () => {
+    data = createDataClient((message) => crashes.push(message));
+    lane = createTrainClient((message) => crashes.push(message), { data, lane: 0 });
+    // Four series of the app's own seeded example, long enough for its yearly lags: one fold and the test window.
+    const source = { kind: 'example' as const, name: 'example', options: { stores: 2, products: 2, days: 600 } };
+    await data.api.load({ source, mapping: null, horizon: HORIZON }, data.callback(() => undefined));
+    lastDay = (await data.api.clean({ cleaning: {}, horizon: HORIZON })).end!;
+    prepared = await data.api.prepareFeatures({ spec: null, horizon: HORIZON, split: { validation: null, trainingWindow: null, folds: 1, period: null } });
+  });
+  afterAll(() => {
+    lane.terminate();
+    data.terminate();
+  });
+
+  it('trainWindow() fetches its window from the data worker and replays; the data worker forecasts and ranks features through the lane', async () => {
+    const model = spec({ hidden: [16], epochs: 6, batchSize: 4096 });
+    const request = { window: 0, spec: model, seed: 3, backend: 'wasm' as const, step: { kind: 'early-stopping' as const, warmStart: false } };
+    const epochs: EpochReport[] = [];
+    const first = await lane.trainWindow(request, { onEpoch: (e) => epochs.push(e) });
+    expect(first.history.length).toBeGreaterThan(0);
+    expect(epochs.map((e) => e.epoch)).toEqual(first.history.map((e) => e.epoch));
+    // Fitted to the window's rows (fitBatchSize): a batch of 4096 would be one step an epoch on a few thousand rows.
+    expect(first.spec.batchSize).toBeLessThan(model.batchSize);
+    const again = await lane.trainWindow(request);
+    expect(again.weights.map((w) => Array.from(w.data))).toEqual(first.weights.map((w) => Array.from(w.data)));
+
+    const network: NetworkRef = { lane: 0, spec: first.spec, weights: first.weights, backend: first.backend, keep: 'window 0' };
+    const forecast = await data.api.forecastWindow(forecastRequest(0, network));
+    expect(Number.isFinite(forecast.evaluation.expert.wape)).toBe(true);
+    // Asked again (the lane's kept model, then a fresh build from the same weights): the same forecast.
+    expect((await data.api.forecastWindow(forecastRequest(0, network))).evaluation).toEqual(forecast.evaluation);
+    expect((await data.api.forecastWindow(forecastRequest(0, { ...network, keep: 'again' }))).evaluation).toEqual(forecast.evaluation);
+    const importance = await data.api.importance({ window: 0, outputs: 1, seed: 1, network });
+    expect(importance.map((f) => f.feature).sort()).toEqual([...prepared.names].sort());
+    expect(importance.every((f) => Number.isFinite(f.increase))).toBe(true);
+  });
+
+  it('trainWindow(fit step) continues from given weights for exactly its epochs on the window’s rows, reported as refit epochs', async () => {
+    const model = spec({ kind: 'ridge', epochs: 8 });
+    const fold = await lane.trainWindow({ window: 0, spec: model, seed: 1, backend: 'cpu', step: { kind: 'early-stopping', warmStart: false } });
+    const reports: EpochReport[] = [];
+    const test = prepared.plan.windows.length - 1;
+    const fitted = await lane.trainWindow(
+      { window: test, spec: model, seed: 1, backend: 'cpu', step: { kind: 'fit', warmStart: true, epochs: 2 }, initial: fold.weights },
+      { onEpoch: (e) => reports.push(e) },
+    );
+    expect(reports.map((e) => [e.epoch, e.phase])).toEqual([[1, 'refit'], [2, 'refit']]);
+    expect(fitted).toMatchObject({ history: [], bestEpoch: 2, stoppedEarly: false, backend: 'cpu' });
+    expect(fitted.weights.map((w) => w.shape)).toEqual(fold.weights.map((w) => w.shape));
+  });
+
+  it('finalFit() fits on every row up to the data’s last day, fetched from the data worker, and says how many', async () => {
+    const progress: { epoch: number; rows: number }[] = [];
+    const final = await lane.finalFit(
+      { spec: spec({ kind: 'ridge', epochs: 8 }), featureSpec: prepared.spec, trainingWindow: null, seed: 1, backend: 'cpu', epochs: 2 },
+      { onProgress: (p) => progress.push(p) },
+    );
+    expect(final.trainEnd).toBe(lastDay);
+    expect(final.trainStart).toBeNull();
+    // The final window's training rows stop a validation span and a horizon before the end: every series has more here.
+    expect(final.rows).toBeGreaterThan(prepared.trainRows);
+    expect(progress).toEqual([{ epoch: 1, rows: final.rows }, { epoch: 2, rows: final.rows }]);
+  });
+
+  it('trainWindow(…, { signal }) aborted mid-training rejects with the cancellation message, and the lane trains on', async () => {
+    const controller = new AbortController();
+    const long = spec({ kind: 'ridge', epochs: 500, patience: 500, batchSize: 16 });
+    const seen: number[] = [];
+    const training = lane.trainWindow(
+      { window: 0, spec: long, seed: 1, backend: 'cpu', step: { kind: 'early-stopping', warmStart: false } },
+      {
+        signal: controller.signal,
+        onEpoch: (e) => {
+          seen.push(e.epoch);
+          if (e.epoch === 2) controller.abort();
+        },
+      },
+    );
+    await expect(training).rejects.toThrow(trainMessages.trainingCancelled);
+    expect(seen.length).toBeLessThanOrEqual(4);
+    const next = await lane.trainWindow({ window: 0, spec: spec({ kind: 'ridge', epochs: 1 }), seed: 1, backend: 'cpu', step: { kind: 'early-stopping', warmStart: false } });
+    expect(next.history).toHaveLength(1);
+  });
+
+  it('a lane terminated while the data worker waits on its prediction: the forecast rejects (no hang), and so does the next', async () => {
+    const doomed = createTrainClient((message) => crashes.push(message), { data, lane: 1 });
+    const trained = await doomed.trainWindow({ window: 0, spec: spec({ kind: 'ridge', epochs: 1 }), seed: 1, backend: 'cpu', step: { kind: 'early-stopping', warmStart: false } });
+    const network: NetworkRef = { lane: 1, spec: trained.spec, weights: trained.weights, backend: trained.backend, keep: 'doomed' };
+    const forecast = data.api.forecastWindow(forecastRequest(0, network));
+    doomed.terminate();
+    await expect(forecast).rejects.toThrow(workerFailed('terminated by the page'));
+    await expect(data.api.forecastWindow(forecastRequest(0, network))).rejects.toThrow(workerFailed('terminated by the page'));
+    // The data worker and the other lane are untouched.
+    const naive = { window: 0, model: 'naive', quantiles: null, cost: null, customMetrics: [], openOnly: false } satisfies WindowForecastRequest;
+    expect(Number.isFinite((await data.api.forecastWindow(naive)).evaluation.expert.wape)).toBe(true);
+  });
+
+  it('the data worker terminated while a lane waits on its matrices: the training rejects (no hang)', async () => {
+    const lost = createDataClient((message) => crashes.push(message));
+    const orphan = createTrainClient((message) => crashes.push(message), { data: lost, lane: 0 });
+    try {
+      const training = orphan.trainWindow({ window: 0, spec: spec({ kind: 'ridge' }), seed: 1, backend: 'cpu', step: { kind: 'early-stopping', warmStart: false } });
+      lost.terminate();
+      await expect(training).rejects.toThrow(workerFailed('terminated by the page'));
+    } finally {
+      orphan.terminate();
+    }
   });
 });

@@ -3,11 +3,14 @@ import type { Browser } from 'playwright-core';
 import { STAGES } from '../../src/lib/notebook/stages';
 import { cellTexts } from '../../src/lib/messages/notebook';
 import { launchChromium, openApp, screenshot, screenshotOf, type AppPage } from './browser';
+import { expectAccessible } from './axe';
 import {
   EXPLORE_CELLS,
   LONG,
   byTestId,
+  cell,
   expectExploreChartsDrawn,
+  finishedRuns,
   readConfig,
   readFacts,
   salesOverTime,
@@ -74,6 +77,48 @@ describe('the example notebook on a first visit', () => {
     // Screenshots for people to look at (never compared): every stage section, then the whole page.
     for (const stage of STAGES) await screenshotOf(byTestId(page, `stage-${stage.id}`), `stage-${stage.id}`);
     await screenshot(page, 'example-full-page', { fullPage: true });
+    // The first screen as a screen-reader or keyboard user meets it: axe finds nothing critical or serious.
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+  });
+
+  it('is usable from the keyboard: the skip link and the rail move focus into a stage, Run keeps it, every focus shows', async () => {
+    const { page, errors } = app;
+    const inStage = (id: string) => page.evaluate((id) => document.activeElement?.closest(`#stage-${id}`) != null, id);
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    // Tab from the top of the page: the first stop is the skip link; Enter on it lands on the stage in view (the Scope,
+    // at the top), and the next Tab stays in that stage.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await waitForConfig(page, { stage: 'scope' });
+    await page.evaluate(() => {
+      document.body.tabIndex = -1;
+      document.body.focus();
+      document.body.removeAttribute('tabindex');
+    });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await focusedId()).toBe('stage-title-scope');
+    await page.keyboard.press('Tab');
+    expect(await inStage('scope')).toBe(true);
+    // Enter on a stage in the rail opens it and takes focus there, not back to the rail.
+    await byTestId(page, 'rail-explore').focus();
+    await page.keyboard.press('Enter');
+    await waitForConfig(page, { stage: 'explore' });
+    expect(await focusedId()).toBe('stage-title-explore');
+    await page.keyboard.press('Tab');
+    expect(await inStage('explore')).toBe(true);
+    // Enter on a cell's Run button runs it, and focus is still on the button afterwards.
+    const run = cell(page, 'explore.charts').getByRole('button', { name: cellTexts.run, exact: true });
+    const runsBefore = await finishedRuns(page, 'explore.charts');
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => finishedRuns(page, 'explore.charts'), { timeout: LONG }).toBeGreaterThan(runsBefore);
+    await waitForCells(page, { ids: EXPLORE_CELLS });
+    expect(await run.evaluate((button) => button === document.activeElement)).toBe(true);
+    // The file input is drawn by its label: focused from the keyboard, the label shows the focus ring.
+    await byTestId(page, 'file-input').focus();
+    expect(await byTestId(page, 'file-input').evaluate((input) => getComputedStyle(input.closest('label')!).outlineStyle)).toBe('solid');
     expect(errors).toEqual([]);
   });
 

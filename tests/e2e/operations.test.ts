@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_CONFIG, type NotebookConfig } from '../../src/lib/notebook/config';
@@ -10,7 +12,11 @@ import { deployPanelTexts, opsMessages } from '../../src/lib/messages/ops';
 import { cellTexts } from '../../src/lib/messages/notebook';
 import { registryPanelTexts } from '../../src/lib/messages/registry';
 import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
+import { expectAccessible } from './axe';
 import { LONG, byTestId, cell, goToStage, readConfig, settledCharts, snapshot, waitForCells } from './notebook';
+import { checkMlruns } from '../lib/export/mlflow-rules';
+import type { ForecastsJson } from '../../src/lib/export/tfjs-bundle';
+import { expectSameForecast, forecastsJsonRows, parsed, readmeScript, runScript, scriptRows, text, unzipBundle } from '../node/export/bundle-check';
 
 // The instructor's path through the last four stages, in the built app: train, register the champion, pick a drift
 // scenario, press Play, watch monitoring raise alerts and a retrained challenger take over; and the control world,
@@ -78,6 +84,8 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     // The network was fitted once more before registering, on every row up to the data's last day.
     expect(card).toMatch(/Fitted for serving on every row up to \d{4}-\d{2}-\d{2} \([\d,]+ rows, the test window’s included\) for \d+ epochs?/);
     await screenshotOf(page.locator('#stage-registry'), 'operations-registry');
+    // Each stage after Run all, as a screen-reader or keyboard user meets it: axe finds nothing critical or serious.
+    await expectAccessible(page, 'registry');
 
     await playToTheEnd(page);
     expect(await byTestId(page, 'ops-backend').textContent()).toBe('wasm');
@@ -85,6 +93,7 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     expect(deployCharts.length).toBe(2);
     expect(deployCharts.filter((c) => c.state !== 'ready' || !(c.marks > 0))).toEqual([]);
     await screenshotOf(page.locator('#stage-deploy'), 'operations-deploy');
+    await expectAccessible(page, 'deploy');
 
     await goToStage(page, 'monitor');
     const alerts = byTestId(page, 'alert-item');
@@ -97,6 +106,7 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     const monitorCharts = await settledCharts(page, 'monitor');
     expect(monitorCharts.filter((c) => c.state !== 'ready' || !(c.marks > 0))).toEqual([]);
     await screenshotOf(page.locator('#stage-monitor'), 'operations-monitor');
+    await expectAccessible(page, 'monitor');
 
     await goToStage(page, 'retrain');
     const events = byTestId(page, 'ops-events');
@@ -118,11 +128,38 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     expect(charts.length).toBeGreaterThan(0);
     expect(charts.filter((c) => c.state !== 'ready' || !(c.marks > 0))).toEqual([]);
     await screenshotOf(page.locator('#stage-retrain'), 'operations-retrain');
+    await expectAccessible(page, 'retrain');
 
     // The stored registry is the one built by hand; the simulation's retrains live with the simulation.
     await goToStage(page, 'registry');
     expect(await byTestId(page, 'registry-versions').locator('[data-testid="version-row"]').count()).toBe(1);
     expect(await byTestId(page, 'simulated-versions').locator('[data-testid="version-row"]').count()).toBeGreaterThan(1);
+    // Export to MLflow: the zip's mlruns/ keeps every rule of ../shared/reference/mlflow-filestore.md (checked as
+    // MLflow's file store reads it), with the run, its params, tags and metric histories, and the stored champion.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.locator('#stage-registry [data-testid="export-mlflow"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/^forecast-lab-mlflow-\d{4}-\d{2}-\d{2}\.zip$/);
+    const mlruns = checkMlruns(unzipSync(readFileSync(await download.path())));
+    expect(mlruns.rules.filter((rule) => rule.violations.length > 0)).toEqual([]);
+    const [exported] = mlruns.experiments.flatMap((e) => e.runs);
+    expect(mlruns.experiments.flatMap((e) => e.runs)).toHaveLength(1);
+    expect(exported!.meta.status).toBe(3);
+    expect(exported!.params.get('models.candidates.0.kind')).toBe('ridge');
+    expect(exported!.tags.get('mlflow.runName')).toBe(exported!.meta.run_name);
+    expect([...exported!.metrics.values()].some((m) => m.history.length > 1 && new Set(m.history.map((p) => p.step)).size === m.history.length)).toBe(true);
+    expect(mlruns.models.map((m) => [Object.fromEntries(m.aliases), m.versions.map((v) => v.meta.run_id)])).toEqual([[{ champion: '1' }, [exported!.runId]]]);
+    expect(await byTestId(page, 'export-mlflow-notice').first().textContent()).toMatch(/1 run, 1 model version/);
+    expect(await page.locator('#stage-evaluate [data-testid="export-mlflow"]').count()).toBe(1);
+    // Download model (TF.js) on the champion's row: the network in TF.js's layers format with its features and ready
+    // inputs, unzipped and run by node as its README says (tfjs's cpu backend), gives the forecasts the app made in the
+    // browser (wasm) and wrote beside them.
+    const [modelDownload] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), byTestId(page, 'registry-versions').locator('[data-testid="download-model"]').first().click()]);
+    expect(modelDownload.suggestedFilename()).toBe('forecaster-v1-tfjs.zip');
+    const { files } = unzipBundle(readFileSync(await modelDownload.path()));
+    expect([...files.keys()].sort()).toEqual(['README.md', 'feature-spec.json', 'feature-state.json', 'forecast.mjs', 'forecasts.json', 'group1-shard1of1.bin', 'inputs.json', 'model-spec.json', 'model.json']);
+    const madeInBrowser = forecastsJsonRows(parsed<ForecastsJson>(files, 'forecasts.json'));
+    expect(madeInBrowser.size).toBe(50);
+    expectSameForecast(scriptRows(await runScript(files, readmeScript(text(files, 'README.md')))), madeInBrowser);
+    expect(await byTestId(page, 'download-model-notice').textContent()).toMatch(/^Saved forecaster-v1-tfjs\.zip/);
 
     // A reload: the stored run of this data and link is the Train cell's result, and the stored champion is served,
     // so the story plays again at once, with nothing trained.
@@ -143,6 +180,7 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     await expect.poll(() => readSpeed(page)).toBe(30);
     expect(await Promise.all(['deploy.simulate', 'monitor.report', 'retrain.timeline'].map((id) => cell(page, id).getAttribute('data-status')))).toEqual(['fresh', 'fresh', 'fresh']);
     expect(app.errors).toEqual([]);
+    expect(app.violations).toEqual([]);
     await app.context.close();
   });
 
@@ -166,8 +204,9 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     // The Scope's gates guard the champion: with a WAPE ceiling nothing meets, registering as champion is refused,
     // naming the gate; overriding takes a reason and is kept, with the failed gate, in the audit trail.
     await goToStage(page, 'scope');
-    const config = await readConfig(page);
-    await page.evaluate((hash) => (location.hash = hash), encodeConfigHash({ ...config, scope: { ...config.scope, gates: { ...config.scope.gates, maxWape: 0.001 } } }));
+    // Typed as a user would (0.1 %), so the app, not the test, writes the link.
+    await byTestId(page, 'gate-maxWape').fill('0.1');
+    await byTestId(page, 'gate-maxWape').press('Tab');
     await expect.poll(async () => (await readConfig(page)).scope.gates.maxWape).toBe(0.001);
     await goToStage(page, 'registry');
     const form = byTestId(page, 'register-form');
@@ -189,6 +228,14 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     expect(await byTestId(page, 'ops-events').locator('li[data-kind="retrain"]').count()).toBe(0);
     await screenshotOf(page.locator('#stage-monitor'), 'operations-control-monitor');
     expect(app.errors).toEqual([]);
+    expect(app.violations).toEqual([]);
+    // The count above can be trusted: a string run as script, in the page and in the data worker, is refused by each
+    // policy there (the page has two: index.html's and the host's) and recorded.
+    await page.evaluate(() => setTimeout('void 0', 0));
+    await page.workers().find((worker) => worker.url().includes('data.worker'))?.evaluate(() => setTimeout('void 0', 0));
+    await expect
+      .poll(() => app.violations.map((violation) => violation.replace(/ at .*$/, '')).sort())
+      .toEqual(['data.worker: CSP violation: script-src refused eval', ...Array<string>(2).fill('page: CSP violation: script-src refused eval')]);
     await app.context.close();
   });
 });

@@ -39,6 +39,16 @@ export function dateEncoding(title = 'Date') {
   };
 }
 
+/**
+ * What a line says to a screen reader: a constant, or a field read as is. vega draws a line as one SVG path labelled
+ * with its first point's description, yet vega-lite formats a description for every point by default (each field,
+ * dates and numbers formatted): about a third of the time it takes to draw a long line (measured on the 1,096-day
+ * lines of the default example), for labels no one hears but the first.
+ */
+export function lineDescription(description: string | { field: string }) {
+  return typeof description === 'string' ? { value: description } : { field: description.field, type: 'nominal' as const };
+}
+
 /** A UTC time unit makes vega-lite format the tooltip with utcFormat (formatType 'utc' is not a built-in type). */
 export function dateTooltip() {
   return { field: 'date', type: 'temporal' as const, timeUnit: 'utcyearmonthdate' as const, title: 'Date', format: '%Y-%m-%d' };

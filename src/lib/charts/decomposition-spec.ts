@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { DecompositionRow } from '../eda/explore-sales';
-import { dateEncoding, dateTooltip, MUTED_COLOR, SALES_FORMAT, SCHEMA } from './chart-defaults';
+import { dateEncoding, dateTooltip, lineDescription, MUTED_COLOR, SALES_FORMAT, SCHEMA } from './chart-defaults';
 
 export interface DecompositionSpecOptions {
   title?: string;
@@ -34,7 +34,11 @@ export function decompositionSpec(rows: DecompositionRow[], options: Decompositi
           ? [
               {
                 mark: { type: 'line' as const, color: '#c7c7c7', strokeWidth: 1 },
-                encoding: { x: dateEncoding(''), y: { field: 'observed', type: 'quantitative' as const, title, axis: SHORT_AXIS } },
+                encoding: {
+                  x: dateEncoding(''),
+                  y: { field: 'observed', type: 'quantitative' as const, title, axis: SHORT_AXIS },
+                  description: lineDescription('Observed'),
+                },
               },
             ]
           : []),
@@ -44,6 +48,7 @@ export function decompositionSpec(rows: DecompositionRow[], options: Decompositi
             x: dateEncoding(field === 'residual' ? 'Date' : ''),
             y: { field, type: 'quantitative' as const, title, axis: SHORT_AXIS },
             tooltip: [dateTooltip(), { field, type: 'quantitative' as const, title, format: SALES_FORMAT }],
+            description: lineDescription(title),
           },
         },
       ],

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { dayToIso } from '../core/days';
-import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, SALES_FORMAT, SCHEMA } from './chart-defaults';
+import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, lineDescription, SALES_FORMAT, SCHEMA } from './chart-defaults';
 
 /**
  * The business view of monitoring: what the served forecasts' errors cost each period (the Scope's cost model:
@@ -19,6 +19,7 @@ export function opsCostSpec(points: readonly { date: number; cost: number | null
       x: dateEncoding(),
       y: { field: 'cost', type: 'quantitative', title: 'Cost', axis: { format: SALES_FORMAT }, scale: { zero: true } },
       tooltip: [dateTooltip(), { field: 'cost', type: 'quantitative', format: SALES_FORMAT }],
+      description: lineDescription('Cost of forecast error per period'),
     },
   };
 }

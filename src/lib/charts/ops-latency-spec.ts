@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { dayToIso } from '../core/days';
 import { opsChartTexts as L } from '../messages/serving';
-import { CHART_HEIGHT, dateEncoding, dateTooltip, GROUP_COLORS, SCHEMA } from './chart-defaults';
+import { CHART_HEIGHT, dateEncoding, dateTooltip, GROUP_COLORS, lineDescription, SCHEMA } from './chart-defaults';
 
 /** One period's latency percentiles (../serving/summarize-latency), null where the period had no samples. */
 export interface LatencyPoint {
@@ -49,6 +49,7 @@ export function opsLatencySpec(points: readonly LatencyPoint[], options: OpsLate
         { field: 'percentile', type: 'nominal' as const, title: L.percentile },
         { field: 'ms', type: 'quantitative' as const, title: L.latencyAxis, format: ',.1f' },
       ],
+      description: lineDescription({ field: 'percentile' }),
     },
   };
   const budget =

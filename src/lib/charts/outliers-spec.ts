@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { OutlierFocus } from '../eda/explore-sales';
 import type { OutlierRow } from '../eda/flag-outliers';
-import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, MUTED_COLOR, SALES_FORMAT, SCHEMA } from './chart-defaults';
+import { ACCENT_COLOR, CHART_HEIGHT, dateEncoding, dateTooltip, lineDescription, MUTED_COLOR, SALES_FORMAT, SCHEMA } from './chart-defaults';
 
 export interface OutliersSpecOptions {
   title?: string;
@@ -25,6 +25,7 @@ export function outliersSpec(focus: OutlierFocus, outliers: OutlierRow[], option
           x: dateEncoding(),
           y: { field: 'sales', type: 'quantitative', title: 'Sales (units)' },
           tooltip: [dateTooltip(), { field: 'sales', type: 'quantitative', title: 'Sales', format: SALES_FORMAT }],
+          description: lineDescription(focus.label),
         },
       },
       {

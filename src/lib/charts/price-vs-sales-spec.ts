@@ -38,7 +38,9 @@ export function priceVsSalesSpec(result: PriceVsSales, options: PriceVsSalesSpec
     result.elasticity === null ? (result.reason ?? '') : `Elasticity ${result.elasticity.toFixed(2)} (within series, ${REGULAR})`;
   const points = {
     data: { values },
-    mark: { type: 'point' as const, filled: true, size: 18, opacity: 0.5 },
+    // Hidden from screen readers: a label on each of up to 2,000 sampled points says nothing a listener can use, and
+    // formatting one per point was most of the work of drawing this chart.
+    mark: { type: 'point' as const, filled: true, size: 18, opacity: 0.5, aria: false },
     encoding: {
       x: {
         field: 'x',
@@ -63,6 +65,9 @@ export function priceVsSalesSpec(result: PriceVsSales, options: PriceVsSalesSpec
   const line = fittedLine(values, result.elasticity);
   return {
     $schema: SCHEMA,
+    // Drawn on a canvas (src/adapters/vega.ts reads this as vega-embed would): thousands of points as SVG nodes took
+    // the page's main thread longest of any chart to draw, and they are hidden from screen readers anyway.
+    usermeta: { embedOptions: { renderer: 'canvas' } },
     title: { text: options.title ?? `Sales against ${result.price}`, subtitle },
     width: 'container',
     height: CHART_HEIGHT,

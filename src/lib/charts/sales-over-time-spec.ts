@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SalesOverTimeRow } from '../eda/aggregate-sales-over-time';
-import { CHART_HEIGHT, dateEncoding, dateTooltip, GROUP_COLORS, OTHER_COLOR, SALES_FORMAT, SCHEMA } from './chart-defaults';
+import { CHART_HEIGHT, dateEncoding, dateTooltip, GROUP_COLORS, lineDescription, OTHER_COLOR, SALES_FORMAT, SCHEMA } from './chart-defaults';
 
 export interface SalesOverTimeSpecOptions {
   title?: string;
@@ -40,6 +40,7 @@ export function salesOverTimeSpec(rows: SalesOverTimeRow[], options: SalesOverTi
         { field: 'group', type: 'nominal', title: groupTitle },
         { field: 'sales', type: 'quantitative', title: 'Sales', format: SALES_FORMAT },
       ],
+      description: lineDescription(single ? title : { field: 'group' }),
     },
   };
 }

@@ -1,11 +1,14 @@
 import type { SalesData } from './types';
 import { civilFromDays, daysFromCivil } from '../core/days';
 import { periodIndex } from '../core/periods';
+import type { Scratch } from '../core/scratch';
 
 export interface SalesGridOptions {
   /** Rows from…to (end exclusive), e.g. one series' range; default: all rows, summed across series. */
   from?: number;
   to?: number;
+  /** Where the grid's arrays come from, for a caller laying out many series (see Scratch). Default: fresh arrays. */
+  scratch?: Scratch;
 }
 
 /**
@@ -20,9 +23,9 @@ export interface SalesGrid {
   slotOfRow: Int32Array;
 }
 
-export function salesOnGrid(data: SalesData, { from = 0, to = data.sales.length }: SalesGridOptions = {}): SalesGrid {
+export function salesOnGrid(data: SalesData, { from = 0, to = data.sales.length, scratch }: SalesGridOptions = {}): SalesGrid {
   const { frequency } = data;
-  const slotOfRow = new Int32Array(Math.max(0, to - from));
+  const slotOfRow = scratch?.takeInt32(Math.max(0, to - from)) ?? new Int32Array(Math.max(0, to - from));
   if (to <= from) return { values: new Float64Array(0), days: new Int32Array(0), slotOfRow };
   let first = Infinity;
   let last = -Infinity;
@@ -33,8 +36,8 @@ export function salesOnGrid(data: SalesData, { from = 0, to = data.sales.length 
   }
   const base = periodIndex(first, frequency);
   const span = periodIndex(last, frequency) - base + 1;
-  const values = new Float64Array(span).fill(NaN);
-  const days = new Int32Array(span).fill(-0x7fffffff);
+  const values = (scratch?.take(span) ?? new Float64Array(span)).fill(NaN);
+  const days = (scratch?.takeInt32(span) ?? new Int32Array(span)).fill(-0x7fffffff);
   for (let i = from; i < to; i++) {
     const day = data.date[i] as number;
     const slot = periodIndex(day, frequency) - base;

@@ -1,4 +1,3 @@
-import * as aq from 'arquero';
 import type { SalesData } from '../data/types';
 import { dayToIso } from '../core/days';
 
@@ -115,20 +114,17 @@ function sumPerSeries(data: SalesData, onlySeries: number | undefined): SeriesTo
 
 /** Group ids ordered by total sales, largest first (ties by label), leaving out groups with no recorded sales. */
 function rankGroups(groupOfSeries: Int32Array, labels: string[], totals: SeriesTotals): number[] {
-  // A table with one row per series: small enough that arquero's groupby is the clearest way to say it.
-  const ranked = aq
-    .table({
-      group: groupOfSeries,
-      label: Array.from(groupOfSeries, (g) => labels[g] ?? ''),
-      sales: totals.sales,
-      rows: totals.rows,
-    })
-    .groupby('group', 'label')
-    .rollup({ sales: aq.op.sum('sales'), rows: aq.op.sum('rows') })
-    .filter((d: { rows: number }) => d.rows > 0)
-    .orderby(aq.desc('sales'), 'label')
-    .array('group') as ArrayLike<number>;
-  return Array.from(ranked);
+  const sales = new Float64Array(labels.length);
+  const rows = new Float64Array(labels.length);
+  for (let s = 0; s < groupOfSeries.length; s++) {
+    const g = groupOfSeries[s] as number;
+    sales[g]! += totals.sales[s] as number;
+    rows[g]! += totals.rows[s] as number;
+  }
+  const byLabel = (a: number, b: number) => ((labels[a] as string) < (labels[b] as string) ? -1 : (labels[a] as string) > (labels[b] as string) ? 1 : 0);
+  return Array.from(labels.keys())
+    .filter((g) => (rows[g] as number) > 0)
+    .sort((a, b) => (sales[b] as number) - (sales[a] as number) || byLabel(a, b));
 }
 
 interface LineSums {

@@ -1,6 +1,7 @@
 import type { Frequency } from '../data/types';
 import { exploreMessages } from '../messages/explore';
 import { medianInPlace } from '../core/statistics';
+import { Scratch } from '../core/scratch';
 
 /** Refill passes for gaps; each shrinks the error left by the previous fill about period-fold. */
 const GAP_PASSES = 5;
@@ -15,6 +16,11 @@ export interface DecomposeSeriesOptions {
   slotAverage?: 'mean' | 'median';
   /** Refill passes for interior gaps (see below). Default 5; outlier screening, which needs less precision, uses 1. */
   gapPasses?: number;
+}
+
+export interface FitTrendAndPatternOptions extends DecomposeSeriesOptions {
+  /** Where the fit's temporaries come from, for a caller fitting many series (reset by the caller). Default: fresh. */
+  scratch?: Scratch;
 }
 
 export interface SeriesDecomposition {
@@ -58,41 +64,12 @@ export function seasonalPeriod(frequency: Frequency): number {
  */
 export function decomposeSeries(
   values: ArrayLike<number>,
-  { period, slotAverage = 'mean', gapPasses = GAP_PASSES }: DecomposeSeriesOptions,
+  options: DecomposeSeriesOptions,
 ): SeriesDecomposition | DecompositionUnavailable {
+  const fit = fitTrendAndPattern(values, options);
+  if (!fit.ok) return fit;
+  const { period: p, trend, pattern } = fit;
   const n = values.length;
-  const p = Math.max(2, Math.round(period));
-  let observed = 0;
-  let scale = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    if (v !== v) continue;
-    observed++;
-    scale = Math.max(scale, Math.abs(v));
-  }
-  if (n < 2 * p) return { ok: false, period: p, reason: exploreMessages.decompositionTooShort(n, p) };
-  if (observed < 2 * p) return { ok: false, period: p, reason: exploreMessages.decompositionTooSparse(observed, p) };
-
-  // Gaps are first bridged by straight lines, which miss the seasonal swing (a missing Saturday is filled like a
-  // weekday and drags its window's average); each further pass refills them with trend + seasonal from the last.
-  const gaps = interiorGaps(values);
-  const filled = interpolateGaps(values);
-  let trend = movingAverage(filled, p);
-  let pattern = seasonalPattern(values, trend, { p, slotAverage });
-  for (let pass = 0; pass < gapPasses && gaps.length > 0; pass++) {
-    let change = 0;
-    for (const t of gaps) {
-      // Near the ends the moving average is undefined: keep the straight-line fill there.
-      const estimate = (trend[t] as number) + (pattern[t % p] as number);
-      if (estimate !== estimate) continue;
-      change = Math.max(change, Math.abs(estimate - (filled[t] as number)));
-      filled[t] = estimate;
-    }
-    // Settled: further passes would only move the last few bits.
-    if (change <= 1e-12 * scale) break;
-    trend = movingAverage(filled, p);
-    pattern = seasonalPattern(values, trend, { p, slotAverage });
-  }
   const seasonal = new Array<number>(n);
   const residual = new Array<number>(n);
   for (let t = 0; t < n; t++) {
@@ -112,32 +89,104 @@ export function decomposeSeries(
   };
 }
 
+/** Steps 1 and 2 of decomposeSeries: the trend and the seasonal pattern (seasonal[t] = pattern[t % period]). */
+export interface TrendAndPattern {
+  ok: true;
+  period: number;
+  trend: number[];
+  pattern: number[];
+}
+
+/**
+ * Steps 1 and 2 of decomposeSeries alone, for callers that need trend + seasonal but no residual or strengths
+ * (outlier screening fits every series, twice).
+ */
+export function fitTrendAndPattern(
+  values: ArrayLike<number>,
+  { period, slotAverage = 'mean', gapPasses = GAP_PASSES, scratch }: FitTrendAndPatternOptions,
+): TrendAndPattern | DecompositionUnavailable {
+  const n = values.length;
+  const p = Math.max(2, Math.round(period));
+  let observed = 0;
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (v !== v) continue;
+    observed++;
+    scale = Math.max(scale, Math.abs(v));
+  }
+  if (n < 2 * p) return { ok: false, period: p, reason: exploreMessages.decompositionTooShort(n, p) };
+  if (observed < 2 * p) return { ok: false, period: p, reason: exploreMessages.decompositionTooSparse(observed, p) };
+
+  // Gaps are first bridged by straight lines, which miss the seasonal swing (a missing Saturday is filled like a
+  // weekday and drags its window's average); each further pass refills them with trend + seasonal from the last.
+  const gaps = interiorGaps(values);
+  // The temporaries (the filled series, the moving average's prefix sums, the values by slot) are taken once and
+  // reused by every pass.
+  const memory = scratch ?? new Scratch(4 * n + 2);
+  const work: WorkArrays = { sum: memory.take(n + 1), gaps: memory.take(n + 1), bySlot: memory.take(n) };
+  const filled = interpolateGaps(values, memory.take(n));
+  let trend = movingAverage(filled, p, work);
+  let pattern = seasonalPattern(values, trend, { p, slotAverage, work });
+  for (let pass = 0; pass < gapPasses && gaps.length > 0; pass++) {
+    let change = 0;
+    for (const t of gaps) {
+      // Near the ends the moving average is undefined: keep the straight-line fill there.
+      const estimate = (trend[t] as number) + (pattern[t % p] as number);
+      if (estimate !== estimate) continue;
+      change = Math.max(change, Math.abs(estimate - (filled[t] as number)));
+      filled[t] = estimate;
+    }
+    // Settled: further passes would only move the last few bits.
+    if (change <= 1e-12 * scale) break;
+    trend = movingAverage(filled, p, work);
+    pattern = seasonalPattern(values, trend, { p, slotAverage, work });
+  }
+  return { ok: true, period: p, trend, pattern };
+}
+
+/** Work arrays of fitTrendAndPattern's steps: what they hold is overwritten by each use. */
+interface WorkArrays {
+  /** n + 1 each. */
+  sum: Float64Array;
+  gaps: Float64Array;
+  /** n. */
+  bySlot: Float64Array;
+}
+
 /** Average of (observed - trend) per slot of the cycle, centred to sum to 0. */
 function seasonalPattern(
   values: ArrayLike<number>,
   trend: number[],
-  { p, slotAverage }: { p: number; slotAverage: 'mean' | 'median' },
+  { p, slotAverage, work }: { p: number; slotAverage: 'mean' | 'median'; work: WorkArrays },
 ): number[] {
   const n = values.length;
-  const counts = new Int32Array(p);
-  const sums = new Float64Array(p);
-  for (let t = 0; t < n; t++) {
+  // Plain arrays: p is up to 52, past the size of typed array V8 keeps on its own heap (cheap to allocate).
+  const counts = new Array<number>(p).fill(0);
+  const sums = new Array<number>(p).fill(0);
+  // The slot is counted along rather than taken as t % p: a division per value is most of a loop this short.
+  for (let t = 0, slot = 0; t < n; t++, slot = slot + 1 === p ? 0 : slot + 1) {
     const d = (values[t] as number) - (trend[t] as number);
     if (d !== d) continue;
-    counts[t % p]!++;
-    sums[t % p]! += d;
+    counts[slot]!++;
+    sums[slot]! += d;
   }
   const averages = new Array<number>(p);
   if (slotAverage === 'mean') {
     for (let k = 0; k < p; k++) averages[k] = (counts[k] as number) > 0 ? (sums[k] as number) / (counts[k] as number) : 0;
   } else {
-    const bySlot = Array.from(counts, (c) => new Float64Array(c));
-    const filledTo = new Int32Array(p);
-    for (let t = 0; t < n; t++) {
+    // Each slot's values in a stretch of one array.
+    const starts = new Array<number>(p + 1).fill(0);
+    for (let k = 0; k < p; k++) starts[k + 1] = (starts[k] as number) + (counts[k] as number);
+    const next = starts.slice(0, p);
+    const bySlot = work.bySlot;
+    for (let t = 0, slot = 0; t < n; t++, slot = slot + 1 === p ? 0 : slot + 1) {
       const d = (values[t] as number) - (trend[t] as number);
-      if (d === d) (bySlot[t % p] as Float64Array)[filledTo[t % p]!++] = d;
+      if (d === d) bySlot[next[slot]!++] = d;
     }
-    for (let k = 0; k < p; k++) averages[k] = (counts[k] as number) > 0 ? medianInPlace(bySlot[k] as Float64Array) : 0;
+    for (let k = 0; k < p; k++) {
+      averages[k] = (counts[k] as number) > 0 ? medianInPlace(bySlot.subarray(starts[k] as number, starts[k + 1] as number)) : 0;
+    }
   }
   // A slot never seen detrended gets no seasonal effect (0 above) rather than a NaN that would spread everywhere.
   let centre = 0;
@@ -148,24 +197,21 @@ function seasonalPattern(
 
 /** Positions of missing values that have an observation somewhere on each side. */
 function interiorGaps(values: ArrayLike<number>): number[] {
-  const gaps: number[] = [];
-  let seen = false;
-  let pending: number[] = [];
+  let first = -1;
+  let last = -1;
   for (let t = 0; t < values.length; t++) {
-    if ((values[t] as number) !== (values[t] as number)) {
-      if (seen) pending.push(t);
-      continue;
-    }
-    seen = true;
-    for (const g of pending) gaps.push(g);
-    pending = [];
+    if ((values[t] as number) !== (values[t] as number)) continue;
+    if (first < 0) first = t;
+    last = t;
   }
+  const gaps: number[] = [];
+  for (let t = first + 1; t < last; t++) if ((values[t] as number) !== (values[t] as number)) gaps.push(t);
   return gaps;
 }
 
-/** Linear interpolation across interior NaN runs; leading and trailing NaNs stay. */
-function interpolateGaps(values: ArrayLike<number>): Float64Array {
-  const out = Float64Array.from(values);
+/** Linear interpolation across interior NaN runs, into `out`; leading and trailing NaNs stay. */
+function interpolateGaps(values: ArrayLike<number>, out: Float64Array): Float64Array {
+  for (let i = 0; i < out.length; i++) out[i] = values[i] as number;
   let last = -1;
   for (let i = 0; i < out.length; i++) {
     const v = out[i] as number;
@@ -180,10 +226,10 @@ function interpolateGaps(values: ArrayLike<number>): Float64Array {
 }
 
 /** Centred moving average via prefix sums (O(n) for any period); NaN when the window is incomplete. */
-function movingAverage(values: Float64Array, p: number): number[] {
+function movingAverage(values: Float64Array, p: number, { sum, gaps }: WorkArrays): number[] {
   const n = values.length;
-  const sum = new Float64Array(n + 1);
-  const gaps = new Int32Array(n + 1);
+  sum[0] = 0;
+  gaps[0] = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i] as number;
     const missing = v !== v;

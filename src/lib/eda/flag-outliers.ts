@@ -1,9 +1,10 @@
 import type { SalesData } from '../data/types';
 import { dayToIso } from '../core/days';
 import { median, robustZScores } from '../core/statistics';
-import { decomposeSeries, seasonalPeriod, type SeriesDecomposition } from './decompose-series';
+import { fitTrendAndPattern, seasonalPeriod, type TrendAndPattern } from './decompose-series';
 import { salesOnGrid } from '../data/sales-on-grid';
 import { seriesRanges } from '../data/series-ranges';
+import { Scratch } from '../core/scratch';
 
 export interface FlagOutliersOptions {
   /** Robust z beyond which a row is flagged. Default 3.5, Iglewicz & Hoaglin's recommendation. */
@@ -53,10 +54,13 @@ export function flagOutliers(data: SalesData, options: FlagOutliersOptions = {})
   const { start, end } = seriesRanges(data);
   const found: OutlierRow[] = [];
   let seriesWithOutliers = 0;
+  // Every series' temporaries come from one reused buffer (see Scratch: allocating them is slow in browsers).
+  const scratch = new Scratch();
   for (let s = 0; s < start.length; s++) {
     if (options.series !== undefined && s !== options.series) continue;
     const before = found.length;
-    scoreSeries(data, { series: s, from: start[s] as number, to: end[s] as number, threshold }, found);
+    scratch.reset();
+    scoreSeries(data, { series: s, from: start[s] as number, to: end[s] as number, threshold, scratch }, found);
     if (found.length > before) seriesWithOutliers++;
   }
   found.sort((a, b) => Math.abs(b.score) - Math.abs(a.score) || a.series - b.series || a.date.localeCompare(b.date));
@@ -68,89 +72,114 @@ interface SeriesSlice {
   from: number;
   to: number;
   threshold: number;
+  scratch: Scratch;
 }
 
-function scoreSeries(data: SalesData, { series, from, to, threshold }: SeriesSlice, out: OutlierRow[]): void {
+function scoreSeries(data: SalesData, { series, from, to, threshold, scratch }: SeriesSlice, out: OutlierRow[]): void {
   let observed = 0;
   for (let i = from; i < to; i++) if ((data.sales[i] as number) === (data.sales[i] as number)) observed++;
   if (observed < MIN_OBSERVATIONS) return;
-  const fitted = fittedLogSales(data, { from, to, threshold });
-  const rows = new Int32Array(observed);
-  const residuals = new Float64Array(observed);
+  const { onGrid, slotOfRow } = fitLogSales(data, { from, to, threshold, scratch });
+  const residuals = scratch.take(observed);
+  for (let i = from, k = 0; i < to; i++) {
+    const v = data.sales[i] as number;
+    if (v === v) residuals[k++] = logSales(v) - (onGrid[slotOfRow[i - from] as number] as number);
+  }
+  const scores = robustZScores(residuals, scratch.take(observed));
   for (let i = from, k = 0; i < to; i++) {
     const v = data.sales[i] as number;
     if (v !== v) continue;
-    rows[k] = i;
-    residuals[k++] = logSales(v) - (fitted[i - from] as number);
-  }
-  const scores = robustZScores(residuals);
-  for (let k = 0; k < observed; k++) {
-    const score = scores[k] as number;
+    const score = scores[k++] as number;
     if (!(Math.abs(score) > threshold)) continue;
-    const i = rows[k] as number;
     out.push({
       date: dayToIso(data.date[i] as number),
       series,
       label: data.seriesLabels[series] ?? String(series),
-      value: data.sales[i] as number,
-      expected: Math.expm1(fitted[i - from] as number),
+      value: v,
+      expected: Math.expm1(onGrid[slotOfRow[i - from] as number] as number),
       score,
     });
   }
 }
 
-/**
- * Trend + seasonal of log(1 + sales) for each row of one series, or the log of its median when it cannot be
- * decomposed. A moving average is not robust: one big spike lifts the trend for a week around it, and its neighbours
- * then look odd too. So, as STL's robustness passes do, the rows that stand out in a first fit are set aside as
- * missing and the series is fitted again without them (slot medians, not means, keep the first fit usable).
- */
-function fittedLogSales(data: SalesData, { from, to, threshold }: { from: number; to: number; threshold: number }): Float64Array {
-  const fitted = new Float64Array(to - from);
-  const grid = salesOnGrid(data, { from, to });
-  // Retail seasonality is multiplicative (a busy Saturday is +60% whatever the level), so fit on log(1 + sales)
-  // where an additive fit is right; negative sales (returns) count as zero here.
-  const logged = new Float64Array(grid.values.length);
-  for (let t = 0; t < logged.length; t++) logged[t] = logSales(grid.values[t] as number);
-  const period = seasonalPeriod(data.frequency);
-  const first = decomposeSeries(logged, { period, slotAverage: 'median' });
-  if (!first.ok) {
-    const sales = Array.from(data.sales.subarray(from, to)).filter((v) => v === v);
-    return fitted.fill(logSales(median(sales)));
-  }
-  let onGrid = trendPlusSeasonal(first);
-  const masked = maskOutliers(logged, onGrid, threshold);
-  if (masked !== null) {
-    const second = decomposeSeries(masked, { period, slotAverage: 'median', gapPasses: 1 });
-    if (second.ok) onGrid = trendPlusSeasonal(second);
-  }
-  for (let k = 0; k < fitted.length; k++) fitted[k] = onGrid[grid.slotOfRow[k] as number] as number;
-  return fitted;
+interface LogSalesFit {
+  /** Per slot of the series' date grid, the fitted log(1 + sales). */
+  onGrid: Float64Array;
+  /** Per row of the series, its slot. */
+  slotOfRow: Int32Array;
 }
 
-function trendPlusSeasonal(parts: SeriesDecomposition): Float64Array {
-  // The moving average stops period/2 short of each end; carry the nearest trend value out so the ends are judged too.
-  const trend = extendEnds(parts.trend);
-  const out = new Float64Array(trend.length);
-  for (let t = 0; t < out.length; t++) out[t] = (trend[t] as number) + (parts.seasonal[t] as number);
+/**
+ * Trend + seasonal of log(1 + sales) for each slot of one series' date grid, or the log of its median when it cannot
+ * be decomposed. A moving average is not robust: one big spike lifts the trend for a week around it, and its
+ * neighbours then look odd too. So, as STL's robustness passes do, the rows that stand out in a first fit are set
+ * aside as missing and the series is fitted again without them (slot medians, not means, keep the first fit usable).
+ */
+function fitLogSales(data: SalesData, { from, to, threshold, scratch }: Omit<SeriesSlice, 'series'>): LogSalesFit {
+  const grid = salesOnGrid(data, { from, to, scratch });
+  // Retail seasonality is multiplicative (a busy Saturday is +60% whatever the level), so fit on log(1 + sales)
+  // where an additive fit is right; negative sales (returns) count as zero here.
+  const logged = scratch.take(grid.values.length);
+  for (let t = 0; t < logged.length; t++) logged[t] = logSales(grid.values[t] as number);
+  const period = seasonalPeriod(data.frequency);
+  const first = fitTrendAndPattern(logged, { period, slotAverage: 'median', scratch });
+  if (!first.ok) {
+    const sales = Array.from(data.sales.subarray(from, to)).filter((v) => v === v);
+    return { onGrid: scratch.take(logged.length).fill(logSales(median(sales))), slotOfRow: grid.slotOfRow };
+  }
+  let onGrid = trendPlusSeasonal(first, scratch);
+  const masked = maskOutliers(logged, onGrid, { threshold, scratch });
+  if (masked !== null) {
+    const second = fitTrendAndPattern(masked, { period, slotAverage: 'median', gapPasses: 1, scratch });
+    if (second.ok) onGrid = trendPlusSeasonal(second, scratch);
+  }
+  return { onGrid, slotOfRow: grid.slotOfRow };
+}
+
+/**
+ * trend + seasonal at every slot. The moving average stops period/2 short of each end: the nearest trend value is
+ * carried out so the ends are judged too; an interior gap in the trend (a window over a missing stretch) takes the
+ * last value before it.
+ */
+function trendPlusSeasonal({ trend, pattern, period }: TrendAndPattern, scratch: Scratch): Float64Array {
+  const n = trend.length;
+  let first = 0;
+  while (first < n && (trend[first] as number) !== (trend[first] as number)) first++;
+  let last = n - 1;
+  while (last > first && (trend[last] as number) !== (trend[last] as number)) last--;
+  const out = scratch.take(n);
+  let level = first < n ? (trend[first] as number) : NaN;
+  for (let t = 0, slot = 0; t < n; t++, slot = slot + 1 === period ? 0 : slot + 1) {
+    const value = trend[t] as number;
+    if (t <= last && value === value) level = value;
+    out[t] = level + (pattern[slot] as number);
+  }
   return out;
 }
 
 /** A copy of `logged` with the values beyond the threshold set to NaN, or null when there are none. */
-function maskOutliers(logged: Float64Array, fitted: Float64Array, threshold: number): Float64Array | null {
-  const slots: number[] = [];
-  const residuals: number[] = [];
+function maskOutliers(
+  logged: Float64Array,
+  fitted: Float64Array,
+  { threshold, scratch }: { threshold: number; scratch: Scratch },
+): Float64Array | null {
+  const slots = scratch.take(logged.length);
+  const residuals = scratch.take(logged.length);
+  let count = 0;
   for (let t = 0; t < logged.length; t++) {
     const r = (logged[t] as number) - (fitted[t] as number);
     if (r !== r) continue;
-    slots.push(t);
-    residuals.push(r);
+    slots[count] = t;
+    residuals[count++] = r;
   }
-  const scores = robustZScores(residuals);
+  const scores = robustZScores(residuals.subarray(0, count), scratch.take(count));
   let masked: Float64Array | null = null;
-  for (let k = 0; k < slots.length; k++) {
+  for (let k = 0; k < count; k++) {
     if (!(Math.abs(scores[k] as number) > threshold)) continue;
-    masked ??= Float64Array.from(logged);
+    if (masked === null) {
+      masked = scratch.take(logged.length);
+      masked.set(logged);
+    }
     masked[slots[k] as number] = NaN;
   }
   return masked;
@@ -159,17 +188,4 @@ function maskOutliers(logged: Float64Array, fitted: Float64Array, threshold: num
 /** log(1 + sales), the scale residuals are judged on; NaN stays NaN. */
 function logSales(value: number): number {
   return Math.log1p(Math.max(0, value));
-}
-
-function extendEnds(trend: number[]): number[] {
-  const first = trend.findIndex((v) => v === v);
-  if (first < 0) return trend;
-  let last = trend.length - 1;
-  while ((trend[last] as number) !== (trend[last] as number)) last--;
-  const out = trend.slice();
-  for (let t = 0; t < first; t++) out[t] = trend[first] as number;
-  for (let t = last + 1; t < out.length; t++) out[t] = trend[last] as number;
-  // Interior gaps in the trend (windows over missing stretches) take the last value before them.
-  for (let t = first + 1; t < last; t++) if ((out[t] as number) !== (out[t] as number)) out[t] = out[t - 1] as number;
-  return out;
 }

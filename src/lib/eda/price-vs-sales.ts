@@ -64,40 +64,40 @@ export function priceVsSales(data: SalesData, options: PriceVsSalesOptions = {})
   if (column === null) return null;
   const prices = data.covariates[column] as Float64Array;
   const excluded = resolveExclusions(data, options.exclude, column);
-  const flags = excluded.map((name) => data.covariates[name] as Float64Array);
-  const excludedBy = (i: number): string | null => {
-    for (let f = 0; f < flags.length; f++) if (((flags[f] as Float64Array)[i] as number) > 0) return excluded[f] as string;
-    return null;
-  };
+  const exclusion = exclusionOfRows(data, excluded);
 
   // x = log price, y = log sales, compared within cells of one series (and one weekday for daily data, so the
-  // weekly swing is not left in as noise).
+  // weekly swing is not left in as noise). One pass: every drawable row (both numbers finite) is noted for the
+  // scatter; the usable ones (both positive, no exclusion flag) go to the fit.
   const cellsPerSeries = data.frequency === 'daily' ? 7 : 1;
-  const usable = (i: number) => (prices[i] as number) > 0 && (data.sales[i] as number) > 0 && excludedBy(i) === null;
+  const n = data.sales.length;
+  const drawableRows = new Int32Array(n);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const group = new Int32Array(n);
   let drawable = 0;
   let used = 0;
-  for (let i = 0; i < data.sales.length; i++) {
-    if (!Number.isFinite(prices[i] as number) || !Number.isFinite(data.sales[i] as number)) continue;
-    drawable++;
+  for (let i = 0; i < n; i++) {
+    const p = prices[i] as number;
+    const v = data.sales[i] as number;
+    if (p - p !== 0 || v - v !== 0) continue;
+    drawableRows[drawable++] = i;
     // Zero sales have no logarithm; they are left to the zero-run and distribution views.
-    if (usable(i)) used++;
+    if (!(p > 0 && v > 0) || (exclusion[i] as number) >= 0) continue;
+    x[used] = Math.log(p);
+    y[used] = Math.log(v);
+    group[used++] = (data.series[i] as number) * cellsPerSeries + (cellsPerSeries === 7 ? dayOfWeek(data.date[i] as number) : 0);
   }
-  const x = new Float64Array(used);
-  const y = new Float64Array(used);
-  const group = new Int32Array(used);
-  for (let i = 0, k = 0; k < used; i++) {
-    if (!Number.isFinite(prices[i] as number) || !Number.isFinite(data.sales[i] as number) || !usable(i)) continue;
-    x[k] = Math.log(prices[i] as number);
-    y[k] = Math.log(data.sales[i] as number);
-    group[k++] = (data.series[i] as number) * cellsPerSeries + (cellsPerSeries === 7 ? dayOfWeek(data.date[i] as number) : 0);
-  }
-  const fit = fitWithinSlope({ x, y, group, groupCount: data.seriesLabels.length * cellsPerSeries });
-  const typical = typicalLevels(x, y, { group, cellsPerSeries, seriesCount: data.seriesLabels.length });
+  const usedX = x.subarray(0, used);
+  const usedY = y.subarray(0, used);
+  const usedGroup = group.subarray(0, used);
+  const fit = fitWithinSlope({ x: usedX, y: usedY, group: usedGroup, groupCount: data.seriesLabels.length * cellsPerSeries });
+  const typical = typicalLevels(usedX, usedY, { group: usedGroup, cellsPerSeries, seriesCount: data.seriesLabels.length });
   const reason =
     fit.rows < 3 ? exploreMessages.priceTooFewRows(column) : fit.slope === null ? exploreMessages.priceNoVariation(column) : null;
   return {
     price: column,
-    points: samplePoints(data, { prices, drawable, maxPoints, seed, excludedBy, typical }),
+    points: samplePoints(data, { prices, rows: drawableRows.subarray(0, drawable), maxPoints, seed, exclusion, excluded, typical }),
     elasticity: reason === null ? fit.slope : null,
     r2: reason === null ? fit.r2 : null,
     rowsUsed: fit.rows,
@@ -113,6 +113,16 @@ function resolveExclusions(data: SalesData, exclude: string[] | undefined, price
     exclude?.map((name) => findCovariate(data, { name })) ??
     [PROMO_PATTERN, STOCKOUT_PATTERN].map((pattern) => findCovariate(data, { pattern, flagOnly: true }));
   return [...new Set(names.filter((name): name is string => name !== null && name !== price))];
+}
+
+/** Per row, the index in `excluded` of the first exclusion flag set on it, or -1: looked up once, read twice. */
+function exclusionOfRows(data: SalesData, excluded: string[]): Int8Array {
+  const exclusion = new Int8Array(data.sales.length).fill(-1);
+  excluded.forEach((name, f) => {
+    const flags = data.covariates[name] as Float64Array;
+    for (let i = 0; i < flags.length; i++) if ((flags[i] as number) > 0 && (exclusion[i] as number) < 0) exclusion[i] = f;
+  });
+  return exclusion;
 }
 
 interface TypicalLevels {
@@ -145,34 +155,29 @@ function typicalLevels(
 interface SampleSpec {
   typical: TypicalLevels;
   prices: Float64Array;
-  drawable: number;
+  /** The drawable rows (price and sales both finite), in row order. */
+  rows: Int32Array;
   maxPoints: number;
   seed: number;
-  excludedBy: (i: number) => string | null;
+  exclusion: Int8Array;
+  excluded: string[];
 }
 
-function samplePoints(data: SalesData, { prices, drawable, maxPoints, seed, excludedBy, typical }: SampleSpec): PricePoint[] {
-  const picks = sampleIndices(drawable, maxPoints, createRng(seed));
-  const points: PricePoint[] = [];
-  let rank = 0;
-  let next = 0;
-  for (let i = 0; i < data.sales.length && next < picks.length; i++) {
+function samplePoints(data: SalesData, { prices, rows, maxPoints, seed, exclusion, excluded, typical }: SampleSpec): PricePoint[] {
+  return Array.from(sampleIndices(rows.length, maxPoints, createRng(seed)), (pick) => {
+    const i = rows[pick] as number;
     const p = prices[i] as number;
     const v = data.sales[i] as number;
-    if (!Number.isFinite(p) || !Number.isFinite(v)) continue;
-    if (rank++ !== picks[next]) continue;
-    next++;
     const series = data.series[i] as number;
     const priceIndex = p / Math.exp(typical.logPrice[series] as number);
     const salesIndex = v / Math.exp(typical.logSales[series] as number);
-    points.push({
+    return {
       price: p,
       sales: v,
       series,
-      excludedBy: excludedBy(i),
+      excludedBy: excluded[exclusion[i] as number] ?? null,
       priceIndex: Number.isFinite(priceIndex) && priceIndex > 0 ? priceIndex : null,
       salesIndex: Number.isFinite(salesIndex) && salesIndex > 0 ? salesIndex : null,
-    });
-  }
-  return points;
+    };
+  });
 }

@@ -10,7 +10,7 @@ export type FeatureBasis = Pick<FeatureState, 'series' | 'fallbackScale' | 'fill
 /** Holiday distances are counted in days and capped: beyond a month away, a holiday no longer moves sales. */
 export const HOLIDAY_DISTANCE_CAP = 30;
 /** Mean number of ISO weeks in a Gregorian year (400 years hold 20 871 weeks). */
-const WEEKS_PER_YEAR = 20_871 / 400;
+export const WEEKS_PER_YEAR = 20_871 / 400;
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -39,8 +39,17 @@ export interface CompiledFeatures {
   oneHot: Uint8Array;
   /** Per data series: its 'series-scale' divisor (the state's, or the fallback for a series unseen in training). */
   scaleOf: Float64Array;
+  /**
+   * What the first columns read from the sales history, in column order (lags, then rolling stats): the only columns a
+   * recursive forecast's feedback changes. Every later column depends on the target date, the covariates and the
+   * series alone (a model export ships those ready-made; src/lib/export/tfjs-bundle.ts).
+   */
+  history: HistoryColumn[];
   write(input: RowInput, out: Float64Array): void;
 }
+
+/** A column read from the transformed sales z before the target period: z at lag k, or a window's mean or std (n − 1). */
+export type HistoryColumn = { lag: number } | { window: number; stat: 'mean' | 'std' };
 
 export function compileFeatures(data: SalesData, spec: FeatureSpec, basis: FeatureBasis): CompiledFeatures {
   const lags = [...new Set(spec.lags)].sort((a, b) => a - b);
@@ -84,6 +93,11 @@ export function compileFeatures(data: SalesData, spec: FeatureSpec, basis: Featu
   const oneHot = spec.seriesIdentity === 'one-hot';
   if (oneHot) add(true, ...basis.series.map(({ label }) => `series=${label}`));
   if (spec.seriesIdentity === 'level') add(false, 'series_level');
+  const history: HistoryColumn[] = lags.map((lag) => ({ lag }));
+  for (const { window, mean, std } of rolling) {
+    if (mean) history.push({ window, stat: 'mean' });
+    if (std) history.push({ window, stat: 'std' });
+  }
   const seen = new Set<string>();
   for (const name of names) {
     if (seen.has(name)) throw new Error(featureMessages.duplicateFeatureName(name));
@@ -157,7 +171,7 @@ export function compileFeatures(data: SalesData, spec: FeatureSpec, basis: Featu
     if (spec.seriesIdentity === 'level') out[j] = levelOf[series] as number; // the last column
   }
 
-  return { names, warmup, oneHot: Uint8Array.from(marks), scaleOf, write };
+  return { names, warmup, oneHot: Uint8Array.from(marks), scaleOf, history, write };
 }
 
 /** Per series, the sorted days its holiday flag is set (> 0): holidays are planned, so a row may look ahead to the next one. */

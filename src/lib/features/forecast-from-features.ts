@@ -3,7 +3,7 @@ import type { Frequency, SalesData } from '../data/types';
 import { featureMessages } from '../messages/features';
 import type { Forecast } from '../models/types';
 import { checkState } from './check-state';
-import { compileFeatures, type RowInput } from './compile-features';
+import { compileFeatures, type CompiledFeatures, type RowInput } from './compile-features';
 import { scaleRow } from './scale-row';
 import { seriesHistory, type SeriesHistory } from './series-history';
 import { seriesRows } from './series-rows';
@@ -62,25 +62,10 @@ export async function forecastFromFeatures(options: FeatureForecastOptions): Pro
   if (!Number.isInteger(cutoff)) throw new RangeError(featureMessages.badCutoff(cutoff));
   const compiled = compileFeatures(data, spec, state);
   checkState({ data, spec, compiled, state });
-  const { frequency } = data;
   const width = compiled.names.length;
-  const origin = periodIndex(cutoff, frequency);
 
   // 1. Histories of the series that can be forecast.
-  const offsets = seriesRows(data);
-  const active: { series: number; history: SeriesHistory; base: number; dates: Int32Array; bounds: [number, number] }[] = [];
-  for (let s = 0; s + 1 < offsets.length; s++) {
-    const begin = offsets[s] as number;
-    const end = offsets[s + 1] as number;
-    if (end <= begin) continue;
-    const history = seriesHistory(data, {
-      begin, end, target: spec.target, scale: compiled.scaleOf[s] as number, until: cutoff, through: origin + horizon,
-    });
-    const base = origin - history.start;
-    if (history.firstObserved < 0 || base + 1 - compiled.warmup < history.firstObserved) continue;
-    const bounds = feedbackBounds({ z: history.z, base, target: spec.target, scale: compiled.scaleOf[s] as number });
-    active.push({ series: s, history, base, dates: stepDates({ data, history, base, horizon, frequency }), bounds });
-  }
+  const active = forecastOrigins({ data, spec, compiled, cutoff, horizon });
 
   const m = active.length;
   const forecast: Forecast = {
@@ -143,6 +128,52 @@ export async function forecastFromFeatures(options: FeatureForecastOptions): Pro
   }
 }
 
+/** A series that can be forecast from a cutoff, and where each of its steps stands. */
+export interface ForecastOrigin {
+  /** Data series index. */
+  series: number;
+  /** Its transformed sales on its period grid, read up to the cutoff and extended through the last step. */
+  history: SeriesHistory;
+  /** The cutoff's grid position: step h's target sits at base + h. */
+  base: number;
+  /** The date of each step (stepDates). */
+  dates: Int32Array;
+  /** The range, in transformed units, every output is held to (feedbackBounds). */
+  bounds: [number, number];
+}
+
+export interface ForecastOriginsInput {
+  data: SalesData;
+  spec: FeatureSpec;
+  compiled: CompiledFeatures;
+  cutoff: number;
+  horizon: number;
+}
+
+/**
+ * Step 1 of forecastFromFeatures: each series with `warmup` periods of history at the cutoff, in data order (the others
+ * get no forecast). A model export writes its inputs from these (src/lib/export/tfjs-bundle.ts).
+ */
+export function forecastOrigins({ data, spec, compiled, cutoff, horizon }: ForecastOriginsInput): ForecastOrigin[] {
+  const { frequency } = data;
+  const origin = periodIndex(cutoff, frequency);
+  const offsets = seriesRows(data);
+  const active: ForecastOrigin[] = [];
+  for (let s = 0; s + 1 < offsets.length; s++) {
+    const begin = offsets[s] as number;
+    const end = offsets[s + 1] as number;
+    if (end <= begin) continue;
+    const history = seriesHistory(data, {
+      begin, end, target: spec.target, scale: compiled.scaleOf[s] as number, until: cutoff, through: origin + horizon,
+    });
+    const base = origin - history.start;
+    if (history.firstObserved < 0 || base + 1 - compiled.warmup < history.firstObserved) continue;
+    const bounds = feedbackBounds({ z: history.z, base, target: spec.target, scale: compiled.scaleOf[s] as number });
+    active.push({ series: s, history, base, dates: stepDates({ data, history, base, horizon, frequency }), bounds });
+  }
+  return active;
+}
+
 interface FeedbackBoundsInput {
   /** The series' transformed history; positions 0…base are observed (or carried forward). */
   z: Float64Array;
@@ -179,14 +210,14 @@ function feedbackBounds({ z, base, target, scale }: FeedbackBoundsInput): [numbe
 }
 
 /** How many outputs per row, and which column is the median, P10 and P90 (−1 when absent). */
-interface OutputColumns {
+export interface OutputColumns {
   k: number;
   median: number;
   p10: number;
   p90: number;
 }
 
-function outputColumns(length: number, rows: number, quantiles: number[] | undefined): OutputColumns {
+export function outputColumns(length: number, rows: number, quantiles: number[] | undefined): OutputColumns {
   const k = length / rows;
   if (!Number.isInteger(k) || k < 1) throw new Error(featureMessages.badPrediction(length, rows));
   if (k === 1 && quantiles === undefined) return { k, median: 0, p10: -1, p90: -1 };

@@ -7,8 +7,14 @@ export function formatNumber(value: number | null | undefined): string {
   const abs = Math.abs(value);
   if (abs !== 0 && (abs < 0.001 || abs >= 1e9)) return value.toExponential(2);
   const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 1 ? 2 : 3;
-  return value.toLocaleString('en', { maximumFractionDigits: digits });
+  return (BY_DIGITS[digits] ??= new Intl.NumberFormat('en', { maximumFractionDigits: digits })).format(value);
 }
+
+/**
+ * One formatter per number of decimals, made on first use and kept: `toLocaleString` with options builds a new one on
+ * every call, which made formatting a large part of drawing the Explore summary table (a profile of the first load).
+ */
+const BY_DIGITS: Intl.NumberFormat[] = [];
 
 /** A ratio as a percentage change: 1.4 → "+40%". */
 export function formatUplift(ratio: number | null | undefined): string {

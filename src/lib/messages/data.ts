@@ -211,3 +211,59 @@ export const actionLabel = (action: IssueAction, kind?: IssueKind): string => {
   if (action === 'drop-rows' && kind === 'duplicate-rows') return 'Leave out every copy';
   return ACTION_LABELS[action];
 };
+
+// The Data stage's panel: the dataset picker, loading progress, the facts, the column mapping, the validation report.
+
+/** Labels and sentences of the Data stage (DataPanel, DatasetPicker, ProgressBar, MappingEditor, ValidationReport). */
+export const dataPanelTexts = {
+  dataset: 'Dataset',
+  exampleOption: 'Product-sales example (generated, seeded)',
+  importedOption: (name: string): string => `Your file: ${name}`,
+  example: { seed: 'Seed', stores: 'Stores', products: 'Products', days: 'Days', generate: 'Generate' },
+  dropZone: 'Import your own sales file',
+  dropHere: 'Your own sales data: drop a CSV or TSV file here, or',
+  chooseFile: 'choose a file…',
+  staysHere: 'It stays in this browser: nothing is uploaded anywhere.',
+  phases: { generating: 'Generating the example', reading: 'Reading and checking rows', checking: 'Sorting and validating' },
+  progress: (phase: string, percent: number, eta: string): string => `${phase}… ${percent}% ${eta}`,
+  progressLabel: 'Loading progress',
+  cancel: 'Cancel',
+  fixMapping: 'Fix the column mapping and try this file again',
+  facts: {
+    source: 'Source',
+    rows: 'Rows read',
+    series: 'Series',
+    frequency: 'Frequency (inferred)',
+    dates: 'Dates',
+    size: 'Size',
+    hash: 'Content hash',
+  },
+  unknownFrequency: 'unknown',
+  dateRange: (start: string, end: string): string => `${start} to ${end}`,
+  noDate: '–',
+  mappingSummary: { date: 'Column mapping: date', sales: ', sales', keys: ', series keys', covariates: ', covariates' },
+  oneSeries: 'none (one series)',
+  none: 'none',
+  afterCleaning: (rows: number, series: number, frequency: string, horizon: number): string =>
+    `After cleaning: ${n(rows)} rows in ${plural(series, 'series', 'series')}, ${frequency}, forecast horizon ${horizon} periods.`,
+  mapping: {
+    date: 'Date column',
+    sales: 'Sales column',
+    other: 'Other column',
+    key: 'Series key',
+    covariate: 'Covariate',
+    ignored: 'Ignored',
+    isKey: (column: string): string => `${column} is a series key`,
+    isCovariate: (column: string): string => `${column} is a covariate`,
+    ignoredValue: 'ignored',
+    apply: 'Apply mapping',
+    detectAgain: 'Auto-detect again',
+  },
+  report: {
+    ok: 'No problems found: every row has a date, a sales number and a place in its series.',
+    severity: { error: 'Error', warning: 'Warning' },
+    whatToDo: 'What to do',
+    examples: (shown: number, count: number): string => `Example rows (${shown} of ${n(count)})`,
+    line: (line: number): string => `line ${line}`,
+  },
+} as const;

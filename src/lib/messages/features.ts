@@ -50,3 +50,22 @@ export const featureMessages = {
   droppedRows: (count: number, warmup: number): string =>
     `${count.toLocaleString('en-US')} rows are left out: the first ${warmup} periods of each series (not enough history for the longest lag or window) and rows without a sales value.`,
 } as const;
+
+/** Labels and sentences of the Features stage's panel. */
+export const featuresPanelTexts = {
+  folds: 'Backtest folds before the test',
+  validation: 'Validation periods',
+  validationPlaceholder: 'one horizon',
+  trainingWindow: 'Training window (periods)',
+  trainingWindowPlaceholder: 'all history',
+  plan: { window: 'Window', trainUpTo: 'Train up to', validateUpTo: 'Validate up to (cutoff)', forecast: 'Forecast' },
+  nextPeriods: (horizon: number): string => `next ${horizon} periods`,
+  summary: (rows: string, features: number, trainRows: string): string =>
+    `${rows} feature rows × ${features} features; ${trainRows} training rows in the final window.`,
+  specTitle: 'Feature spec (JSON, stored with every run)',
+  applySpec: 'Apply spec',
+  defaultSpec: 'Default for this data',
+  correlations: 'Feature correlations',
+  previewTitle: 'Preview of the feature table',
+  preview: { series: 'series', date: 'date', target: 'target' },
+} as const;

@@ -50,8 +50,9 @@ export const monitorPanelTexts = {
   windows: (o: { current: string; currentRows: number; reference: string | null; referenceRows: number; smallReference: number }) =>
     `Current window ${o.current} (${o.currentRows} rows) against the same weeks a year earlier, before deployment (${o.reference ?? 'none'}, ${o.referenceRows} rows). Tests as Evidently chooses them: KS / χ² / Z up to ${o.smallReference} reference rows, Wasserstein ÷ std / Jensen–Shannon above.`,
   range: (start: string, end: string) => `${start} … ${end}`,
-  columns: { column: 'Column', role: 'Role', test: 'Test', statistic: 'Statistic', driftWhen: 'Drift when', rows: 'Rows (ref / current)' },
+  columns: { column: 'Column', role: 'Role', test: 'Test', statistic: 'Statistic', driftWhen: 'Drift when', rows: 'Rows (ref / current)', verdict: 'Verdict' },
   roles: { input: 'input', target: 'target (actual sales)', prediction: 'prediction' },
+  driftTable: 'Drift per column',
   pValueStatistic: (p: string) => `p = ${p}`,
   driftWhen: (kind: 'p-value' | 'distance', threshold: number) => (kind === 'p-value' ? `p ≤ ${threshold}` : `≥ ${threshold}`),
   verdict: (drifted: boolean) => (drifted ? 'drift' : 'ok'),

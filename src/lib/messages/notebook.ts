@@ -96,6 +96,7 @@ export const appTexts = {
   copyLink: 'Copy link',
   linkCopied: 'Link copied',
   storage: 'Storage',
+  skipToStage: 'Skip to the current stage',
   startFresh: 'Start from the example instead',
   goThere: 'Go there',
   dismiss: 'Dismiss',

@@ -216,6 +216,8 @@ export const registryPanelTexts = {
     baselineWape: 'Seasonal naive WAPE',
     cost: 'Cost of error',
     aliases: 'Aliases',
+    /** Read by screen readers only: the column of buttons needs no visible heading. */
+    actions: 'Actions',
   },
   source: { train: 'training run', retrain: 'retrained' } satisfies Record<ModelVersion['source'], string>,
   makeChampion: 'Make champion',
@@ -227,6 +229,7 @@ export const registryPanelTexts = {
   gatesFrom: (alias: string) => `(${alias}), from the Scope stage:`,
   noGates: 'No gate is set on the Scope stage.',
   auditTitle: (entries: number) => `Audit trail (${entries})`,
+  auditTable: 'Audit trail',
   promote: 'Promote challenger',
   promotedByHand: 'Promoted by hand on the Registry stage',
   rollback: 'Roll back champion',

@@ -44,6 +44,9 @@ export const backupMessages = {
   nonNegativeInteger: 'expected a whole number, 0 or more',
   nonNegativeNumber: 'expected a number, 0 or more',
   jsonObject: 'expected a JSON object',
+  number: 'expected a number',
+  storedContent: "expected the file's text or bytes, or nothing",
+  wholeRecord: 'the record',
   base64: 'expected base64 text',
   contentRequired: (path: string): string => `${path}: an imported dataset needs its file content`,
   duplicateKey: (path: string, firstPath: string): string => `${path}: the same key as ${firstPath}`,
@@ -67,9 +70,45 @@ export const storageNotices = {
   interrupted: (count: number): string =>
     `${plural(count, 'training run was', 'training runs were')} interrupted when the page closed; ` +
     `${count === 1 ? 'it is' : 'they are'} marked “interrupted” in the list of runs.`,
+  damaged: (count: number): string =>
+    `${plural(count, 'stored item is', 'stored items are')} damaged and set aside: no stage uses ${count === 1 ? 'it' : 'them'}. ` +
+    `${count === 1 ? 'It is' : 'They are'} marked “Damaged” in the lists below, with what is wrong; delete ${count === 1 ? 'it' : 'them'} ` +
+    'or restore a backup.',
+  exportLeftOut: (count: number): string =>
+    ` ${plural(count, 'damaged item was', 'damaged items were')} left out, so that the file imports: ` +
+    `${count === 1 ? 'it is' : 'they are'} still marked “Damaged” below.`,
   persistGranted: 'The browser will keep this data unless you delete it yourself.',
   persistDenied:
     'The browser did not promise to keep this data: it may clear it when disk space runs low. Export a backup to be safe.',
+} as const;
+
+/** A stored run as the runs table reads it (src/lib/runs/read-run.ts). */
+export const storedRunMessages = {
+  damaged: (reason: string): string =>
+    `This stored run is damaged, so it cannot be opened, compared or registered (${reason}). You can delete it.`,
+  notSavedNote:
+    'Training finished, but its results could not be stored in this browser; they were offered as a download then.',
+} as const;
+
+/** What the Train stage says when a finished run cannot be stored (src/state/run-record.ts). */
+export const runSaveMessages = {
+  notSaved: (reason: string): string =>
+    `Training finished, but this run could not be saved in the browser: ${reason}. Its results stay on this page until ` +
+    'you train again, reload or close it. Download the run to keep it: importing that file on the Storage panel later ' +
+    '(once there is room) adds the run back.',
+  /** Why, in a few words, by StorageError kind (the panel's longer texts are for other actions). */
+  reason: (error: { kind: string; message: string }): string =>
+    error.kind === 'quota'
+      ? "the browser's storage for this site is full"
+      : error.kind === 'closed' || error.kind === 'version-change'
+        ? 'the connection to the storage was closed (reload the page to save again)'
+        : `saving failed (${error.message})`,
+  keptAsFailed: 'A short record of the run is kept in the list of runs, marked “failed”, saying its results were not saved.',
+  removed: 'The run could not even be marked as unsaved, so it was taken out of the list of runs: nothing half-written is left.',
+  leftRunning:
+    'The run could not be marked as unsaved either, so the list of runs may show it as “interrupted” after a reload. ' +
+    'Its results are only in this page and in the download.',
+  download: 'Download this run (JSON)',
 } as const;
 
 /** Labels of the Storage panel. */
@@ -120,4 +159,8 @@ export const storageLabels = {
     interrupted: 'interrupted',
   },
   runName: (id: string): string => `Run ${id}`,
+  runNotSaved: 'results not saved',
+  damagedName: (table: 'datasets' | 'configs' | 'runs' | 'registries', key: string): string =>
+    `${{ datasets: 'Dataset', configs: 'Saved configuration', runs: 'Run', registries: 'Model registry' }[table]} ${key}`,
+  damagedDetail: (reason: string): string => `Damaged, so no stage uses it (${reason}). Delete it, or restore a backup.`,
 } as const;

@@ -26,7 +26,10 @@ export const trainMessages = {
     `The ${label} data has a missing or infinite value in row ${row + 1}; features and targets must be finite numbers.`,
   widthMismatch: (train: number, other: number, label: string) =>
     `The ${label} data has ${other} feature columns but the model was trained on ${train}.`,
-  specInvalid: (field: string, detail: string) => `The model setting “${field}” is invalid: ${detail}.`,
+  specInvalid: (field: string, limit: { min: number; max: number; whole: boolean }) =>
+    `The model setting “${field}” is invalid: it takes ${limit.whole ? 'a whole number' : 'a number'} from ${limit.min} to ${limit.max}.`,
+  hiddenInvalid: (layers: number, width: { min: number; max: number }) =>
+    `The model setting “hidden” is invalid: it takes at most ${layers} layers, each a whole number of units from ${width.min} to ${width.max}.`,
   quantilesInvalid: 'Quantile loss needs at least one quantile, each strictly between 0 and 1 and in increasing order.',
   cnnNeedsSequence: 'The CNN model needs to know which feature columns are the lag window (a contiguous run of lag columns).',
   sequenceInvalid: (start: number, length: number, width: number) =>
@@ -50,6 +53,8 @@ export const trainPanelTexts = {
     dropout: 'Dropout',
     l2: 'L2',
   },
+  /** A field's name in the candidates table, for a screen reader (the column heading and the row's model). */
+  fieldLabel: (model: string, column: string) => `${model}: ${column}`,
   lossHelp: 'quantile: learns the P10, P50 and P90 of each forecast, so it has an 80 % interval',
   losses: { quantile: 'quantile', mae: 'MAE', mse: 'MSE', huber: 'Huber' } satisfies Record<ModelSpec['loss'], string>,
   notTrained: 'not trained',

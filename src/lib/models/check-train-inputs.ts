@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import { trainMessages } from '../messages/train';
+import { MODEL_SPEC_LIMITS, ModelSpecSchema } from './default-model-specs';
 import type { MatrixInput, SequenceColumns } from './train-types';
 import type { ModelSpec } from './types';
 
@@ -25,16 +27,17 @@ export function checkTrainInputs({ spec, train, validation, sequence }: TrainInp
   );
 }
 
+/**
+ * A spec's numbers checked by ModelSpecSchema's own fields, which MODEL_SPEC_LIMITS builds and the Train stage's fields
+ * clamp to: a spec that reaches a worker some other way than a link (a stored run, a test) is refused on the same terms.
+ */
 export function checkModelSpec(spec: ModelSpec): string | null {
-  const positiveInteger = (value: number) => Number.isInteger(value) && value >= 1;
-  if (!positiveInteger(spec.epochs)) return trainMessages.specInvalid('epochs', 'a whole number of at least 1');
-  if (!positiveInteger(spec.batchSize)) return trainMessages.specInvalid('batchSize', 'a whole number of at least 1');
-  if (!(spec.learningRate > 0 && Number.isFinite(spec.learningRate))) return trainMessages.specInvalid('learningRate', 'a positive number');
-  if (!(spec.dropout >= 0 && spec.dropout < 1)) return trainMessages.specInvalid('dropout', 'a rate from 0 up to (not including) 1');
-  if (!(spec.l2 >= 0 && Number.isFinite(spec.l2))) return trainMessages.specInvalid('l2', 'zero or a positive number');
-  if (!(spec.patience >= 0)) return trainMessages.specInvalid('patience', 'zero or a positive number of epochs');
-  if (!spec.hidden.every(positiveInteger)) return trainMessages.specInvalid('hidden', 'layer widths must be whole numbers of at least 1');
-  if (spec.kind === 'cnn' && !positiveInteger(spec.kernelSize)) return trainMessages.specInvalid('kernelSize', 'a whole number of at least 1');
+  const field = ModelSpecSchema.entries;
+  for (const name of ['epochs', 'batchSize', 'learningRate', 'dropout', 'l2', 'patience'] as const) {
+    if (!v.is(field[name], spec[name])) return trainMessages.specInvalid(name, MODEL_SPEC_LIMITS[name]);
+  }
+  if (!v.is(field.hidden, spec.hidden)) return trainMessages.hiddenInvalid(MODEL_SPEC_LIMITS.hiddenLayers.max, MODEL_SPEC_LIMITS.hiddenWidth);
+  if (spec.kind === 'cnn' && !v.is(field.kernelSize, spec.kernelSize)) return trainMessages.specInvalid('kernelSize', MODEL_SPEC_LIMITS.kernelSize);
   if (spec.loss === 'quantile') {
     const q = spec.quantiles;
     const ordered = q.every((value, i) => value > 0 && value < 1 && (i === 0 || value > (q[i - 1] as number)));

@@ -5,7 +5,7 @@ export type DecayMetric = 'wape' | 'mae' | 'costPerRow';
 export type DecayFigures = Partial<Record<DecayMetric, number | null>>;
 
 export interface PerformanceDecayOptions {
-  /** The current window's figures (what ../ops/monitor-period measured on the served forecasts). */
+  /** The current window's figures (what ./monitor-period measured on the served forecasts). */
   current: DecayFigures;
   /** The training-time test figures of the version now serving. */
   reference: DecayFigures;

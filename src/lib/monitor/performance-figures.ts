@@ -1,8 +1,10 @@
+import { finiteOrNull } from '../core/finite';
+import type { PeriodGrid } from '../core/period-grid';
+import type { SalesData } from '../data/types';
 import { bias } from '../evaluate/bias';
 import { businessMetrics } from '../evaluate/business-metrics';
 import { mae } from '../evaluate/mae';
 import { wape } from '../evaluate/wape';
-import { finiteOrNull } from '../core/finite';
 import type { CostModel } from '../scope/cost-model';
 
 /** Served-forecast accuracy over a set of (actual, forecast) pairs; null where a figure is undefined. */
@@ -31,6 +33,34 @@ export function performanceFigures(actual: ArrayLike<number>, forecast: ArrayLik
     cost: money === null || rows === 0 ? null : money.errorCost,
     costPerRow: money === null || rows === 0 ? null : money.errorCost / rows,
   };
+}
+
+export interface PerformanceContext {
+  world: { data: SalesData };
+  grid: PeriodGrid;
+  cost: CostModel;
+}
+
+/**
+ * Accuracy and cost of one set of next-period forecasts (`forecast[t * series + s]`) over the simulated periods
+ * from … to (inclusive), on the rows that have both an actual and a forecast. Null figures where no row qualifies.
+ */
+export function windowPerformance(context: PerformanceContext, options: { from: number; to: number; forecast: Float64Array }): PerformanceFigures {
+  const { grid, world, cost } = context;
+  const actual: number[] = [];
+  const predicted: number[] = [];
+  for (let t = Math.max(0, options.from); t <= options.to && t < grid.dates.length; t++) {
+    for (let s = 0; s < grid.series; s++) {
+      const r = grid.row[t * grid.series + s] as number;
+      if (r < 0) continue;
+      const y = world.data.sales[r] as number;
+      const f = options.forecast[t * grid.series + s] as number;
+      if (!Number.isFinite(y) || !Number.isFinite(f)) continue;
+      actual.push(y);
+      predicted.push(f);
+    }
+  }
+  return performanceFigures(actual, predicted, cost);
 }
 
 function countPairs(actual: ArrayLike<number>, forecast: ArrayLike<number>): number {

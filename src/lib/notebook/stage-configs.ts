@@ -4,7 +4,7 @@ import type { FeatureSpec } from '../features/types';
 import type { ClassicalKind, ModelSpec } from '../models/types';
 import { FeatureSpecSchema } from '../features/parse-feature-spec';
 import { ModelSpecSchema } from '../models/default-model-specs';
-import { DEFAULT_GATES, PromotionGatesSchema } from '../registry/parse-promotion-gates';
+import { DEFAULT_GATES, PromotionGatesSchema } from '../registry/gates';
 import type { PromotionGates } from '../registry/types';
 
 /**

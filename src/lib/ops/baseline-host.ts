@@ -3,7 +3,7 @@ import type { BaselineKind } from '../models/types';
 import { dayToIso } from '../core/days';
 import { advancePeriods } from '../core/periods';
 import type { ModelHost } from './types';
-import { versionMetricsFromForecast } from './version-metrics-from-forecast';
+import { versionMetricsFromForecast } from '../registry/version-metrics';
 import { seasonalNaiveRows } from './seasonal-naive-rows';
 
 const BASELINES: readonly string[] = ['naive', 'seasonal-naive', 'moving-average'];

@@ -1,22 +1,19 @@
 import { dayToIso } from '../core/days';
+import { gridDate } from '../core/period-grid';
 import { opsMessages } from '../messages/ops';
 import type { Alert } from '../monitor/alert-rules';
-import { archiveVersion } from '../registry/archive-version';
-import { evaluateGates } from '../registry/evaluate-gates';
-import { promoteChallenger } from '../registry/promote-challenger';
-import { registerVersion } from '../registry/register-version';
-import { rollbackChampion } from '../registry/rollback-champion';
-import { setAlias } from '../registry/set-alias';
+import type { MonitorReport } from '../monitor/monitor-period';
+import { windowPerformance, type PerformanceContext } from '../monitor/performance-figures';
+import { evaluateGates } from '../registry/gates';
+import { versionByAlias } from '../registry/registry';
+import { archiveVersion, promoteChallenger, registerVersion, rollbackChampion, setAlias } from '../registry/registry-actions';
 import type { GateResult, ModelVersion, PromotionGates, Registry } from '../registry/types';
-import { versionByAlias } from '../registry/version-by-alias';
 import { judgeChallenger, judgedFrom } from '../retrain/judge-challenger';
 import { planRetrain } from '../retrain/plan-retrain';
 import { shouldRetrain } from '../retrain/should-retrain';
 import type { Endpoint } from '../serving/endpoint';
 import { detectLevelShifts, type LevelShift } from './level-shifts';
-import { gridDate } from './period-grid';
-import type { ModelHost, MonitorReport, OpsConfig, OpsEvent } from './types';
-import { windowPerformance, type PerformanceContext } from './window-performance';
+import type { ModelHost, OpsConfig, OpsEvent } from './types';
 
 export interface ChallengerLifecycleOptions {
   /** The registry at the start: its champion serves from period 0 (and a registered challenger beside it). */

@@ -1,7 +1,7 @@
 import type { SalesData } from '../data/types';
 import type { SegmentBias } from '../monitor/alert-raise';
 import type { Alert } from '../monitor/alert-rules';
-import type { PeriodGrid } from './period-grid';
+import type { PeriodGrid } from '../core/period-grid';
 
 /** A store (one value of the segment key) whose sales moved to a new level, as monitoring saw it. */
 export interface LevelShift {

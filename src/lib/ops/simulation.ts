@@ -1,14 +1,15 @@
+import { historyEndBefore, periodGrid, type PeriodGrid } from '../core/period-grid';
 import { opsMessages } from '../messages/ops';
 import type { Alert } from '../monitor/alert-rules';
+import type { MonitorReport } from '../monitor/monitor-period';
+import { Monitoring } from '../monitor/monitoring';
 import type { PromotionGates, Registry } from '../registry/types';
 import type { SimulatedWorld } from '../scenarios/types';
 import type { CostModel } from '../scope/cost-model';
 import { arrivedThrough } from '../serving/arrived-through';
 import { Endpoint } from '../serving/endpoint';
 import { ChallengerLifecycle } from './challenger-lifecycle';
-import { Monitoring } from './monitoring';
-import { historyEndBefore, periodGrid, type PeriodGrid } from './period-grid';
-import type { ModelHost, MonitorReport, OpsConfig, OpsEvent, PeriodRecord, SimulationSnapshot } from './types';
+import type { ModelHost, OpsConfig, OpsEvent, PeriodRecord, SimulationSnapshot } from './types';
 
 export interface SimulationOptions {
   world: SimulatedWorld;

@@ -1,19 +1,15 @@
 import type { OpsTimelineInput } from '../charts/ops-timeline-spec';
 import type { LatencyPoint } from '../charts/ops-latency-spec';
-import { findVersion } from '../registry/find-version';
+import { findVersion, versionLabel } from '../registry/registry';
 import type { SimulationSnapshot } from './types';
 
 /** The one-picture timeline from a snapshot: served error, which version served when, alerts, retrains and promotions. */
 export function timelineInput(snapshot: SimulationSnapshot): OpsTimelineInput {
   const { timeline, registry } = snapshot;
-  const label = (id: string) => {
-    const version = findVersion(registry, id);
-    return version ? `v${version.version} ${version.model}` : id;
-  };
   const versions: OpsTimelineInput['versions'][number][] = [];
   for (const point of timeline) {
     const last = versions.at(-1);
-    const name = label(point.champion);
+    const name = versionLabel(registry, point.champion, { model: true });
     if (last && last.version === name) last.end = point.date + 1;
     else versions.push({ version: name, start: point.date, end: point.date + 1 });
   }

@@ -15,21 +15,16 @@
  */
 import type { SalesData } from '../data/types';
 import type { Forecast } from '../models/types';
-import type { ModelVersion, PromotionGates, Registry } from '../registry/types';
-import type { VersionDraft } from '../registry/register-version';
+import type { ModelVersion, PromotionGates, Registry, VersionDraft } from '../registry/types';
 import type { ScenarioSpec } from '../scenarios/types';
 import type { SimulationConfig } from '../serving/simulation-config';
 import type { LatencySummary } from '../serving/summarize-latency';
 import type { RetrainPolicy } from '../retrain/retrain-policy';
 import type { ShiftedSeries } from '../retrain/training-window';
 import type { Alert, AlertRules } from '../monitor/alert-rules';
-import type { ColumnDrift } from '../monitor/column-drift';
-import type { DriftBin } from '../monitor/drift-bins';
+import type { AlertExplanation } from '../monitor/explain-alert';
+import type { MonitorReport } from '../monitor/monitor-period';
 import type { CostModel } from '../scope/cost-model';
-import type { DataQualityIssue } from '../monitor/data-quality';
-import type { PerformanceFigures } from '../monitor/performance-figures';
-import type { PerformanceDecay } from '../monitor/performance-decay';
-import type { SegmentBias } from '../monitor/alert-raise';
 
 /** The operations part of the notebook's URL state: the same link replays the same story. */
 export interface OpsConfig {
@@ -104,35 +99,6 @@ export interface PeriodRecord {
   alerts: string[];
   /** Rolling WAPE of the served forecasts per store (the first key with several values), as the segment test sees it. */
   segments?: { column: string; value: string; wape: number }[];
-}
-
-/** The picture behind an alert: two distributions over the same bins (shares), and what the two sides are. */
-export interface AlertExplanation {
-  column: string;
-  bins: DriftBin[];
-  title: string;
-  subtitle: string;
-  reference: string;
-  current: string;
-}
-
-/** What the Monitor stage shows for the latest period. */
-export interface MonitorReport {
-  period: number;
-  date: number;
-  reference: { start: number; end: number; rows: number };
-  current: { start: number; end: number; rows: number };
-  /** Input columns (covariates and key columns). */
-  columns: ColumnDrift[];
-  dataset: { drifted: boolean; share: number; driftedColumns: string[]; threshold: number };
-  /** The served forecasts against those of the first monitoring window after deployment. */
-  prediction: ColumnDrift | null;
-  /** Actual sales against the training reference. */
-  target: ColumnDrift | null;
-  performance: PerformanceFigures & { decay: PerformanceDecay; costDecay: PerformanceDecay };
-  /** Relative bias of the served forecasts per key value (store, product). */
-  segments: SegmentBias[];
-  quality: DataQualityIssue[];
 }
 
 export type OpsEventKind = 'retrain' | 'promote' | 'archive' | 'rollback' | 'onset';

@@ -4,10 +4,7 @@ import type { FeatureSpec } from '../features/types';
 import { formatMetric, type MetricFormat } from '../format/format-metric';
 import { evaluatePanelMessages } from '../messages/evaluate';
 import { auditTexts, modelCardTexts as t } from '../messages/registry';
-import { auditRows } from './audit-rows';
-import { markdownTable } from './markdown-table';
-import { requireVersion } from './require-version';
-import { versionLabel } from './version-label';
+import { auditRows, requireVersion, versionLabel } from './registry';
 import type { Alias, ModelVersion, Registry, VersionMetrics } from './types';
 
 export interface ModelCardOptions {
@@ -173,4 +170,18 @@ function audit(registry: Registry, versionId: string): string {
     [c.when, c.action, c.version, c.why, c.actor, c.gates],
     rows.map((r) => [r.iso, r.action, r.version, r.why, r.actor, r.gates]),
   );
+}
+
+/**
+ * A GitHub-flavoured Markdown table. Cells are escaped so a reason typed with a "|" or a line break cannot split or
+ * end the table; an empty cell gets a dash so every row keeps its columns in any renderer.
+ */
+export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
+  return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+function cell(text: string): string {
+  const clean = text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return clean === '' ? '–' : clean;
 }

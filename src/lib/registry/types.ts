@@ -57,6 +57,9 @@ export interface ModelVersion {
   parent: string | null;
 }
 
+/** What the caller knows of a new version; the registry gives it its number, id and time (registerVersion). */
+export type VersionDraft = Omit<ModelVersion, 'id' | 'version' | 'created'>;
+
 export interface AuditEntry {
   /** ISO 8601 timestamp. */
   when: string;

@@ -1,15 +1,37 @@
+/**
+ * From a stored run to a registry version: which of the run's models can be served, what registering one writes, and
+ * the final fit a network gets before it is registered.
+ */
 import type { Frequency } from '../data/types';
 import { TEST_WINDOW } from '../evaluate/leaderboard';
+import { isBaselineModel } from '../ops/baseline-host';
 import { dayToIso } from '../core/days';
 import { periodEnd, periodIndex } from '../core/periods';
 import type { FeatureSpec } from '../features/types';
 import type { BackendChoice, SerializedWeight } from '../models/train-types';
 import type { ModelSpec } from '../models/types';
 import { registryMessages as m } from '../messages/registry';
-import type { RunMetrics } from '../runs/types';
+import type { ModelName, RunMetrics } from '../runs/types';
 import type { CostModel } from '../scope/cost-model';
-import type { VersionDraft } from './register-version';
-import { versionMetricsFromRun } from './version-metrics-from-run';
+import type { VersionDraft } from './types';
+import { versionMetricsFromRun } from './version-metrics';
+
+/**
+ * The models of a run the simulated endpoint can serve, and the one to offer first. The ops worker serves baselines
+ * (nothing to load) and neural models (their stored test-window weights); the classical models and ensembles are
+ * compared on the Evaluate stage but not served yet, so the Registry offers the best servable model by the same
+ * selection score that made the auto pick, and says so.
+ */
+export function servableModels(metrics: RunMetrics): ModelName[] {
+  return metrics.models.filter((m) => isBaselineModel(m.name) || m.family === 'neural').map((m) => m.name);
+}
+
+export function bestServable(metrics: RunMetrics): ModelName | null {
+  const servable = servableModels(metrics);
+  if (metrics.best !== null && servable.includes(metrics.best)) return metrics.best;
+  const ranked = metrics.selection?.ranking.map((r) => r.name).filter((name) => servable.includes(name)) ?? [];
+  return ranked[0] ?? servable[0] ?? null;
+}
 
 export interface RunForRegistry {
   id: string;

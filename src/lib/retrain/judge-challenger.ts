@@ -1,5 +1,5 @@
 import type { GateResult } from '../registry/types';
-import { gatesPass } from '../registry/gates-pass';
+import { gatesPass } from '../registry/gates';
 import type { RetrainPolicy } from './retrain-policy';
 
 export interface JudgeChallengerOptions {

@@ -55,7 +55,7 @@ export function compareRuns(records: readonly unknown[]): RunComparison {
     throw new RangeError(`compareRuns needs ${MIN_COMPARED_RUNS} to ${MAX_COMPARED_RUNS} runs, got ${records.length}`);
   }
   // 1. Runs.
-  const read = records.map(readRun);
+  const read = records.map((record) => readRun(record));
   const labels = read.map((run, i) => runCompareLabels.runLabel(run.id === '' ? `#${i + 1}` : shortId(run.id)));
   const runs = read.map((run, i) => ({
     id: run.id,

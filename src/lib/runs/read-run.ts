@@ -3,13 +3,16 @@
  * app, by a run cut off half-way, or imported from a backup: nothing in them is taken on faith.
  *
  *   unknown row ──► 1. envelope (id, status, config): without it the run cannot be opened ──► 'unreadable' + problem
- *               ──► 2. results (RunMetrics, src/lib/runs/types.ts), read field by field: a broken model is left out,
+ *               ──► 2. the stored shape (src/lib/storage/record-schemas.ts, checked as the row was read): a row that
+ *                      fails it is quarantined, no stage may use it ──► 'unreadable' + what is wrong
+ *               ──► 3. results (RunMetrics, src/lib/runs/types.ts), read field by field: a broken model is left out,
  *                      a broken number becomes null, results that are not results become null + a note
  * Before reading, the page drops each row's artifacts (withoutArtifacts) and puts the newest first (newestFirst),
  * both without trusting the row either.
  */
 import { finiteOrNull } from '../core/finite';
 import { runProblems } from '../messages/runs';
+import { storedRunMessages } from '../messages/storage';
 import type { BackendName } from '../models/train-types';
 import { RUN_STATUSES, type JsonObject, type RunStatus } from '../storage/records';
 import type { HeadlineKey, HeadlineMetrics } from './types';
@@ -69,7 +72,8 @@ export interface ReadRun {
 
 const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
-export function readRun(record: unknown): ReadRun {
+/** `damage`: why the row failed its stored shape (checkRecord), when it did. */
+export function readRun(record: unknown, options: { damage?: string | null } = {}): ReadRun {
   // 1. Envelope.
   if (!isObject(record)) return unreadable('', runProblems.notAnObject, record);
   const id = typeof record.id === 'string' && record.id !== '' ? record.id : finiteOrNull(record.id)?.toString() ?? '';
@@ -78,9 +82,13 @@ export function readRun(record: unknown): ReadRun {
   if (status === undefined) return unreadable(id, runProblems.badStatus(describe(record.status)), record);
   if (!isObject(record.config)) return unreadable(id, runProblems.noConfig, record);
 
-  // 2. Results.
+  // 2. Stored shape.
+  if (options.damage) return unreadable(id, storedRunMessages.damaged(options.damage), record);
+
+  // 3. Results.
   const metrics = record.metrics === null || record.metrics === undefined ? null : readMetrics(record.metrics);
   const broken = metrics === null && record.metrics !== null && record.metrics !== undefined;
+  const notSaved = typeof record.notSaved === 'string' ? storedRunMessages.notSavedNote : null;
   return {
     ...basics(record),
     id,
@@ -88,7 +96,7 @@ export function readRun(record: unknown): ReadRun {
     config: record.config,
     metrics,
     problem: null,
-    note: broken ? runProblems.metricsUnreadable : null,
+    note: broken ? runProblems.metricsUnreadable : notSaved,
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import { formatMetric, HEADLINE_FORMAT } from '../format/format-metric';
 import { runsLabels, runStatusLabels } from '../messages/runs';
-import { formatStamp } from './format-stamp';
+import { formatStamp } from '../format/format-stamp';
 import { RUN_ROW_STATUSES, type RunRowStatus } from './read-run';
 import type { RunRow } from './summarize-run';
 

@@ -37,8 +37,9 @@ export interface RunRow {
   horizon: number | null;
 }
 
-export function summarizeRun(record: unknown): RunRow {
-  return summarizeReadRun(readRun(record));
+/** `damage`: why the row failed its stored shape, when it did (see readRun). */
+export function summarizeRun(record: unknown, options: { damage?: string | null } = {}): RunRow {
+  return summarizeReadRun(readRun(record, options));
 }
 
 function summarizeReadRun(run: ReadRun): RunRow {

@@ -11,6 +11,8 @@ import * as v from 'valibot';
 import { backupMessages } from '../messages/storage';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupSchema, type Backup } from './backup-format';
 import { BASE64 } from './base64';
+import { formatIssue } from './format-issue';
+import { PRIMARY_KEYS } from './records';
 import { JsonSafeError, fromJsonSafe } from './to-json-safe';
 
 export type BackupResult = { ok: true; backup: Backup } | { ok: false; reason: string };
@@ -43,7 +45,10 @@ export function parseBackup(text: string): BackupResult {
     const [first, ...rest] = result.issues;
     return reject(formatIssue(first) + (rest.length > 0 ? backupMessages.moreProblems(rest.length) : ''));
   }
-  const backup: Backup = result.output;
+  // The rows as they are in the file: checking changes nothing (a parsed copy would reorder keys, and a backup must
+  // round-trip exactly); only a file from before the registry existed gets its empty list.
+  const checked = revived as Omit<Backup, 'registries'> & { registries?: Backup['registries'] };
+  const backup: Backup = { ...checked, registries: checked.registries ?? [] };
   const problems = crossFieldProblems(backup);
   if (problems.length > 0) {
     return reject(problems[0] + (problems.length > 1 ? backupMessages.moreProblems(problems.length - 1) : ''));
@@ -80,36 +85,6 @@ function describe(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
-type Issue = v.InferIssue<typeof BackupSchema>;
-
-/** `runs[3].status: expected one of "running", "done", …, got "finished"`. */
-export function formatIssue(issue: Issue): string {
-  const path = issuePath(issue);
-  if (issue.kind === 'validation' || issue.type === 'custom') return backupMessages.issue(path, issue.message);
-  if (issue.received === 'undefined' && issue.input === undefined) return backupMessages.missing(path);
-  const expected = issue.expected ?? '';
-  const received = issue.received === 'undefined' ? 'nothing' : shorten(issue.received);
-  if (issue.type === 'picklist' || issue.type === 'variant' || expected.includes(' | ')) {
-    return backupMessages.expectedOneOf(path, expected.replace(/^\((.*)\)$/, '$1').split(' | ').join(', '), received);
-  }
-  return backupMessages.expected(path, expected, received);
-}
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
-}
-
-function issuePath(issue: Issue): string {
-  let path = '';
-  for (const item of issue.path ?? []) {
-    const key = (item as { key: unknown }).key;
-    path += typeof key === 'number' ? `[${key}]` : path === '' ? String(key) : `.${String(key)}`;
-  }
-  return path || '(the file)';
-}
-
-const KEYS = { datasets: 'hash', configs: 'id', runs: 'id', registries: 'dataHash' } as const;
-
 function crossFieldProblems(backup: Backup): string[] {
   const problems: string[] = [];
   backup.datasets.forEach((dataset, index) => {
@@ -120,7 +95,7 @@ function crossFieldProblems(backup: Backup): string[] {
     }
   });
   for (const table of ['datasets', 'configs', 'runs', 'registries'] as const) {
-    const key = KEYS[table];
+    const key = PRIMARY_KEYS[table];
     const first = new Map<string, number>();
     backup[table].forEach((row, index) => {
       const value = (row as unknown as Record<string, string>)[key] ?? '';

@@ -13,6 +13,8 @@ export type JsonObject = { [key: string]: unknown };
 
 export type TableName = 'datasets' | 'configs' | 'runs' | 'registries';
 export const TABLE_NAMES: readonly TableName[] = ['datasets', 'configs', 'runs', 'registries'];
+/** Each table's primary key: a field of its rows (inline keys), so a row always carries its own key. */
+export const PRIMARY_KEYS = { datasets: 'hash', configs: 'id', runs: 'id', registries: 'dataHash' } as const satisfies Record<TableName, string>;
 
 /** Where a dataset came from. Examples regenerate from their options; built-in files ship with the app. */
 export type DatasetSource =
@@ -68,13 +70,18 @@ export interface RunRecord {
   /** The `hash` of the dataset the run trained on. */
   dataHash: string;
   status: RunStatus;
-  /** Null while a run has none yet. */
+  /** RunMetrics (src/lib/runs/types.ts); null while a run has none. */
   metrics: JsonObject | null;
-  /** Trained weights and other outputs; binary values (typed arrays) are fine. */
+  /** RunArtifacts: trained weights (typed arrays) and other outputs; null while a run has none. */
   artifacts: JsonObject | null;
   /** Null while running. */
   durationMs: number | null;
   appVersion: string;
+  /**
+   * Why a run that finished holds no results here: they could not be written when it ended (storage full, say), so
+   * the page kept them in memory and offered them as a download. Absent when nothing went wrong.
+   */
+  notSaved?: string;
 }
 
 /**
@@ -90,7 +97,7 @@ export interface RegistryRecord {
   updated: string;
   /** The registry itself (versions, aliases, audit). */
   registry: JsonObject;
-  /** Per version id, what serving needs beyond the registry entry: `{ weights: SerializedWeight[] }` (typed arrays). */
+  /** Per version id, what serving needs beyond the registry entry: its layers' weights, `SerializedWeight[]` (typed arrays). */
   weights: JsonObject;
 }
 

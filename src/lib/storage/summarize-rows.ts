@@ -1,9 +1,11 @@
 /**
- * Stored rows as the Storage panel lists them: name, a short description, size and date, newest first.
- * Dataset content is never kept in an item, so a list of large files stays small in memory.
+ * Stored rows as the Storage panel lists them: name, a short description, size and date, newest first, the damaged
+ * rows (record-schemas.ts) before them, named with what is wrong. Dataset content is never kept in an item, so a list
+ * of large files stays small in memory.
  */
 import { storageLabels } from '../messages/storage';
 import { estimateSize } from './estimate-size';
+import type { DamagedRow } from './record-schemas';
 import type { ConfigRecord, DatasetRecord, RegistryRecord, RunRecord, TableName, TableRows } from './records';
 
 export interface StorageItem {
@@ -13,13 +15,32 @@ export interface StorageItem {
   name: string;
   detail: string;
   sizeBytes: number;
-  /** ISO 8601 timestamp. */
+  /** ISO 8601 timestamp ('' for a damaged row without one). */
   created: string;
+  /** Set when the row is damaged: no stage reads it; it can only be deleted (by `storedKey`, which may not be text). */
+  damage?: { reason: string; storedKey: IDBValidKey };
 }
 
-export function summarizeRows<T extends TableName>(table: T, rows: readonly TableRows[T][]): StorageItem[] {
+export function summarizeRows<T extends TableName>(table: T, rows: readonly TableRows[T][], damaged: readonly DamagedRow[] = []): StorageItem[] {
   const items = rows.map((row) => summarizeRow(table, row));
-  return items.sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.key.localeCompare(b.key)));
+  const byDate = (a: StorageItem, b: StorageItem) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.key.localeCompare(b.key));
+  return [...damaged.map(summarizeDamaged).sort(byDate), ...items.sort(byDate)];
+}
+
+/** A damaged row, named from what it still has (its key, a name), with the reason it cannot be read. */
+export function summarizeDamaged(damaged: DamagedRow): StorageItem {
+  const row = (typeof damaged.row === 'object' && damaged.row !== null ? damaged.row : {}) as Record<string, unknown>;
+  const key = typeof damaged.key === 'string' ? damaged.key : JSON.stringify(damaged.key) ?? String(damaged.key);
+  const name = typeof row.name === 'string' && row.name !== '' ? row.name : storageLabels.damagedName(damaged.table, key);
+  return {
+    table: damaged.table,
+    key,
+    name,
+    detail: storageLabels.damagedDetail(damaged.reason),
+    sizeBytes: estimateSize(damaged.row),
+    created: typeof row.created === 'string' ? row.created : '',
+    damage: { reason: damaged.reason, storedKey: damaged.key },
+  };
 }
 
 export function summarizeRow<T extends TableName>(table: T, row: TableRows[T]): StorageItem {
@@ -48,7 +69,8 @@ function summarizeConfig(row: ConfigRecord): StorageItem {
 }
 
 function summarizeRun(row: RunRecord): StorageItem {
-  const detail = storageLabels.runStatus[row.status] ?? String(row.status);
+  const status = storageLabels.runStatus[row.status] ?? String(row.status);
+  const detail = row.notSaved === undefined ? status : `${status} · ${storageLabels.runNotSaved}`;
   const name = storageLabels.runName(row.id);
   return { table: 'runs', key: row.id, name, detail, sizeBytes: estimateSize(row), created: row.created };
 }

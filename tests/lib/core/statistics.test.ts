@@ -60,6 +60,15 @@ describe('statistics edge cases', () => {
     expect(scores[0]).toBe(0);
     expect(Array.from(robustZScores([4, 4, 4]))).toEqual([0, 0, 0]);
   });
+
+  it('robustZScores(values, out) puts the same scores in out, whatever out held before', () => {
+    const values = [10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 60];
+    const out = new Float64Array(14).fill(7);
+    const scores = robustZScores(values, out);
+    expect(scores.buffer).toBe(out.buffer);
+    expect(Array.from(scores)).toEqual(Array.from(robustZScores(values)));
+    expect(Array.from(robustZScores([4, 4, 4], out))).toEqual([0, 0, 0]);
+  });
 });
 
 describe('median(values)', () => {

@@ -35,6 +35,19 @@ describe('aggregateSalesOverTime', () => {
     ]);
   });
 
+  it('aggregateSalesOverTime(data, {by:"key"}) ranks groups with equal totals by label, and leaves out groups with no sales', () => {
+    const tied = makeSales(
+      [
+        { date: '2024-01-01', sales: 5, shop: 'north' },
+        { date: '2024-01-01', sales: 5, shop: 'east' },
+        { date: '2024-01-01', sales: NaN, shop: 'west' },
+        { date: '2024-01-01', sales: 9, shop: 'south' },
+      ],
+      { keys: ['shop'] },
+    );
+    expect(aggregateSalesOverTime(tied, { by: 'key' }).groups).toEqual(['south', 'east', 'north']);
+  });
+
   it('aggregateSalesOverTime(data, {by:"key", key: 1}) picks the key by position; the first key by default', () => {
     expect(aggregateSalesOverTime(data, { by: 'key', key: 1 }).key).toBe('product');
     expect(aggregateSalesOverTime(data, { by: 'key' }).key).toBe('store');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decomposeSeries, seasonalPeriod } from '../../../src/lib/eda/decompose-series';
+import { decomposeSeries, fitTrendAndPattern, seasonalPeriod } from '../../../src/lib/eda/decompose-series';
+import { Scratch } from '../../../src/lib/core/scratch';
 import { createRng } from '../../../src/lib/random/rng';
 
 const WEEKLY = [5, 3, 1, 0, -1, -3, -5];
@@ -62,6 +63,22 @@ describe('decomposeSeries', () => {
     const sparse = decomposeSeries([...synthetic(10), ...new Array<number>(20).fill(NaN)], { period: 7 });
     expect(sparse.ok).toBe(false);
     if (!sparse.ok) expect(sparse.reason).toMatch(/missing/);
+  });
+
+  it('fitTrendAndPattern(values, {scratch}) gives decomposeSeries\' trend and pattern, in memory an earlier fit left dirty', () => {
+    const scratch = new Scratch();
+    for (const slotAverage of ['mean', 'median'] as const) {
+      const values = synthetic(90, { noise: 2, seed: 11 });
+      values[30] = NaN;
+      values[31] = NaN;
+      values[64] = NaN;
+      fitTrendAndPattern(synthetic(120, { noise: 5, seed: 2 }), { period: 7, slotAverage, scratch });
+      scratch.reset();
+      const fit = fitTrendAndPattern(values, { period: 7, slotAverage, scratch });
+      const full = decomposeSeries(values, { period: 7, slotAverage });
+      if (!fit.ok || !full.ok) throw new Error('not decomposed');
+      expect([fit.trend, fit.pattern]).toEqual([full.trend, full.pattern]);
+    }
   });
 
   it('seasonalPeriod(frequency) is 7 for daily, 52 for weekly, 12 for monthly data', () => {

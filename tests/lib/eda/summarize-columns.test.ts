@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { summarizeColumns } from '../../../src/lib/eda/summarize-columns';
+import { sortFinite } from '../../../src/lib/core/finite';
+import { mean, quantile, skewness, std } from '../../../src/lib/core/statistics';
 import { summaryReference as reference } from '../core/summary-reference';
 import { expectClose } from '../evaluate/expect-close';
 import { makeSales, type SalesRow } from './make-sales';
@@ -35,6 +38,16 @@ describe('summarizeColumns', () => {
     expect(byName.store?.mean).toBeNull();
   });
 
+  it('summarizeColumns(data) lists the top values by rows, ties by value, a blank key as missing', () => {
+    const shops = ['b', 'a', '', 'c', 'a', 'b'].map((shop, i) => ({ date: '2024-01-01', sales: i, shop }));
+    expect(summarizeColumns(makeSales(shops, { keys: ['shop'] }))[1]).toMatchObject({
+      count: 5,
+      missing: 1,
+      distinct: 3,
+      top: [{ value: 'a', count: 2 }, { value: 'b', count: 2 }, { value: 'c', count: 1 }],
+    });
+  });
+
   it('summarizeColumns(data) counts missing values and skips them in the statistics', () => {
     expect(byName.sales).toMatchObject({ count: 4, missing: 1, distinct: 4, min: 0, max: 12, mean: 6 });
     expect(byName.sales?.quantiles?.p50).toBe(6);
@@ -66,5 +79,57 @@ describe('summarizeColumns against numpy/scipy (../shared/reference/summary.json
     expectClose(column?.skew ?? NaN, reference.skew);
     expect(column?.min).toBe(q['0']);
     expect(column?.max).toBe(q['1']);
+  });
+});
+
+describe('summarizeColumns over columns of every kind', () => {
+  /** The summary's numbers as ../core/statistics.ts gives them from the sorted column (itself checked against numpy/scipy). */
+  function fromSorted(values: number[]) {
+    const { sorted, missing, distinct } = sortFinite(values);
+    const figure = (x: number) => (Number.isFinite(x) ? x : null);
+    const n = sorted.length;
+    return {
+      count: n,
+      missing,
+      distinct,
+      min: n > 0 ? sorted[0] : null,
+      max: n > 0 ? sorted[n - 1] : null,
+      quantiles: n > 0 ? { p05: quantile(sorted, 0.05), p25: quantile(sorted, 0.25), p50: quantile(sorted, 0.5), p75: quantile(sorted, 0.75), p95: quantile(sorted, 0.95) } : null,
+      mean: figure(mean(sorted)),
+      std: figure(std(sorted, { ddof: 1 })),
+      skew: figure(skewness(sorted)),
+    };
+  }
+
+  // Whole numbers and cents are counted into buckets, anything else sorted: both must give the sorted column's
+  // figures to the last bit, whatever the mix of signs, repeats, gaps in the range and missing values.
+  const whole = fc.integer({ min: -40, max: 400 });
+  const cents = fc.integer({ min: -5000, max: 5000 }).map((c) => c / 100);
+  const tenths = fc.integer({ min: 0, max: 300 }).map((c) => c / 10);
+  const anyDouble = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+  const spread = fc.integer({ min: -1e9, max: 1e9 });
+  const missing = fc.constantFrom(NaN, Infinity, -Infinity);
+  const columns = fc.oneof(
+    ...[whole, cents, tenths, anyDouble, spread].map((values) => fc.array(fc.oneof({ weight: 9, arbitrary: values }, { weight: 1, arbitrary: missing }), { maxLength: 60 })),
+    fc.array(fc.oneof(whole, cents, anyDouble, missing), { maxLength: 60 }),
+  );
+
+  it('summarizeColumns(data) gives each numeric column exactly the figures of its sorted values', () => {
+    fc.assert(
+      fc.property(columns, columns, (sales, price) => {
+        const rows = sales.map((value, i) => ({ date: 18_000 + i, sales: value, price: price[i] ?? NaN }));
+        if (rows.length === 0) return;
+        const [, salesColumn, priceColumn] = summarizeColumns(makeSales(rows, { covariates: ['price'] }));
+        expect(salesColumn).toMatchObject(fromSorted(sales));
+        expect(priceColumn).toMatchObject(fromSorted(rows.map((row) => row.price)));
+      }),
+      { seed: 20261204, numRuns: 400 },
+    );
+  });
+
+  it('summarizeColumns(data) calls a covariate of zeros and ones a flag, and nothing else', () => {
+    const rows = [0, 1, 1, NaN, 0].map((flag, i) => ({ date: 18_000 + i, sales: i, flag, share: flag / 2, single: 1 }));
+    const types = summarizeColumns(makeSales(rows, { covariates: ['flag', 'share', 'single'] })).map((column) => column.type);
+    expect(types.slice(2)).toEqual(['flag', 'numeric', 'flag']);
   });
 });

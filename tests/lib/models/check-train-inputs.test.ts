@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trainMessages } from '../../../src/lib/messages/train';
 import { checkMatrix, checkModelSpec, checkSequence, checkTrainInputs } from '../../../src/lib/models/check-train-inputs';
+import { MODEL_SPEC_LIMITS } from '../../../src/lib/models/default-model-specs';
 import { modelOutputWidth } from '../../../src/lib/models/model-output-width';
 import type { MatrixInput } from '../../../src/lib/models/train-types';
 import type { ModelSpec } from '../../../src/lib/models/types';
@@ -68,6 +69,22 @@ describe('checkModelSpec(spec)', () => {
     [{ hidden: [8, 0] }, 'hidden'],
   ])('refuses %o, naming “%s”', (change, field) => {
     expect(checkModelSpec({ ...spec, ...change })).toContain(`“${field}”`);
+  });
+
+  it('holds a spec to MODEL_SPEC_LIMITS, the bounds the Train stage and a link hold it to: each bound passes, one beyond it does not', () => {
+    const cnn: ModelSpec = { ...spec, kind: 'cnn' };
+    for (const field of ['epochs', 'batchSize', 'learningRate', 'dropout', 'l2', 'patience', 'kernelSize'] as const) {
+      const { min, max, whole } = MODEL_SPEC_LIMITS[field];
+      const step = whole ? 1 : Math.max(min, 1e-6);
+      expect([checkModelSpec({ ...cnn, [field]: min }), checkModelSpec({ ...cnn, [field]: max })]).toEqual([null, null]);
+      expect(checkModelSpec({ ...cnn, [field]: min - step })).toBe(trainMessages.specInvalid(field, MODEL_SPEC_LIMITS[field]));
+      expect(checkModelSpec({ ...cnn, [field]: max + step })).toBe(trainMessages.specInvalid(field, MODEL_SPEC_LIMITS[field]));
+    }
+    const { hiddenLayers, hiddenWidth } = MODEL_SPEC_LIMITS;
+    const hiddenInvalid = trainMessages.hiddenInvalid(hiddenLayers.max, hiddenWidth);
+    expect(checkModelSpec({ ...spec, hidden: Array.from({ length: hiddenLayers.max }, () => hiddenWidth.max) })).toBeNull();
+    expect(checkModelSpec({ ...spec, hidden: Array.from({ length: hiddenLayers.max + 1 }, () => 8) })).toBe(hiddenInvalid);
+    expect(checkModelSpec({ ...spec, hidden: [hiddenWidth.max + 1] })).toBe(hiddenInvalid);
   });
 
   it('quantile loss needs increasing quantiles strictly inside (0, 1)', () => {

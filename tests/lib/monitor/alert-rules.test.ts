@@ -121,3 +121,18 @@ describe('raiseAlerts(options)', () => {
     expect(raiseAlerts({ ...base, period: 0 })).toEqual([]);
   });
 });
+
+describe('raiseAlerts with segments (per-store bias)', () => {
+  it('alerts on a store whose served forecasts are off by more than the rule, once per cooldown', () => {
+    const segments = [
+      { column: 'store', value: 'S1', bias: 0.6, wape: 0.6, rows: 140, actual: 100, forecast: 160 },
+      { column: 'store', value: 'S2', bias: -0.1, wape: 0.1, rows: 140, actual: 100, forecast: 90 },
+    ];
+    const options = { period: 5, date: 20_005, segments, rules: DEFAULT_ALERT_RULES, previous: [] as Alert[] };
+    const [alert, ...rest] = raiseAlerts(options);
+    expect(rest).toEqual([]);
+    expect(alert).toMatchObject({ kind: 'performance', key: 'performance:store=S1', column: 'store', statistic: 0.6, threshold: DEFAULT_ALERT_RULES.segmentBias });
+    expect(alert!.title).toBe('Forecasts for store S1 are 60% too high');
+    expect(raiseAlerts({ ...options, period: 6, previous: [alert!] })).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SalesData } from '../../../src/lib/data/types';
 import type { SegmentBias } from '../../../src/lib/monitor/alert-raise';
 import { detectLevelShifts } from '../../../src/lib/ops/level-shifts';
-import { periodGrid } from '../../../src/lib/ops/period-grid';
+import { periodGrid } from '../../../src/lib/core/period-grid';
 
 // Two stores of one product, 30 simulated days after 5 days of history; store B sells 100 a day, then 50 from the
 // simulated day 12 on, while the served forecasts stay at 100 for both (with a little weekday wobble for A).

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { periodGrid, gridDate } from '../../../src/lib/ops/period-grid';
 import { seasonalNaiveRows } from '../../../src/lib/ops/seasonal-naive-rows';
 import { driftHistory } from '../../../src/lib/ops/drift-history';
 import { timelineInput, latencyPoints } from '../../../src/lib/ops/timeline-input';
-import { monitoringWindow, defaultOnset } from '../../../src/lib/ops/monitoring-window';
-import { finalFitOf, versionDraftFromRun, withFinalFit } from '../../../src/lib/registry/version-draft-from-run';
-import { registryMessages } from '../../../src/lib/messages/registry';
-import { dayToIso } from '../../../src/lib/core/days';
 import { opsForecastSpec } from '../../../src/lib/charts/ops-forecast-spec';
 import { opsTimelineSpec } from '../../../src/lib/charts/ops-timeline-spec';
-import { createRegistry } from '../../../src/lib/registry/create-registry';
-import { registerVersion } from '../../../src/lib/registry/register-version';
-import { raiseAlerts } from '../../../src/lib/monitor/alert-raise';
-import { DEFAULT_ALERT_RULES, type Alert } from '../../../src/lib/monitor/alert-rules';
+import { createRegistry } from '../../../src/lib/registry/registry';
+import { registerVersion } from '../../../src/lib/registry/registry-actions';
+import type { Alert } from '../../../src/lib/monitor/alert-rules';
 import { decodeConfigHash, encodeConfigHash } from '../../../src/lib/notebook/url-hash';
 import { DEFAULT_CONFIG } from '../../../src/lib/notebook/config';
 import { DEFAULT_OPS } from '../../../src/lib/ops/ops-config';
-import { DEFAULT_GATES } from '../../../src/lib/registry/parse-promotion-gates';
+import { DEFAULT_GATES } from '../../../src/lib/registry/gates';
 import type { PeriodRecord, SimulationSnapshot } from '../../../src/lib/ops/types';
 import { exampleSales } from '../features/example-sales';
-import { makeMetrics, DATA_HASH } from '../runs/make-run';
 import { compileSpec } from '../charts/compile-spec';
 
 const data = exampleSales({ stores: 1, products: 2, days: 60, seed: 5 });
@@ -28,27 +21,6 @@ const end = data.date.reduce((m, d) => Math.max(m, d), -Infinity);
 function point(period: number, overrides: Partial<PeriodRecord> = {}): PeriodRecord {
   return { period, date: 20_000 + period, champion: 'f:v1', challenger: null, rollingWape: 0.3, periodWape: 0.3, periodCost: 10, driftShare: 0, latency: { p50: 2, p95: 3, p99: 4 }, alerts: [], ...overrides };
 }
-
-describe('periodGrid(data, { historyEnd, periods })', () => {
-  it('lays the rows after historyEnd out as periods × series, −1 where a series has no row', () => {
-    const grid = periodGrid(data, { historyEnd: end - 10, periods: 10 });
-    expect(grid.dates.length).toBe(10);
-    expect(grid.series).toBe(2);
-    expect(gridDate(grid, -1)).toBe(end - 10);
-    expect(gridDate(grid, 0)).toBe(end - 9);
-    for (let t = 0; t < 10; t++) {
-      for (let s = 0; s < 2; s++) {
-        const r = grid.row[t * 2 + s] as number;
-        expect(data.series[r]).toBe(s);
-        expect(data.date[r]).toBe(end - 9 + t);
-      }
-    }
-  });
-
-  it('stops at the first period no series has a row in', () => {
-    expect(periodGrid(data, { historyEnd: end - 3, periods: 10 }).dates.length).toBe(3);
-  });
-});
 
 describe('seasonalNaiveRows(data, range)', () => {
   it('answers each row in range with the same series one season (7 days) earlier, NaN elsewhere', () => {
@@ -61,17 +33,6 @@ describe('seasonalNaiveRows(data, range)', () => {
         expect(predicted[r]).toBe(data.sales[earlier]);
       }
     }
-  });
-});
-
-describe('monitoringWindow(horizon, frequency) and defaultOnset(frequency)', () => {
-  it('is one horizon within each frequency’s bounds, and drift starts after a first window', () => {
-    expect(monitoringWindow(28, 'daily')).toBe(28);
-    expect(monitoringWindow(3, 'daily')).toBe(7);
-    expect(monitoringWindow(60, 'daily')).toBe(28);
-    expect(monitoringWindow(8, 'weekly')).toBe(8);
-    expect(monitoringWindow(12, 'monthly')).toBe(3);
-    for (const f of ['daily', 'weekly', 'monthly'] as const) expect(defaultOnset(f)).toBeGreaterThan(monitoringWindow(28, f));
   });
 });
 
@@ -134,78 +95,11 @@ describe('driftHistory(snapshot, versionId) and timelineInput(snapshot)', () => 
   });
 });
 
-describe('versionDraftFromRun(run, model, options)', () => {
-  it('takes the model’s test-window lineage and metrics from a stored run', () => {
-    const metrics = makeMetrics();
-    const draft = versionDraftFromRun({ id: 'run-1', dataHash: DATA_HASH, config: { seed: 9, split: { validation: null } }, metrics }, 'mlp', { frequency: 'daily' });
-    const test = metrics.models.find((m) => m.name === 'mlp')!.windows.find((w) => w.window === 'test')!;
-    expect(draft).toMatchObject({ source: 'train', runId: 'run-1', model: 'mlp', dataHash: DATA_HASH, seed: 9, backend: 'wasm', trainStart: null, parent: null });
-    // Runs stored before windows kept trainEnd: one validation span (a horizon) before the cutoff.
-    expect(draft.trainEnd).toBe(test.cutoff - metrics.horizon);
-    expect(draft.featureSpec).toEqual(metrics.featureSpec);
-    expect(draft.metrics.wape).toBeCloseTo(test.evaluation.expert.wape as number, 12);
-    expect(() => versionDraftFromRun({ id: 'r', dataHash: DATA_HASH, config: {}, metrics }, 'prophet', { frequency: 'daily' })).toThrow();
-  });
-});
-
-describe('finalFitOf(run, model, weights) and withFinalFit(draft, fitted): a network is fitted on every row before it is registered', () => {
-  const metrics = makeMetrics({ epochs: 12 });
-  const run = { id: 'run-1', dataHash: DATA_HASH, config: { seed: 9, split: { validation: null, trainingWindow: 365 } }, metrics };
-  const WEIGHTS = [{ name: 'dense/kernel', shape: [2, 1], dtype: 'float32' as const, data: new Float32Array([0.5, -0.25]) }];
-
-  it('fits a network from the run’s seed, feature spec, training window and backend, for the test window’s epoch count', () => {
-    const test = metrics.models.find((m) => m.name === 'mlp')!.windows.find((w) => w.window === 'test')!;
-    // A test window trained from the seed (one fold, or a run from before warm starts): the final fit is from the seed too.
-    expect(finalFitOf(run, 'mlp', WEIGHTS)).toEqual({
-      spec: metrics.models.find((m) => m.name === 'mlp')!.spec,
-      featureSpec: metrics.featureSpec,
-      seed: 9,
-      trainingWindow: 365,
-      epochs: test.bestEpoch,
-      backend: 'wasm',
-    });
-    // Baselines have nothing to fit.
-    expect(finalFitOf(run, 'seasonal-naive', undefined)).toBeNull();
-  });
-
-  it('continues from the test window’s weights when the test window continued from a fold’s, and refuses without them', () => {
-    const warm = structuredClone(metrics);
-    const test = warm.models.find((m) => m.name === 'mlp')!.windows.find((w) => w.window === 'test')!;
-    test.warmStart = true;
-    const warmRun = { ...run, metrics: warm };
-    expect(finalFitOf(warmRun, 'mlp', WEIGHTS)).toMatchObject({ epochs: test.bestEpoch, seed: 9, initial: WEIGHTS });
-    // Fitted from the seed for a warm start's few epochs it would be barely trained: it says why it cannot, instead.
-    expect(() => finalFitOf(warmRun, 'mlp', undefined)).toThrow(registryMessages.noStoredWeights('mlp'));
-  });
-
-  it('records the rows the version was fitted on as its lineage, and says so in its description', () => {
-    const draft = versionDraftFromRun(run, 'mlp', { frequency: 'daily' });
-    const fitted = withFinalFit(draft, { trainEnd: 19_800, trainStart: 19_436, epochs: 10, rows: 18_250 });
-    expect(fitted).toMatchObject({ trainEnd: 19_800, trainStart: 19_436, metrics: draft.metrics, spec: draft.spec, seed: 9 });
-    expect(fitted.description).toBe(registryMessages.finalFit(18_250, 10, dayToIso(19_800)));
-  });
-});
-
 describe('opsForecastSpec(points)', () => {
   it('draws the served forecasts and the arrived actuals as two lines', () => {
     const spec = opsForecastSpec([{ date: 20_000, forecast: 10, actual: 12 }, { date: 20_001, forecast: 11, actual: null }]);
     expect((spec as { data: { values: unknown[] } }).data.values).toHaveLength(3);
     expect(compileSpec(spec).warnings).toEqual([]);
-  });
-});
-
-describe('raiseAlerts with segments (per-store bias)', () => {
-  it('alerts on a store whose served forecasts are off by more than the rule, once per cooldown', () => {
-    const segments = [
-      { column: 'store', value: 'S1', bias: 0.6, wape: 0.6, rows: 140, actual: 100, forecast: 160 },
-      { column: 'store', value: 'S2', bias: -0.1, wape: 0.1, rows: 140, actual: 100, forecast: 90 },
-    ];
-    const options = { period: 5, date: 20_005, segments, rules: DEFAULT_ALERT_RULES, previous: [] as Alert[] };
-    const [alert, ...rest] = raiseAlerts(options);
-    expect(rest).toEqual([]);
-    expect(alert).toMatchObject({ kind: 'performance', key: 'performance:store=S1', column: 'store', statistic: 0.6, threshold: DEFAULT_ALERT_RULES.segmentBias });
-    expect(alert!.title).toBe('Forecasts for store S1 are 60% too high');
-    expect(raiseAlerts({ ...options, period: 6, previous: [alert!] })).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../src/lib/monitor/alert-rules';
 import { recoverySummary } from '../../../src/lib/ops/recovery-summary';
-import type { MonitorReport, OpsEvent, PeriodRecord } from '../../../src/lib/ops/types';
+import type { MonitorReport } from '../../../src/lib/monitor/monitor-period';
+import type { OpsEvent, PeriodRecord } from '../../../src/lib/ops/types';
 
 const DAY = 20_000;
 

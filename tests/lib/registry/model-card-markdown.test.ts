@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { auditTexts, modelCardTexts, registryMessages as m } from '../../../src/lib/messages/registry';
-import { auditRows } from '../../../src/lib/registry/audit-rows';
-import { markdownTable } from '../../../src/lib/registry/markdown-table';
-import { modelCardMarkdown } from '../../../src/lib/registry/model-card-markdown';
-import { promoteChallenger } from '../../../src/lib/registry/promote-challenger';
-import { registerVersion } from '../../../src/lib/registry/register-version';
-import { setAlias } from '../../../src/lib/registry/set-alias';
-import type { GateResult, Registry } from '../../../src/lib/registry/types';
-import { formatStamp } from '../../../src/lib/runs/format-stamp';
-import { deepFreeze, makeDraft, minute, registryWith } from './fixtures';
-
-const PASSED: GateResult = { gate: 'maxWape', label: 'Test WAPE at most', value: 0.2, threshold: 0.25, pass: true, message: 'ok' };
-
-/** v1 champion by hand; v2 retrained by the policy, made challenger and promoted through one passing gate. */
-function registry(): Registry {
-  let r = setAlias(registryWith(1), { alias: 'champion', versionId: 'sales:v1', now: minute(3), why: 'first | model\nbeats naive' });
-  const retrain = makeDraft({ source: 'retrain', runId: null, parent: 'sales:v1', description: 'Retrained after a price change.' });
-  r = registerVersion(r, retrain, { now: minute(4), why: 'drift on price', actor: 'auto' }).registry;
-  r = setAlias(r, { alias: 'challenger', versionId: 'sales:v2', now: minute(5), why: 'retrained', actor: 'auto' });
-  return promoteChallenger(r, { now: minute(6), why: 'gates pass', actor: 'auto', gates: [PASSED] });
-}
+import { modelCardTexts, registryMessages as m } from '../../../src/lib/messages/registry';
+import { markdownTable, modelCardMarkdown } from '../../../src/lib/registry/model-card-markdown';
+import { registerVersion } from '../../../src/lib/registry/registry-actions';
+import { deepFreeze, makeDraft, minute, promotedRegistry, registryWith } from './fixtures';
 
 const sectionOf = (card: string, title: string): string => card.split(`## ${title}\n`)[1]!.split('\n## ')[0]!;
 
 describe('modelCardMarkdown({ registry, versionId, … })', () => {
   const card = modelCardMarkdown({
-    registry: deepFreeze(registry()),
+    registry: deepFreeze(promotedRegistry()),
     versionId: 'sales:v2',
     frequency: 'daily',
     horizon: 14,
@@ -43,12 +26,12 @@ describe('modelCardMarkdown({ registry, versionId, … })', () => {
     const section = sectionOf(card, 'Intended use');
     expect(section).toContain('per day, up to 14 days ahead, so the shop can buy the right amount');
     expect(section).toContain(modelCardTexts.notFor);
-    const custom = modelCardMarkdown({ registry: registry(), versionId: 'sales:v2', intendedUse: 'Weekly orders for store 1.' });
+    const custom = modelCardMarkdown({ registry: promotedRegistry(), versionId: 'sales:v2', intendedUse: 'Weekly orders for store 1.' });
     expect(sectionOf(custom, 'Intended use')).toContain('Weekly orders for store 1.');
   });
 
   it('says what is forecast from the data’s key columns: one series, one key, or a combination', () => {
-    const use = (seriesKeys?: string[]) => sectionOf(modelCardMarkdown({ registry: registry(), versionId: 'sales:v2', frequency: 'monthly', horizon: 12, ...(seriesKeys ? { seriesKeys } : {}) }), 'Intended use');
+    const use = (seriesKeys?: string[]) => sectionOf(modelCardMarkdown({ registry: promotedRegistry(), versionId: 'sales:v2', frequency: 'monthly', horizon: 12, ...(seriesKeys ? { seriesKeys } : {}) }), 'Intended use');
     expect(use([])).toContain('Forecasts the units sold per month, up to 12 months ahead');
     expect(use(['dept'])).toContain('Forecasts the units sold of each dept per month');
     expect(use(['store', 'item'])).toContain('Forecasts the units sold of each combination of store and item per month');
@@ -94,7 +77,7 @@ describe('modelCardMarkdown({ registry, versionId, … })', () => {
     expect(audit).toContain('| 2024-07-01T09:04:00.000Z | registered | v2 | drift on price | auto (retrain policy) | – |');
     expect(audit).toContain('| promoted to champion (was v1) | v2 | gates pass | auto (retrain policy) | 1 of 1 passed |');
     expect(audit).not.toContain('first');
-    const first = modelCardMarkdown({ registry: registry(), versionId: 'sales:v1' });
+    const first = modelCardMarkdown({ registry: promotedRegistry(), versionId: 'sales:v1' });
     expect(sectionOf(first, 'Audit')).toContain('| first \\| model beats naive | you |');
     expect(first).toContain('Aliases: none.');
   });
@@ -110,36 +93,12 @@ describe('modelCardMarkdown({ registry, versionId, … })', () => {
   });
 
   it('throws for a version the registry does not have', () => {
-    expect(() => modelCardMarkdown({ registry: registry(), versionId: 'sales:v9' })).toThrow(m.unknownVersion('sales:v9', 'sales'));
+    expect(() => modelCardMarkdown({ registry: promotedRegistry(), versionId: 'sales:v9' })).toThrow(m.unknownVersion('sales:v9', 'sales'));
   });
 });
 
 describe('markdownTable(header, rows)', () => {
   it('writes a header separator and keeps every row’s columns', () => {
     expect(markdownTable(['A', 'B'], [['1', ''], ['x|y', 'a\nb']])).toBe('| A | B |\n| --- | --- |\n| 1 | – |\n| x\\|y | a b |');
-  });
-});
-
-describe('auditRows(registry, { versionId })', () => {
-  it('renders every entry in order: time, action, version, reason, actor and gates', () => {
-    const rows = auditRows(registry());
-    expect(rows.map((r) => [r.action, r.version, r.why, r.actor, r.gates])).toEqual([
-      ['registered', 'v1', 'run 1', 'you', ''],
-      ['set as champion', 'v1', 'first | model\nbeats naive', 'you', ''],
-      ['registered', 'v2', 'drift on price', auditTexts.actor.auto, ''],
-      ['set as challenger', 'v2', 'retrained', auditTexts.actor.auto, ''],
-      ['promoted to champion (was v1)', 'v2', 'gates pass', auditTexts.actor.auto, '1 of 1 passed'],
-    ]);
-    expect(rows[0]!.iso).toBe('2024-07-01T09:00:00.000Z');
-    expect(rows[0]!.when).toBe(formatStamp('2024-07-01T09:00:00.000Z'));
-  });
-
-  it('with a versionId keeps the entries about it, including the one that replaced it', () => {
-    expect(auditRows(registry(), { versionId: 'sales:v1' }).map((r) => r.action)).toEqual([
-      'registered',
-      'set as champion',
-      'promoted to champion (was v1)',
-    ]);
-    expect(auditRows(registryWith(0))).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { baselineForecast } from '../../../src/lib/models/baseline-forecast';
 import { createBaselineHost } from '../../../src/lib/ops/baseline-host';
-import { gridDate, historyEndBefore, periodGrid } from '../../../src/lib/ops/period-grid';
-import { versionMetricsFromForecast } from '../../../src/lib/ops/version-metrics-from-forecast';
-import { createRegistry } from '../../../src/lib/registry/create-registry';
-import { registerVersion } from '../../../src/lib/registry/register-version';
+import { gridDate, historyEndBefore, periodGrid } from '../../../src/lib/core/period-grid';
+import { versionMetricsFromForecast } from '../../../src/lib/registry/version-metrics';
+import { createRegistry } from '../../../src/lib/registry/registry';
+import { registerVersion } from '../../../src/lib/registry/registry-actions';
 import type { Registry } from '../../../src/lib/registry/types';
 import { simulateWorld } from '../../../src/lib/scenarios/simulate-world';
 import { defaultCostModel } from '../../../src/lib/scope/cost-model';

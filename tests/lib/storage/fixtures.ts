@@ -1,6 +1,8 @@
 // Rows and backups shared by the storage tests (pure: usable in Node and in the browser).
 import type { BackupDataset } from '../../../src/lib/storage/backup-format';
-import type { ConfigRecord, DatasetRecord, RunRecord } from '../../../src/lib/storage/records';
+import type { RunArtifacts, RunMetrics } from '../../../src/lib/runs/types';
+import type { ConfigRecord, DatasetRecord, JsonObject, RunRecord } from '../../../src/lib/storage/records';
+import { makeMetrics } from '../runs/make-run';
 
 export const CSV = 'date,sales\n2024-01-01,3\n2024-01-02,5\n';
 /** sha256sum of CSV's bytes, computed with coreutils `sha256sum`. */
@@ -48,7 +50,16 @@ export function config(id: string, overrides: Partial<ConfigRecord> = {}): Confi
   return { id, name: `Config ${id}`, created: T0, updated: T1, config: { stage: 'train', horizon: 14 }, ...overrides };
 }
 
+/** The weights of run()'s one network layer: binary, so backups must carry them as base64. */
+export const WEIGHTS = new Float32Array([0.5, -1.5, 2]);
+
+/**
+ * A finished run shaped as training stores it (RunMetrics, RunArtifacts): a NaN validation loss (a refit epoch has
+ * none) and typed-array weights, the two values JSON cannot carry.
+ */
 export function run(id: string, overrides: Partial<RunRecord> = {}): RunRecord {
+  const metrics = makeMetrics();
+  metrics.models[0]!.windows[0]!.history[0]!.valLoss = Number.NaN;
   return {
     id,
     created: T0,
@@ -56,13 +67,21 @@ export function run(id: string, overrides: Partial<RunRecord> = {}): RunRecord {
     config: { model: 'dense' },
     dataHash: CSV_HASH,
     status: 'done',
-    metrics: { mae: 1.25, mape: Number.NaN },
-    artifacts: { weights: new Float32Array([0.5, -1.5, 2]) },
+    metrics: metrics as unknown as JsonObject,
+    artifacts: { weights: [{ model: 'mlp', weights: [{ name: 'dense/kernel', shape: [3, 1], dtype: 'float32', data: WEIGHTS.slice() }] }] },
     durationMs: 1234,
     appVersion: '0.1.0',
     ...overrides,
   };
 }
+
+/** The NaN run() stores, where it sits. */
+export const nanOf = (record: RunRecord | undefined): unknown =>
+  (record?.metrics as unknown as RunMetrics | undefined)?.models[0]?.windows[0]?.history[0]?.valLoss;
+
+/** The weights run() stores, where they sit. */
+export const weightsOf = (record: RunRecord | undefined): unknown =>
+  (record?.artifacts as unknown as RunArtifacts | undefined)?.weights[0]?.weights[0]?.data;
 
 /** A backup's dataset row with its CSV as UTF-8 text. */
 export function backupDataset(overrides: Partial<BackupDataset> = {}): BackupDataset {
@@ -78,7 +97,8 @@ export function backupJson(overrides: Record<string, unknown> = {}): Record<stri
     exportedAt: T1,
     datasets: [backupDataset()],
     configs: [config('c1')],
-    runs: [run('r1', { metrics: { mae: 1 }, artifacts: null }), run('r2', { metrics: null, artifacts: null })],
+    // Plain JSON: no NaN, no binary (backups tag those, see to-json-safe.ts).
+    runs: [run('r1', { metrics: makeMetrics() as unknown as JsonObject, artifacts: null }), run('r2', { metrics: null, artifacts: null })],
     ...overrides,
   };
 }

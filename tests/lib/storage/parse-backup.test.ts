@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseBackup } from '../../../src/lib/storage/parse-backup';
 import { readBackup } from '../../../src/lib/storage/read-backup';
 import { toJsonSafe } from '../../../src/lib/storage/to-json-safe';
-import { CSV_HASH, backupDataset, backupJson, config, run } from './fixtures';
-import { setAlias } from '../../../src/lib/registry/set-alias';
+import { CSV_HASH, WEIGHTS, backupDataset, backupJson, config, nanOf, run, weightsOf } from './fixtures';
+import { setAlias } from '../../../src/lib/registry/registry-actions';
 import { minute, registryWith } from '../registry/fixtures';
 
 const text = (value: unknown) => JSON.stringify(value);
@@ -29,8 +29,8 @@ describe('parseBackup(text)', () => {
     const result = parseBackup(text(json));
     if (!result.ok) throw new Error(result.reason);
     const [restored] = result.backup.runs;
-    expect(restored?.artifacts?.weights).toEqual(new Float32Array([0.5, -1.5, 2]));
-    expect(restored?.metrics?.mape).toBeNaN();
+    expect(weightsOf(restored)).toEqual(WEIGHTS);
+    expect(nanOf(restored)).toBeNaN();
   });
 
   it('rejects text that is not JSON', () => {

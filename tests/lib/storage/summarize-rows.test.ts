@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName } from '../../../src/lib/storage/backup-file-name';
+import { storageLabels } from '../../../src/lib/messages/storage';
+import { backupFileName, runFileName } from '../../../src/lib/storage/backup-file-name';
 import { formatTimestamp } from '../../../src/lib/storage/format-timestamp';
 import { summarizeRows } from '../../../src/lib/storage/summarize-rows';
-import { CSV_HASH, config, exampleDataset, importedDataset, run } from './fixtures';
+import { CSV_HASH, T0, config, exampleDataset, importedDataset, run } from './fixtures';
 
 describe('summarizeRows(table, rows)', () => {
   it('describes datasets newest first, with their stored size and no content', () => {
@@ -27,11 +28,29 @@ describe('summarizeRows(table, rows)', () => {
   });
 });
 
+describe('summarizeRows(table, rows, damaged)', () => {
+  it('lists damaged rows first, named from what they still hold, with the reason and the key to delete them by', () => {
+    const damaged = [
+      { table: 'runs' as const, key: 'r9', row: { id: 'r9', created: T0 }, reason: 'status: missing' },
+      { table: 'runs' as const, key: 12, row: { id: 12 }, reason: 'id: expected string, got 12' },
+    ];
+    const items = summarizeRows('runs', [run('r1'), run('r2', { status: 'failed', metrics: null, artifacts: null, notSaved: 'quota' })], damaged);
+    expect(items.map((item) => [item.key, item.name, item.detail])).toEqual([
+      ['r9', storageLabels.damagedName('runs', 'r9'), storageLabels.damagedDetail('status: missing')],
+      ['12', storageLabels.damagedName('runs', '12'), storageLabels.damagedDetail('id: expected string, got 12')],
+      ['r1', 'Run r1', 'done'],
+      ['r2', 'Run r2', `failed · ${storageLabels.runNotSaved}`],
+    ]);
+    expect(items.map((item) => item.damage?.storedKey)).toEqual(['r9', 12, undefined, undefined]);
+  });
+});
+
 describe('formatTimestamp(iso) / backupFileName(date)', () => {
   it('formats local dates the same in every locale', () => {
     const date = new Date(2024, 4, 1, 9, 5);
     expect(formatTimestamp(date.toISOString())).toBe('2024-05-01 09:05');
     expect(formatTimestamp('not a date')).toBe('not a date');
     expect(backupFileName(date)).toBe('forecast-lab-backup-2024-05-01.json');
+    expect(runFileName('1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', date)).toBe('forecast-lab-run-1a2b3c4d-2024-05-01.json');
   });
 });

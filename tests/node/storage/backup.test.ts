@@ -13,10 +13,12 @@ import {
   config,
   exampleDataset,
   importedDataset,
+  nanOf,
   run,
+  weightsOf,
 } from '../../lib/storage/fixtures';
 import { deleteDb, snapshot, uniqueDbName } from './helpers';
-import { setAlias } from '../../../src/lib/registry/set-alias';
+import { setAlias } from '../../../src/lib/registry/registry-actions';
 import type { JsonObject } from '../../../src/lib/storage/records';
 import { minute, registryWith } from '../../lib/registry/fixtures';
 
@@ -56,7 +58,7 @@ async function seed(db: ForecastLabDb): Promise<void> {
     updated: NOW.toISOString(),
     // A whole registry: backups check its shape (a damaged one would break the Registry stage after restoring).
     registry: setAlias(registryWith(1), { alias: 'champion', versionId: 'sales:v1', now: minute(2), why: 'first' }) as unknown as JsonObject,
-    weights: { 'sales:v1': { weights: [{ name: 'dense/kernel', shape: [2, 1], dtype: 'float32', data: new Float32Array([0.5, NaN]) }] } },
+    weights: { 'sales:v1': [{ name: 'dense/kernel', shape: [2, 1], dtype: 'float32', data: new Float32Array([0.5, NaN]) }] },
   });
 }
 
@@ -64,7 +66,8 @@ describe('exportAll(db) → importAll(db, text)', () => {
   it('round-trips every row exactly: Blobs stay Blobs, binary and NaN survive', async () => {
     const source = freshDb('export');
     await seed(source);
-    const text = await exportAll(source, { now: NOW });
+    const { text, leftOut } = await exportAll(source, { now: NOW });
+    expect(leftOut).toEqual([]);
     const backup = JSON.parse(text);
     expect(backup).toMatchObject({ format: 'forecast-lab-backup', version: 1, exportedAt: NOW.toISOString() });
     const encodings = backup.datasets.map((d: { content: { encoding: string } | null }) => d.content?.encoding ?? 'none');
@@ -74,9 +77,10 @@ describe('exportAll(db) → importAll(db, text)', () => {
     const result = await importAll(target, text, { mode: 'replace' });
     expect(result).toEqual({ ok: true, counts: { datasets: 4, configs: 2, runs: 2, registries: 1 } });
     expect(await snapshot(target)).toEqual(await snapshot(source));
-    expect(await exportAll(target, { now: NOW })).toBe(text);
+    expect((await exportAll(target, { now: NOW })).text).toBe(text);
     const [restored] = await target.runs.where('id').equals('r1').toArray();
-    expect(restored?.artifacts?.weights).toBeInstanceOf(Float32Array);
+    expect(weightsOf(restored)).toBeInstanceOf(Float32Array);
+    expect(nanOf(restored)).toBeNaN();
   });
 
   it("'merge' keeps other rows and lets the backup win on equal keys; 'replace' empties first", async () => {
