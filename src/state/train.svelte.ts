@@ -19,6 +19,8 @@ import { replayableRun } from '../lib/runs/replayable-run';
 import { formatStamp } from '../lib/format/format-stamp';
 import { formatDuration } from '../lib/runs/run-table';
 import { trainMessages } from '../lib/messages/train';
+import { featureQueries } from '../lib/features/feature-sql';
+import { datasetLabel } from '../lib/runs/summarize-run';
 import type { FinalFit } from '../lib/registry/version-draft-from-run';
 import type { FinalFitter } from './registry.svelte';
 import type { DataClient } from '../workers/data-client';
@@ -329,7 +331,16 @@ export class TrainState {
       selection: backtest.selection,
       closed: features.closedFlag ? { flag: features.closedFlag, openOnly } : null,
     };
-    return { metrics, artifacts: { weights, samples } satisfies RunArtifacts, samples };
+    // The feature table as SQL travels with the run (the MLflow export's artifacts): a query the app cannot write for
+    // this spec is left out, as the Features stage says why.
+    let featureSql: RunArtifacts['featureSql'];
+    try {
+      const trainEnd = windows.at(-1)!.trainEnd;
+      featureSql = featureQueries(features.spec, { columns: features.columns, frequency: features.frequency, trainEnd, names: features.names, fileName: datasetLabel(config.dataset) ?? '' });
+    } catch {
+      featureSql = undefined;
+    }
+    return { metrics, artifacts: { weights, samples, ...(featureSql ? { featureSql } : {}) } satisfies RunArtifacts, samples };
   }
 
   /** Store the run's starting record (run-record.ts); whether it was stored. Training goes on either way. */

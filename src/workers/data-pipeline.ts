@@ -78,6 +78,7 @@ export class DataPipeline {
       plan,
       closedFlag: flag?.name ?? null,
       frequency: data.frequency,
+      columns: { date: data.mapping.date, sales: data.mapping.sales, keys: data.mapping.keys },
       horizon,
       rows: matrix.rows,
       trainRows: train.rows,

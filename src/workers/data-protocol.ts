@@ -83,6 +83,8 @@ export interface FeaturesResult {
   /** The 0/1 column that says a series is closed (every forecast is 0 there); null when the data has none. */
   closedFlag: string | null;
   frequency: Frequency;
+  /** The cleaned table's date, sales and key columns: what the feature SQL reads (feature-sql.ts). */
+  columns: Pick<ColumnMapping, 'date' | 'sales' | 'keys'>;
   plan: BacktestPlan;
   horizon: number;
   /** Feature rows in the whole table, and training rows of the final test window. */

@@ -160,6 +160,11 @@ export function runFiles(run: StoredRun, place: RunPlace, options: { files: Mlfl
   files.set(`${artifacts}/config.json`, `${JSON.stringify(run.config, null, 2)}\n`);
   if (metrics) files.set(`${artifacts}/metrics.json`, metricsToJson(metrics));
   if (run.artifacts?.samples) files.set(`${artifacts}/forecast-samples.json`, `${JSON.stringify(run.artifacts.samples, null, 2)}\n`);
+  // The features as SQL: how a team rebuilds the run's training table in DuckDB or Spark, next to the run.
+  if (run.artifacts?.featureSql) {
+    files.set(`${artifacts}/features/duckdb.sql`, run.artifacts.featureSql.duckdb);
+    files.set(`${artifacts}/features/spark.sql`, run.artifacts.featureSql.spark);
+  }
   for (const { model, weights } of run.artifacts?.weights ?? []) {
     const result = metrics?.models.find((m) => m.name === model);
     const { json, bin } = weightsFiles(weights, { model, spec: result?.spec ?? null, featureSpec: metrics?.featureSpec ?? null, window: TEST_WINDOW });

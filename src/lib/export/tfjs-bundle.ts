@@ -26,6 +26,7 @@ import { dayToIso } from '../core/days';
 import type { Frequency, SalesData } from '../data/types';
 import { SEASON_LENGTH } from '../data/validate-sales';
 import { compileFeatures, type HistoryColumn } from '../features/compile-features';
+import { featureQueries } from '../features/feature-sql';
 import { fitFeatureState } from '../features/fit-feature-state';
 import { forecastFromFeatures, forecastOrigins, outputColumns } from '../features/forecast-from-features';
 import type { FeatureSpec, FeatureState } from '../features/types';
@@ -143,10 +144,24 @@ async function networkBundle(options: ModelBundleOptions & { network: VersionNet
     ['model-spec.json', json(spec)],
     ['feature-spec.json', json(featureSpec)],
     ['feature-state.json', json(state)],
+    ...sqlFiles(featureSpec, { data, state }),
     ['inputs.json', json(inputs)],
     ['forecasts.json', json(forecastsJson({ data, version, forecast, cutoff, horizon }))],
   ]);
   return { name, files };
+}
+
+/**
+ * The same features as SQL, fit to the version's trainEnd (the state's): for building them where the data lives. A
+ * spec the SQL cannot express (the Features stage says why) leaves them out rather than failing the download.
+ */
+function sqlFiles(featureSpec: FeatureSpec, { data, state }: { data: SalesData; state: FeatureState }): [string, string][] {
+  try {
+    const queries = featureQueries(featureSpec, { columns: data.mapping, frequency: data.frequency, trainEnd: state.trainEnd, names: state.names, fileName: 'sales.csv' });
+    return Object.entries(queries).map(([dialect, sql]) => [`features.${dialect}.sql`, sql]);
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -308,6 +308,16 @@ export function featureSqlSource(dialect: SqlDialect, fileName: string): string 
   return `read_csv_auto(${DIALECTS.duckdb.string(file)})`;
 }
 
+/**
+ * The query in both dialects, as the exports ship it beside a run or a model (the Features stage shows one at a time):
+ * the feature table a run trained on, computed where the data lives.
+ */
+export function featureQueries(spec: FeatureSpec, options: Omit<FeatureSqlOptions, 'dialect' | 'source'> & { fileName: string }): Record<SqlDialect, string> {
+  const { fileName, ...rest } = options;
+  const query = (dialect: SqlDialect) => featureSql(spec, { ...rest, dialect, source: featureSqlSource(dialect, fileName) });
+  return { duckdb: query('duckdb'), spark: query('spark') };
+}
+
 interface FeatureColumnsOptions {
   frequency: Frequency;
   seriesLabels: readonly string[];

@@ -106,6 +106,7 @@ export function tfjsReadme(facts: TfjsReadmeFacts): string {
     '| `feature-spec.json` | The feature spec: which lags, rolling windows, calendar columns, covariates and series identity, the target transform and the scaling. |',
     '| `feature-state.json` | What the features learnt from the training rows: the column names in order (`names`), each series\' mean sales (`series[].scale`), the value a missing covariate takes (`fill`), the standard scaler (`scaler.mean`, `scaler.std`, one per column). |',
     '| `model-spec.json` | The model spec: layers, loss, quantiles, direct steps. |',
+    '| `features.duckdb.sql`, `features.spark.sql` | The feature table as one SQL query (DuckDB, Spark SQL): the same columns and values, with the scales, fills and scaler fit on the rows up to the training end. It reads `sales.csv` (DuckDB) or a table `sales` (Spark): point it at your cleaned sales. Left out when the spec has no SQL form. |',
     `| \`inputs.json\` | Ready-made inputs for the ${horizon} ${period}s after ${cutoff}, for ${facts.series} series: per series its last transformed sales (\`history\`), each step's date and the columns that do not depend on sales (\`known\`: calendar, holidays, covariates as planned or filled, series identity), and the range every output is held to (\`bounds\`). |`,
     '| `forecasts.json` | What Forecast Lab forecast from these inputs (sales units): a port of the model should match it to 1e-5. |',
     '| `forecast.mjs` | The script below. |',

@@ -110,6 +110,7 @@ export const SerializedWeightSchema = v.looseObject({
 /** RunRecord.artifacts: the test window's weights per network, the feature state, the chart samples. */
 export const RunArtifactsSchema = v.looseObject({
   featureState: v.optional(v.looseObject({})),
+  featureSql: v.optional(v.looseObject({ duckdb: v.string(), spark: v.string() })),
   weights: v.array(v.looseObject({ model: v.string(), weights: v.array(SerializedWeightSchema) })),
   samples: v.optional(
     v.array(

@@ -106,6 +106,8 @@ export interface RunArtifacts {
   weights: { model: ModelKind; weights: SerializedWeight[] }[];
   /** The test window's forecast-vs-actual samples the Evaluate charts draw (absent in runs stored before they were kept). */
   samples?: ForecastSample[];
+  /** The feature table as one SQL query per dialect (features/feature-sql.ts); absent in older runs. */
+  featureSql?: { duckdb: string; spark: string };
 }
 
 /** A sample of forecast against actual for charts: one series, or the total, over the test window. */

@@ -191,13 +191,17 @@ describe('mlflowStore(records): what lands where', () => {
     expect(byStep.history.length).toBe(metrics.horizon);
   });
 
-  it('artifacts: the configuration, the full results, and each network’s weights as a TF.js manifest and little-endian float32', () => {
+  it('artifacts: the configuration, the full results, the features as SQL, and each network’s weights as a TF.js manifest and little-endian float32', () => {
     const run = runOf(FIRST);
     const record = stored(FIRST);
     const base = `${run.meta.artifact_uri as string}`.replace(/^\.\//, '');
     const read = (path: string) => new TextDecoder().decode(files[`${base}/${path}`]);
     expect(run.artifacts).toEqual(expect.arrayContaining(['config.json', 'metrics.json', 'forecast-samples.json', 'models/ridge/weights.json', 'models/ridge/weights.bin']));
     expect(JSON.parse(read('config.json'))).toEqual(record.config);
+    const { featureSql } = record.artifacts as unknown as RunArtifacts;
+    expect(read('features/duckdb.sql')).toBe(featureSql!.duckdb);
+    expect(read('features/spark.sql')).toBe(featureSql!.spark);
+    expect(featureSql!.duckdb).toMatch(/^-- Forecast Lab feature table \(DuckDB\)/);
     expect(JSON.parse(read('metrics.json')).best).toBe((record.metrics as unknown as RunMetrics).best);
     const weights = (record.artifacts as unknown as RunArtifacts).weights.find((w) => w.model === 'ridge')!.weights;
     const manifest = JSON.parse(read('models/ridge/weights.json'));

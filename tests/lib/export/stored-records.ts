@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { createPredictor, fitForEpochs, trainModel } from '../../../src/adapters/tf-train';
+import { featureQueries } from '../../../src/lib/features/feature-sql';
 import { defaultModelSpec } from '../../../src/lib/models/default-model-specs';
 import type { SerializedWeight } from '../../../src/lib/models/train-types';
 import { DEFAULT_CONFIG, type NotebookConfig } from '../../../src/lib/notebook/config';
@@ -107,7 +108,11 @@ export async function trainedRun(options: { id: string; created: string; seed: n
   return {
     id: options.id, created: options.created, updated, config: config as unknown as JsonObject, dataHash: options.dataHash, status: 'done',
     metrics: metrics as unknown as JsonObject,
-    artifacts: { weights, samples } satisfies RunArtifacts as unknown as JsonObject,
+    // As the Train stage stores it: the feature table as SQL, fit to the test window's training end.
+    artifacts: {
+      weights, samples,
+      featureSql: featureQueries(features.spec, { columns: features.columns, frequency: features.frequency, trainEnd: windows.at(-1)!.trainEnd, names: features.names, fileName: 'sales.csv' }),
+    } satisfies RunArtifacts as unknown as JsonObject,
     durationMs: 65_000, appVersion: '0.1.0',
   };
 }

@@ -8,6 +8,7 @@ import { dayToIso } from '../../../src/lib/core/days';
 import { modelBundle, zipBundle, type ForecastInputs, type ForecastsJson, type BaselineParams, type VersionNetwork } from '../../../src/lib/export/tfjs-bundle';
 import { applyFeatures } from '../../../src/lib/features/apply-features';
 import { defaultFeatureSpec } from '../../../src/lib/features/default-feature-spec';
+import { featureSql } from '../../../src/lib/features/feature-sql';
 import { fitFeatureState } from '../../../src/lib/features/fit-feature-state';
 import type { FeatureSpec } from '../../../src/lib/features/types';
 import { baselineForecast } from '../../../src/lib/models/baseline-forecast';
@@ -128,13 +129,18 @@ describe('modelBundle(…) of a registered network, zipped (the Registry’s “
       net.dispose();
       expect(tf.memory().numTensors).toBe(tensorsBefore);
       expect([...files.keys()].sort()).toEqual(
-        ['README.md', 'feature-spec.json', 'feature-state.json', 'forecast.mjs', 'forecasts.json', 'group1-shard1of1.bin', 'inputs.json', 'model-spec.json', 'model.json'].sort(),
+        ['README.md', 'feature-spec.json', 'feature-state.json', 'features.duckdb.sql', 'features.spark.sql', 'forecast.mjs', 'forecasts.json', 'group1-shard1of1.bin', 'inputs.json', 'model-spec.json', 'model.json'].sort(),
       );
       expect(parsed(files, 'model-spec.json')).toEqual(spec);
       expect(parsed(files, 'feature-spec.json')).toEqual(featureSpec);
       // The state serving refits from the rows up to the version's trainEnd.
       const state = fitFeatureState(data, featureSpec, { trainEnd: version.trainEnd });
       expect(parsed(files, 'feature-state.json')).toEqual(state);
+      // The features as SQL (DuckDB runs it against the app's values in tests/lib/features/feature-sql.test.ts), fit to
+      // the same trainEnd, for the same columns, reading the sales.csv the README names.
+      const sqlOptions = { columns: data.mapping, frequency: data.frequency, trainEnd: version.trainEnd, names: state.names };
+      expect(text(files, 'features.duckdb.sql')).toBe(featureSql(featureSpec, { ...sqlOptions, dialect: 'duckdb', source: "read_csv_auto('sales.csv')" }));
+      expect(text(files, 'features.spark.sql')).toBe(featureSql(featureSpec, { ...sqlOptions, dialect: 'spark', source: 'sales' }));
 
       // model.json is TF.js's layers format: read here through an IOHandler of our own, as a file picker would hand it over.
       const modelJson = parsed<tf.io.ModelJSON>(files, 'model.json');
