@@ -16,7 +16,7 @@ const EDGE_IMPORTS = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-output/', '.vite/'] },
+  { ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-output/', '.vite/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { svelte, vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
+import { VitePWA } from 'vite-plugin-pwa';
+import { appManifestTexts } from './src/lib/messages/offline';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
 
 const svelteOptions = { preprocess: vitePreprocess(), compilerOptions: { runes: true } };
@@ -24,11 +26,45 @@ const devWithoutPolicy: Plugin = {
   transformIndexHtml: (html) => html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
 };
 
+/**
+ * The installable, offline app: a web app manifest and a service worker (workbox's generateSW) that precaches the whole
+ * build — the page, every worker and chunk, tfjs's .wasm binaries and the shipped datasets (imported with ?url, so they
+ * are build assets) — so after one visit every stage runs with the network off. 'prompt': a new build's worker waits
+ * until the reader agrees (src/ui/UpdatePrompt.svelte). The page registers the worker from its own code
+ * (src/state/offline.svelte.ts): the plugin's injected registration is an inline script, which the page's policy
+ * refuses. No worker in dev: the dev server gets the plugin's no-op registerSW.
+ */
+const offlineApp = VitePWA({
+  strategies: 'generateSW',
+  registerType: 'prompt',
+  injectRegister: false,
+  devOptions: { enabled: false },
+  manifest: {
+    name: appManifestTexts.name,
+    short_name: appManifestTexts.shortName,
+    description: appManifestTexts.description,
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#f6f7f9',
+    theme_color: '#1f4e79',
+    icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    // Every file the build makes but the host's _headers (the plugin adds the manifest and its icon itself).
+    globPatterns: ['**/*.{html,js,css,wasm,csv}'],
+    // Workbox leaves out, with only a build warning, any file over its cap (2 MiB): the app would then break offline
+    // when a chunk grows. The largest today, the ops worker, is ~0.9 MB.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    cleanupOutdatedCaches: true,
+  },
+});
+
 // The app is a static site: everything runs in the browser, so `vite build` output is the whole product.
 // Tests come in three projects: pure lib code in Node (most tests); adapters and components in real Chromium
 // (real IndexedDB, vega, tfjs); end-to-end tests that drive the built app with playwright-core.
 export default defineConfig({
-  plugins: [svelte(svelteOptions), devWithoutPolicy],
+  plugins: [svelte(svelteOptions), devWithoutPolicy, offlineApp],
   base: './',
   worker: { format: 'es' },
   // Pre-bundled up front so the dev server (and browser tests on a cold cache) never reload half-way.

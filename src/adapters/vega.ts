@@ -23,6 +23,7 @@ import * as Comlink from 'comlink';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Runtime, View } from 'vega';
 import { detachChartData } from '../lib/charts/detach-chart-data';
+import { isConcatSpec } from '../lib/charts/is-concat-spec';
 import type { ChartWorkerApi } from '../workers/chart.worker';
 import './vega.css';
 
@@ -41,7 +42,11 @@ export interface ChartView {
   show(spec: TopLevelSpec): void;
   /** Stops the view's timers and listeners; call when the chart leaves the page. */
   finalize(): void;
+  /** The drawing on screen as a file: SVG as vega writes it, or PNG at twice its size; null before the first drawing. */
+  image(format: ImageFormat): Promise<Blob | null>;
 }
+
+export type ImageFormat = 'png' | 'svg';
 
 export interface ChartViewOptions {
   /** The chart's name, for the `fl:chart:<label>` performance measure of each drawing. */
@@ -62,7 +67,7 @@ const AWAY_REDRAW_MS = 2000;
 
 export function createChartView(target: HTMLElement, options: ChartViewOptions): ChartView {
   const chart = new Chart(target, options);
-  return { show: (spec) => chart.show(spec), finalize: () => chart.finalize() };
+  return { show: (spec) => chart.show(spec), finalize: () => chart.finalize(), image: (format) => chart.image(format) };
 }
 
 class Chart {
@@ -172,12 +177,56 @@ class Chart {
     return countMarkItems(scene.root ?? scene);
   }
 
+  async image(format: ImageFormat): Promise<Blob | null> {
+    const view = this.#view?.view;
+    if (view === undefined) return null;
+    if (format === 'svg') return svgBlob(await view.toSVG());
+    // Drawn anew on a canvas of its own (the page's drawing is SVG), at 2× for sharp slides and print.
+    const canvas = (await view.toCanvas(PNG_SCALE)) as unknown as HTMLCanvasElement;
+    return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+  }
+
   finalize(): void {
     this.#finalized = true;
     this.pending = null;
     turns.forget(this);
     this.#view?.view.finalize();
     this.#view = null;
+  }
+}
+
+const PNG_SCALE = 2;
+
+const svgBlob = (svg: string): Blob => new Blob([svg], { type: 'image/svg+xml;charset=utf-8' });
+
+/**
+ * A chart drawn off the page, as SVG text, for a file that holds its drawings (the shareable report). Same steps as a
+ * chart on the page — the form compiled in the chart worker, rows handed to a view, its dataflow run in slices — but
+ * the view draws nothing: it is sized by an out-of-sight box of the report's width, then written out by vega's SVG
+ * string renderer. One task each step, so a report of several charts keeps the page responsive.
+ */
+export async function renderChartSvg(spec: TopLevelSpec): Promise<string> {
+  const { shape, key, datasets } = detachChartData(spec);
+  const runtime = await compileForm(shape, key);
+  const { vega, expr } = await loadVega();
+  await nextTask();
+  const box = document.createElement('div');
+  box.className = isConcatSpec(spec) ? 'fl-chart-offscreen stacked' : 'fl-chart-offscreen';
+  document.body.append(box);
+  startSlice();
+  const view = new vega.View(runtime, { renderer: 'none', expr, logger: quietLogger(vega) });
+  try {
+    view.initialize(box);
+    sliceDataflow(view);
+    for (const [name, values] of Object.entries(datasets)) view.data(name, values as object[]);
+    await nextTask();
+    startSlice();
+    await view.runAsync();
+    await nextTask();
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+    box.remove();
   }
 }
 

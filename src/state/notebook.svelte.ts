@@ -1,8 +1,10 @@
+import { getContext, setContext } from 'svelte';
 import { CELLS } from '../lib/notebook/cells';
 import { downstreamOf, expensiveBlockers, markStale, planRun, stageStatus, type CellStatus, type CellStatuses } from '../lib/notebook/cell-graph';
 import type { NotebookConfig } from '../lib/notebook/config';
 import type { StageId } from '../lib/notebook/stages';
-import { changedConfigInputs, decodeConfigHash, encodeConfigHash } from '../lib/notebook/url-hash';
+import { changedConfigInputs, decodeConfigHash, decodeLinkHash, encodeConfigHash } from '../lib/notebook/url-hash';
+import { isShown, keepLockedSettings, type Lesson, type LockGroup } from '../lib/notebook/lesson';
 import { cellNeedsFirst, unexpectedError } from '../lib/messages/notebook';
 
 /**
@@ -29,6 +31,10 @@ export class NotebookState {
   cellErrors = $state.raw<Record<string, string>>({});
   /** Messages about the link the notebook was opened with (bad fields replaced by defaults). */
   linkProblems = $state.raw<string[]>([]);
+  /** The instructor's lesson the link carries (locks, hidden stages, Deploy's start), or null. */
+  lesson = $state.raw<Lesson | null>(null);
+  /** The configuration the link said: what "Reset to the link" restores, and where locked settings stay. */
+  link = $state.raw<NotebookConfig>(decodeConfigHash('').config);
 
   #runners: CellRunners = {};
   #restorers: CellRestorers = {};
@@ -36,8 +42,10 @@ export class NotebookState {
   #queue: Promise<void> = Promise.resolve();
 
   constructor(hash: string) {
-    const parsed = decodeConfigHash(hash);
+    const parsed = decodeLinkHash(hash);
     this.config = parsed.config;
+    this.link = parsed.config;
+    this.lesson = parsed.lesson;
     this.linkProblems = parsed.problems;
   }
 
@@ -46,9 +54,23 @@ export class NotebookState {
     this.#restorers = restorers;
   }
 
-  /** The share link's hash for the current configuration. */
+  /** The share link's hash for the current configuration (the lesson goes with it: a shared lesson stays one). */
   get hash(): string {
-    return encodeConfigHash(this.config);
+    return encodeConfigHash(this.config, this.lesson);
+  }
+
+  isLocked(group: LockGroup): boolean {
+    return this.lesson?.locked.includes(group) ?? false;
+  }
+
+  /** Whether a stage or cell is on the page (a lesson may hide it; it runs all the same). */
+  isShown(id: string): boolean {
+    return isShown(this.lesson, id);
+  }
+
+  /** Whether a setting differs from the link's (the stage in view and the playback speed do not count). */
+  get changedFromLink(): boolean {
+    return changedConfigInputs(this.link, this.config).some((input) => input !== 'config.stage');
   }
 
   stageStatus(stage: StageId): CellStatus {
@@ -61,7 +83,8 @@ export class NotebookState {
 
   /** Change part of the configuration: downstream cells go stale and cheap ones re-run. */
   update(patch: Partial<NotebookConfig>): void {
-    const next = { ...this.config, ...patch };
+    // Locks hold here, whatever asked for the change, so no panel can get round them.
+    const next = keepLockedSettings({ ...this.config, ...patch }, this.link, this.lesson?.locked ?? []);
     const changed = changedConfigInputs(this.config, next);
     this.config = next;
     if (changed.length === 0) return;
@@ -73,6 +96,19 @@ export class NotebookState {
   replace(config: NotebookConfig, problems: string[] = []): void {
     this.linkProblems = problems;
     this.update(config);
+  }
+
+  /** A new link (pasted into the address bar): its settings, its lesson, and what a reset goes back to. */
+  openLink(hash: string): void {
+    const parsed = decodeLinkHash(hash);
+    this.lesson = parsed.lesson;
+    this.link = parsed.config;
+    this.replace(parsed.config, parsed.problems);
+  }
+
+  /** "Reset to the link": every setting as the link said, the stage in view kept. */
+  resetToLink(): void {
+    this.replace({ ...this.link, stage: this.config.stage });
   }
 
   /** Run what is stale or not yet run, cheap cells only. */
@@ -183,4 +219,18 @@ export class NotebookState {
     else next[id] = message;
     this.cellErrors = next;
   }
+}
+
+const CONTEXT = Symbol('notebook');
+
+/**
+ * The page's notebook, for the components that only ask what a lesson shows and locks (Cell, LockedSettings): every
+ * panel would otherwise pass it down to each of them. A component outside a notebook (a component test) gets none.
+ */
+export function provideNotebook(notebook: NotebookState): void {
+  setContext(CONTEXT, notebook);
+}
+
+export function notebookInContext(): NotebookState | undefined {
+  return getContext<NotebookState | undefined>(CONTEXT);
 }

@@ -39,8 +39,11 @@ export class OpsState {
     this.#client = options.client;
   }
 
-  /** Runner of the 'deploy.simulate' cell: a fresh world and the champion loaded, clock at period 0. */
-  async start(config: NotebookConfig, frequency: Frequency | null): Promise<void> {
+  /**
+   * Runner of the 'deploy.simulate' cell: a fresh world and the champion loaded, clock at period 0 — or, in a lesson
+   * that says so, at `pausedAt` (the story so far simulated, the clock waiting for Play).
+   */
+  async start(config: NotebookConfig, frequency: Frequency | null, options: { pausedAt?: number | null } = {}): Promise<void> {
     this.pause();
     const generation = ++this.#generation;
     this.error = null;
@@ -63,6 +66,8 @@ export class OpsState {
       if (generation !== this.#generation) return;
       this.#speed = config.ops.simulation.speed;
       await this.#apply(result);
+      const pausedAt = Math.min(options.pausedAt ?? 0, result.snapshot.total);
+      if (pausedAt > 0) await this.step(pausedAt);
     } finally {
       this.busy = false;
     }

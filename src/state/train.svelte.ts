@@ -1,7 +1,7 @@
 import type { NotebookConfig } from '../lib/notebook/config';
 import type { BaselineKind } from '../lib/models/types';
 import type { EpochReport, SerializedWeight } from '../lib/models/train-types';
-import type { ModelResult, RunArtifacts, RunMetrics, WindowResult, ForecastSample } from '../lib/runs/types';
+import type { ClassicalParams, ModelResult, RunArtifacts, RunMetrics, WindowResult, ForecastSample } from '../lib/runs/types';
 import type { JsonObject, RunRecord } from '../lib/storage/records';
 import { estimateEta, formatEta } from '../lib/progress/estimate-eta';
 import { headlineMetrics } from '../lib/train/headline-metrics';
@@ -52,6 +52,8 @@ export class TrainState {
   /** The stored run `result` is (trained in this session or restored from storage). */
   resultRunId = $state<string | null>(null);
   samples = $state.raw<ForecastSample[]>([]);
+  /** The classical models' fitted parameters on the test window, for their download on the Evaluate stage. */
+  classical = $state.raw<ClassicalParams[]>([]);
   backend = $state<string | null>(null);
   notice = $state<string | null>(null);
   /** The last determinism check: the same configuration trained twice, window by window. */
@@ -150,6 +152,7 @@ export class TrainState {
     this.result = metrics;
     this.resultRunId = run.id;
     this.samples = artifacts?.samples ?? [];
+    this.classical = artifacts?.classical ?? [];
     this.backend = metrics.backend;
     this.curves = [];
     this.notice ??= trainMessages.restoredFromStorage(formatStamp(run.created), formatDuration(run.durationMs));
@@ -177,6 +180,7 @@ export class TrainState {
       this.result = metrics;
       this.resultRunId = null;
       this.samples = samples;
+      this.classical = artifacts.classical ?? [];
       const saved = await this.#finishRecord(record, { stored, status: 'done', metrics, artifacts, started });
       this.resultRunId = saved ? id : null;
     } catch (error) {
@@ -239,6 +243,7 @@ export class TrainState {
     const weights: RunArtifacts['weights'] = [];
     const importance = new Map<string, ModelResult['importance']>();
     const forms = new Map<string, string[]>();
+    const classical: ClassicalParams[] = [];
     const isTest = (w: number) => w === windows.length - 1;
     const curves = throttledCurves((next) => (this.curves = [...this.curves, ...next]));
     const lastFold = new Map<string, { weights: SerializedWeight[]; bestEpoch: number }>();
@@ -263,6 +268,7 @@ export class TrainState {
         if (candidate.family !== 'neural') {
           const result = await this.#data.api.forecastWindow({ window: w, model: candidate.name, quantiles: null, cost, customMetrics, openOnly });
           if (result.forms && isTest(w)) forms.set(candidate.name, result.forms);
+          if (result.fitted) classical.push(result.fitted);
           tick(1, `${label}: ${candidate.name}`);
           return scored(w, t0, result);
         }
@@ -340,7 +346,7 @@ export class TrainState {
     } catch {
       featureSql = undefined;
     }
-    return { metrics, artifacts: { weights, samples, ...(featureSql ? { featureSql } : {}) } satisfies RunArtifacts, samples };
+    return { metrics, artifacts: { weights, samples, classical, ...(featureSql ? { featureSql } : {}) } satisfies RunArtifacts, samples };
   }
 
   /** Store the run's starting record (run-record.ts); whether it was stored. Training goes on either way. */

@@ -8,9 +8,10 @@ import { forecastFromFeatures } from '../lib/features/forecast-from-features';
 import { baselineForecast } from '../lib/models/baseline-forecast';
 import { classicalForecast } from '../lib/models/classical-forecast';
 import { calendarRegressionForecast } from '../lib/models/calendar-regression';
+import { classicalParams } from '../lib/runs/classical-params';
 import { combineForecasts } from '../lib/models/combine-forecasts';
 import { closedMask, findClosedFlag, zeroClosedForecast, type ClosedFlag } from '../lib/evaluate/closed-periods';
-import type { Forecast } from '../lib/models/types';
+import type { ClassicalKind, FittedParams, Forecast, SeriesFit } from '../lib/models/types';
 import { evaluateForecast } from '../lib/evaluate/evaluate-forecast';
 import { customMetrics } from '../lib/evaluate/custom-metrics';
 import { defaultCostModel } from '../lib/scope/cost-model';
@@ -157,13 +158,19 @@ export class DataPipeline {
     const naive = baselineForecast('seasonal-naive', data, options).forecast;
     let forecast: Forecast;
     let forms: string[] | null = null;
+    // A classical model's fits: written down on the test window only, the one a run keeps and a download carries.
+    let fitted: { model: ClassicalKind; fits: SeriesFit[]; shared?: FittedParams | null } | null = null;
     const model = request.model;
     if (model === 'naive' || model === 'seasonal-naive' || model === 'moving-average') {
       forecast = model === 'seasonal-naive' ? naive : baselineForecast(model, data, options).forecast;
     } else if (model === 'ets' || model === 'theta' || model === 'arima') {
-      ({ forecast, forms } = classicalForecast(model, data, options));
+      const result = classicalForecast(model, data, options);
+      ({ forecast, forms } = result);
+      fitted = { model, fits: result.fits };
     } else if (model === 'calendar') {
-      forecast = calendarRegressionForecast(data, options);
+      const regression = calendarRegressionForecast(data, options);
+      forecast = regression.forecast;
+      fitted = { model, fits: regression.fits, shared: regression.shared };
     } else if (model === 'ensemble-mean' || model === 'ensemble-median') {
       const kept = this.#forecasts.get(request.window);
       const members = (request.members ?? []).map((name) => kept?.get(name));
@@ -185,7 +192,8 @@ export class DataPipeline {
     const exclude = this.#closed && request.openOnly ? this.#closed.mask : undefined;
     const evaluation = evaluateForecast({ data, forecast, cutoff: w.cutoff, cost, flags, baseline: naive, ...(exclude ? { exclude } : {}) });
     const custom = customMetrics({ data, forecast, cost, metrics: request.customMetrics });
-    return { evaluation, custom, sample: forecastSample(data, forecast, { model: request.model }), forms };
+    const params = fitted && request.window === plan.windows.length - 1 ? classicalParams({ ...fitted, data, cutoff: w.cutoff, forecast }) : null;
+    return { evaluation, custom, sample: forecastSample(data, forecast, { model: request.model }), forms, fitted: params };
   }
 
   /**

@@ -11,7 +11,7 @@ import type { ModelSpec } from '../lib/models/types';
 import type { CostModel } from '../lib/scope/cost-model';
 import type { ForecastEvaluation } from '../lib/evaluate/evaluate-forecast';
 import type { CustomMetricValue } from '../lib/evaluate/custom-metrics';
-import type { ForecastSample, ModelName } from '../lib/runs/types';
+import type { ClassicalParams, ForecastSample, ModelName } from '../lib/runs/types';
 import type { ModelVersion } from '../lib/registry/types';
 import type { previewFeatures } from '../lib/features/preview-features';
 import type { featureCorrelations } from '../lib/features/feature-correlations';
@@ -183,6 +183,8 @@ export interface WindowForecastResult {
   sample: ForecastSample;
   /** The forms a classical model's automatic choice settled on, most frequent first; null for other models. */
   forms: string[] | null;
+  /** A classical model's fitted parameters per series, on the test window only; null otherwise. */
+  fitted: ClassicalParams | null;
 }
 
 /**

@@ -84,7 +84,7 @@ describe('Chart.svelte', () => {
     await expect.poll(() => element.dataset.marks).toBe('30');
     // Charts draw in turn: once a chart queued after these is drawn, nothing of theirs is left to draw.
     const after = await render(Chart, { spec: salesOverTimeSpec(rows.slice(0, 5)), title: 'Queued after' });
-    await expect.element(after.getByLabelText('Queued after')).toHaveAttribute('data-state', 'ready');
+    await expect.element(after.getByLabelText('Queued after', { exact: true })).toHaveAttribute('data-state', 'ready');
     observer.disconnect();
     expect(element.dataset.marks).toBe('30');
     expect(drawn).toBeLessThanOrEqual(2);

@@ -13,6 +13,7 @@ import { cellTexts } from '../../src/lib/messages/notebook';
 import { registryPanelTexts } from '../../src/lib/messages/registry';
 import { launchChromium, openApp, screenshotOf, type AppPage } from './browser';
 import { expectAccessible } from './axe';
+import { checkChartDownloads, checkReport, checkTableCsv } from './report-check';
 import { LONG, byTestId, cell, goToStage, readConfig, settledCharts, snapshot, waitForCells } from './notebook';
 import { checkMlruns } from '../lib/export/mlflow-rules';
 import type { ForecastsJson } from '../../src/lib/export/tfjs-bundle';
@@ -134,6 +135,15 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     await goToStage(page, 'registry');
     expect(await byTestId(page, 'registry-versions').locator('[data-testid="version-row"]').count()).toBe(1);
     expect(await byTestId(page, 'simulated-versions').locator('[data-testid="version-row"]').count()).toBeGreaterThan(1);
+    // The shareable report, opened where nothing can load: every section, its charts drawn as inline SVG. Then a
+    // chart's PNG and SVG, and a table's CSV, read from its data (the leaderboard) or from the cells as drawn.
+    const t0 = Date.now();
+    const reportBytes = await checkReport(browser, page);
+    console.info(`report: ${reportBytes} bytes, ${Date.now() - t0} ms`);
+    await checkChartDownloads(page, page.locator('#stage-retrain [data-testid="chart"]').first());
+    await checkTableCsv(page, byTestId(page, 'leaderboard'), 'Leaderboard');
+    await checkTableCsv(page, byTestId(page, 'column-summary'), 'Column summaries');
+    console.info(`downloads: ${Date.now() - t0} ms`);
     // Export to MLflow: the zip's mlruns/ keeps every rule of ../shared/reference/mlflow-filestore.md (checked as
     // MLflow's file store reads it), with the run, its params, tags and metric histories, and the stored champion.
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), page.locator('#stage-registry [data-testid="export-mlflow"]').click()]);
@@ -155,7 +165,7 @@ describe('operations: registry, simulated deployment, monitoring, retraining (bu
     const [modelDownload] = await Promise.all([page.waitForEvent('download', { timeout: LONG }), byTestId(page, 'registry-versions').locator('[data-testid="download-model"]').first().click()]);
     expect(modelDownload.suggestedFilename()).toBe('forecaster-v1-tfjs.zip');
     const { files } = unzipBundle(readFileSync(await modelDownload.path()));
-    expect([...files.keys()].sort()).toEqual(['README.md', 'feature-spec.json', 'feature-state.json', 'forecast.mjs', 'forecasts.json', 'group1-shard1of1.bin', 'inputs.json', 'model-spec.json', 'model.json']);
+    expect([...files.keys()].sort()).toEqual(['README.md', 'feature-spec.json', 'feature-state.json', 'features.duckdb.sql', 'features.spark.sql', 'forecast.mjs', 'forecasts.json', 'group1-shard1of1.bin', 'inputs.json', 'model-spec.json', 'model.json']);
     const madeInBrowser = forecastsJsonRows(parsed<ForecastsJson>(files, 'forecasts.json'));
     expect(madeInBrowser.size).toBe(50);
     expectSameForecast(scriptRows(await runScript(files, readmeScript(text(files, 'README.md')))), madeInBrowser);

@@ -1,6 +1,7 @@
 import { dayToIso } from '../core/days';
 import { finiteOrNull } from '../core/finite';
 import type { ModelName, RunMetrics } from '../runs/types';
+import { csvField, type CsvCell } from '../format/csv';
 import { localDate } from '../storage/format-timestamp';
 import { kindOf, type ModelKindLabel } from './leaderboard';
 import { roleRowDefs, ROLES, type EvaluationRole } from './role-views';
@@ -46,12 +47,9 @@ export function metricsTableRows(metrics: RunMetrics): MetricsTableRow[] {
   );
 }
 
-type CsvCell = string | number | boolean | null | undefined;
-
 /**
  * Rows of metrics as CSV for the download: one column per key (in the order keys first appear), numbers at full
- * precision, an undefined metric (null, NaN, ±Infinity) as an empty cell, text quoted when it holds a comma, a quote
- * or a line break.
+ * precision, an undefined metric (null, NaN, ±Infinity) as an empty cell, text quoted as RFC 4180 has it (csvField).
  */
 export function metricsToCsv<T extends { [K in keyof T]: CsvCell }>(rows: readonly T[]): string {
   const columns: string[] = [];
@@ -64,20 +62,9 @@ export function metricsToCsv<T extends { [K in keyof T]: CsvCell }>(rows: readon
       }
     }
   }
-  const lines = [columns.map(quote).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => cell((row as Record<string, CsvCell>)[c])).join(','));
+  const lines = [columns.map(csvField).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvField((row as Record<string, CsvCell>)[c])).join(','));
   return lines.join('\n') + '\n';
-}
-
-function cell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  return quote(value);
-}
-
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /**

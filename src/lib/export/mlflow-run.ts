@@ -7,7 +7,8 @@
  *             ──► 3. params/     the notebook configuration, flattened (`models.candidates.0.epochs`)
  *             ──► 4. metrics/    every model × window metric, learning curves (step = epoch), error by step ahead
  *             ──► 5. tags/       lineage (data hash, seed, backend, …) and MLflow's own (`mlflow.runName`, …)
- *             ──► 6. artifacts/  configuration, full results, forecast samples, each network's weights
+ *             ──► 6. artifacts/  configuration, full results, forecast samples, each network's weights, each
+ *                                classical model's fitted parameters
  */
 import * as v from 'valibot';
 import { finiteOrNull } from '../core/finite';
@@ -21,6 +22,7 @@ import type { HeadlineMetrics, ModelResult, RunArtifacts, RunMetrics } from '../
 import type { JsonObject, RunStatus } from '../storage/records';
 import { clip, epochMs, KeyRegister, metricLine, MLFLOW_LIMITS, mlflowYaml, type MlflowFiles } from './mlflow-format';
 import { weightsFiles } from './weights-files';
+import { classicalParamsJson } from './classical-params-file';
 
 /** Who MLflow says ran everything (`user_id`, tag `mlflow.user`): a static page knows no user name. */
 export const MLFLOW_USER = 'forecast-lab';
@@ -164,6 +166,12 @@ export function runFiles(run: StoredRun, place: RunPlace, options: { files: Mlfl
   if (run.artifacts?.featureSql) {
     files.set(`${artifacts}/features/duckdb.sql`, run.artifacts.featureSql.duckdb);
     files.set(`${artifacts}/features/spark.sql`, run.artifacts.featureSql.spark);
+  }
+  // A classical model's fitted parameters, the file the Evaluate stage downloads, where a network's weights go.
+  if (metrics) {
+    for (const params of run.artifacts?.classical ?? []) {
+      files.set(`${artifacts}/models/${params.model}/params.json`, classicalParamsJson({ runId: run.id, metrics, params }));
+    }
   }
   for (const { model, weights } of run.artifacts?.weights ?? []) {
     const result = metrics?.models.find((m) => m.name === model);

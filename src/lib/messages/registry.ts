@@ -230,6 +230,8 @@ export const registryPanelTexts = {
   noGates: 'No gate is set on the Scope stage.',
   auditTitle: (entries: number) => `Audit trail (${entries})`,
   auditTable: 'Audit trail',
+  versionsTable: 'Model versions',
+  simulatedVersionsTable: 'Model versions in the simulation',
   promote: 'Promote challenger',
   promotedByHand: 'Promoted by hand on the Registry stage',
   rollback: 'Roll back champion',

@@ -5,7 +5,7 @@ import { STOCKOUT_PATTERN } from '../data/find-covariate';
 import { KNOWN_IN_ADVANCE_PATTERN } from '../features/default-feature-spec';
 import type { BaselineOptions } from './baseline-types';
 import { prepareBaseline } from './prepare-baseline';
-import type { Forecast } from './types';
+import type { FittedParams, Forecast, SeriesFit } from './types';
 
 /** Years of history the regression is fitted on: enough for the month effects, recent enough for today's level. */
 const HISTORY_DAYS = 4 * 365;
@@ -26,8 +26,9 @@ const RIDGE = 1e-9;
  * every year, which a model reading yesterday's noisy sales as lags cannot do (Prophet's idea, pooled across series).
  * The selection folds decide whether it fits a given file; it is cheap (a p × p system, p ≈ 20).
  */
-export function calendarRegressionForecast(data: SalesData, options: BaselineOptions): Forecast {
+export function calendarRegressionForecast(data: SalesData, options: BaselineOptions): CalendarRegression {
   const { forecast } = prepareBaseline(data, options);
+  const unfitted: CalendarRegression = { forecast, shared: null, fits: [] };
   const cutoff = options.cutoff;
   const { start, end } = seriesRanges(data);
   const covariates = Object.keys(data.covariates).filter((name) => KNOWN_IN_ADVANCE_PATTERN.test(name) && !STOCKOUT_PATTERN.test(name));
@@ -104,10 +105,10 @@ export function calendarRegressionForecast(data: SalesData, options: BaselineOpt
     }
     n++;
   });
-  if (n <= p) return forecast;
+  if (n <= p) return unfitted;
   for (let a = 1; a < p; a++) xtx[a * p + a] = (xtx[a * p + a] as number) + RIDGE * n;
   const beta = solveSymmetric(xtx, xty, p);
-  if (!beta) return forecast;
+  if (!beta) return unfitted;
 
   // 3. Residual spread, then the forecast rows.
   let ss = 0;
@@ -136,7 +137,33 @@ export function calendarRegressionForecast(data: SalesData, options: BaselineOpt
       forecast.p90[at] = Math.max(0, (mu + Z90 * sigma) * k);
     }
   }
-  return forecast;
+  const names = ['(Intercept)', 't', ...(daily ? [1, 2, 3, 4, 5, 6].map((d) => `dow${d}`) : []), ...Array.from({ length: 11 }, (_, i) => `mon${i + 2}`), ...covariates];
+  const params: FittedParams = {
+    target: useLog ? 'log' : 'linear',
+    coefficients: Object.fromEntries(names.map((name, j) => [name, beta[j] as number])),
+    sigma,
+    fills: Object.fromEntries(covariates.map((name, c) => [name, fills[c] as number])),
+    historyDays: HISTORY_DAYS,
+    nobs: n,
+  };
+  const form = `Calendar regression (${useLog ? 'log' : 'linear'})`;
+  const fits: SeriesFit[] = [];
+  scale.forEach((k, series) => {
+    if (k > 0) fits.push({ series, form, params: { scale: k } });
+  });
+  return { forecast, shared: params, fits };
+}
+
+export interface CalendarRegression {
+  forecast: Forecast;
+  /**
+   * The one fit every series shares, as R's lm() would name it: `(Intercept)`, `t` (years from the cutoff), `dow1` …
+   * `dow6` (0 = Monday the baseline), `mon2` … `mon12`, each covariate by its column; with the residual σ and the
+   * fills of missing covariates. Null when too few rows or a singular system left nothing fitted (forecasts NaN).
+   */
+  shared: FittedParams | null;
+  /** Per series it forecasts, its scale: the mean sales of its last year, which z = sales ÷ scale divides by. */
+  fits: SeriesFit[];
 }
 
 /** The data row of (series, day), for the covariates known in advance on a forecast date; −1 when there is none. */

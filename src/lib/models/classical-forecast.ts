@@ -5,7 +5,7 @@ import { forecastArima } from './classical/arima';
 import { forecastEts } from './classical/ets';
 import { forecastTheta } from './classical/theta';
 import { prepareBaseline } from './prepare-baseline';
-import type { Forecast, SeriesForecast, SeriesModelOptions } from './types';
+import type { Forecast, SeriesFit, SeriesForecast, SeriesModelOptions } from './types';
 
 export type PerSeriesKind = 'ets' | 'theta' | 'arima';
 
@@ -19,6 +19,8 @@ export interface ClassicalForecast {
   forecast: Forecast;
   /** The forms chosen, most frequent first: 'ETS(M,Ad,M) ×7'. */
   forms: string[];
+  /** Each fitted series' form and parameters (a series with no history has none). */
+  fits: SeriesFit[];
 }
 
 /**
@@ -33,10 +35,12 @@ export function classicalForecast(kind: PerSeriesKind, data: SalesData, options:
   forecast.p10 = new Float64Array(forecast.p50.length).fill(NaN);
   forecast.p90 = new Float64Array(forecast.p50.length).fill(NaN);
   const forms = new Map<string, number>();
+  const fits: SeriesFit[] = [];
   for (const { series, values, periods } of histories) {
     if (values.length === 0) continue;
     const fitted = FIT[kind](onGrid(values, periods), { season, horizon });
     forms.set(fitted.form, (forms.get(fitted.form) ?? 0) + 1);
+    fits.push({ series, form: fitted.form, params: fitted.params });
     for (let k = 0; k < horizon; k++) {
       const at = series * horizon + k;
       forecast.p50[at] = Math.max(0, fitted.p50[k] as number);
@@ -45,7 +49,7 @@ export function classicalForecast(kind: PerSeriesKind, data: SalesData, options:
     }
   }
   const ordered = [...forms.entries()].sort((a, b) => b[1] - a[1]).map(([form, count]) => (count > 1 ? `${form} ×${count}` : form));
-  return { forecast, forms: ordered };
+  return { forecast, forms: ordered, fits };
 }
 
 /** Observed values at their periods → one value per period from the first to the last, gaps interpolated. */

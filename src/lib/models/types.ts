@@ -63,6 +63,23 @@ export interface SeriesForecast {
   p90: Float64Array;
   /** The chosen form as R's forecast package prints it, e.g. 'ETS(M,Ad,M)', 'ARIMA(0,1,1)(0,1,1)[12]', 'Theta'. */
   form: string;
+  /**
+   * What the fit estimated, as plain JSON named as R's forecast package names it (`alpha`, `initstate`, `ar1`, `sma1`,
+   * `drift`, …), so a forecaster can check or reuse it; `{ fallback: 'naive', … }` where no model could be fitted.
+   */
+  params: FittedParams;
+}
+
+/** One series' fit, as a forecaster would write it down: the form chosen and what was estimated. */
+export interface SeriesFit {
+  series: number;
+  form: string;
+  params: FittedParams;
+}
+
+/** Fitted parameters: plain JSON (finite numbers; an undefined one is null), read by people and by other tools. */
+export interface FittedParams {
+  [name: string]: number | string | null | number[] | FittedParams;
 }
 
 export interface SeriesModelOptions {

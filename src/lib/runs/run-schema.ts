@@ -107,10 +107,31 @@ export const SerializedWeightSchema = v.looseObject({
   data: v.instance(Float32Array),
 });
 
+/** A classical model's fit (ClassicalParams): the parameters are JSON for people and other tools, checked as an object. */
+const classicalParams = v.looseObject({
+  model: v.string(),
+  frequency: v.string(),
+  season: number,
+  cutoff: v.string(),
+  shared: v.optional(v.looseObject({})),
+  series: v.array(
+    v.looseObject({
+      label: v.string(),
+      form: v.string(),
+      params: v.looseObject({}),
+      dates: v.array(v.string()),
+      p50: v.array(metric),
+      p10: v.array(metric),
+      p90: v.array(metric),
+    }),
+  ),
+});
+
 /** RunRecord.artifacts: the test window's weights per network, the feature state, the chart samples. */
 export const RunArtifactsSchema = v.looseObject({
   featureState: v.optional(v.looseObject({})),
   featureSql: v.optional(v.looseObject({ duckdb: v.string(), spark: v.string() })),
+  classical: v.optional(v.array(classicalParams)),
   weights: v.array(v.looseObject({ model: v.string(), weights: v.array(SerializedWeightSchema) })),
   samples: v.optional(
     v.array(

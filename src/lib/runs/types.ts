@@ -1,4 +1,5 @@
-import type { BaselineKind, ClassicalKind, EnsembleKind, ModelKind, ModelSpec } from '../models/types';
+import type { BaselineKind, ClassicalKind, EnsembleKind, FittedParams, ModelKind, ModelSpec } from '../models/types';
+import type { Frequency } from '../data/types';
 import type { BackendName, EpochReport, SerializedWeight } from '../models/train-types';
 import type { ForecastEvaluation } from '../evaluate/evaluate-forecast';
 import type { CustomMetricValue } from '../evaluate/custom-metrics';
@@ -108,6 +109,35 @@ export interface RunArtifacts {
   samples?: ForecastSample[];
   /** The feature table as one SQL query per dialect (features/feature-sql.ts); absent in older runs. */
   featureSql?: { duckdb: string; spark: string };
+  /** Each classical model's fitted parameters on the test window (absent in runs stored before they were kept). */
+  classical?: ClassicalParams[];
+}
+
+/**
+ * A classical model on the test window, as a forecaster would take it elsewhere: per series the form chosen, what was
+ * estimated (named as R's forecast package and lm() name it) and the forecast Forecast Lab scored.
+ */
+export interface ClassicalParams {
+  model: ClassicalKind;
+  frequency: Frequency;
+  /** Periods per season the models were given (7, 52, 12). */
+  season: number;
+  /** The test window's cutoff, 'YYYY-MM-DD': each series is fitted on its history up to it. */
+  cutoff: string;
+  /** What every series shares (the calendar regression's coefficients); absent for the per-series models. */
+  shared?: FittedParams;
+  series: ClassicalSeriesParams[];
+}
+
+export interface ClassicalSeriesParams {
+  label: string;
+  form: string;
+  params: FittedParams;
+  /** The forecast as scored, step by step: clipped at zero, 0 on closed periods, null where there was none. */
+  dates: string[];
+  p50: (number | null)[];
+  p10: (number | null)[];
+  p90: (number | null)[];
 }
 
 /** A sample of forecast against actual for charts: one series, or the total, over the test window. */

@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { metricsTableRows } from '../../../src/lib/evaluate/metrics-downloads';
+import { classicalParamsFile } from '../../../src/lib/export/classical-params-file';
 import { mlflowStore, mlflowZip, type MlflowExport } from '../../../src/lib/export/mlflow-store';
 import type { Registry } from '../../../src/lib/registry/types';
 import type { RunArtifacts, RunMetrics } from '../../../src/lib/runs/types';
@@ -211,6 +212,19 @@ describe('mlflowStore(records): what lands where', () => {
     const view = new DataView(bin.buffer, bin.byteOffset, bin.byteLength);
     const values = Array.from({ length: bin.byteLength / 4 }, (_, i) => view.getFloat32(i * 4, true));
     expect(values).toEqual(weights.flatMap((w) => Array.from(w.data)));
+  });
+
+  it('artifacts: a classical model’s fitted parameters, the file the Evaluate stage downloads, at models/<model>/params.json', () => {
+    const run = runOf(FIRST);
+    const record = stored(FIRST);
+    const base = `${run.meta.artifact_uri as string}`.replace(/^\.\//, '');
+    const { classical } = record.artifacts as unknown as RunArtifacts;
+    expect(classical!.map((c) => c.model)).toEqual(['theta']);
+    expect(run.artifacts).toContain('models/theta/params.json');
+    const file = JSON.parse(new TextDecoder().decode(files[`${base}/models/theta/params.json`]));
+    expect(file).toEqual(classicalParamsFile({ runId: FIRST, metrics: record.metrics as unknown as RunMetrics, params: classical![0]! }));
+    expect(file.series.map((s: { label: string }) => s.label)).toEqual(classical![0]!.series.map((s) => s.label));
+    expect(file.series[0].params).toHaveProperty('alpha');
   });
 
   it('the registry: a registered model, its versions linked to their runs, aliases champion and challenger, stages, tags, model cards', () => {

@@ -33,7 +33,7 @@ export interface StoredRecords {
   datasets: DatasetRecord[];
 }
 
-/** One finished run: baselines and a ridge network over one fold and the test window of a 2 × 2 example. */
+/** One finished run: baselines, Theta and a ridge network over one fold and the test window of a 2 × 2 example. */
 export async function trainedRun(options: { id: string; created: string; seed: number; dataHash: string }): Promise<RunRecord> {
   await tf.setBackend('cpu');
   tf.enableProdMode();
@@ -53,6 +53,8 @@ export async function trainedRun(options: { id: string; created: string; seed: n
   const request = { quantiles: null, cost: null, customMetrics: [{ name: 'units short (€)', expression: 'sum(abs(actual - forecast)) / count(actual)' }], openOnly: true };
   const weights: RunArtifacts['weights'] = [];
   const samples: NonNullable<RunArtifacts['samples']> = [];
+  const classical: NonNullable<RunArtifacts['classical']> = [];
+  const forms = new Map<string, string[]>();
   let lastFold: { weights: SerializedWeight[]; bestEpoch: number } | undefined;
 
   const scored = (w: number, forecast: Awaited<ReturnType<DataPipeline['forecast']>>, trained?: Pick<WindowResult, 'history' | 'bestEpoch' | 'stoppedEarly' | 'warmStart'>) => {
@@ -68,7 +70,12 @@ export async function trainedRun(options: { id: string; created: string; seed: n
   };
   const forecaster: BacktestForecaster<WindowResult> = {
     async forecast(candidate, w) {
-      if (candidate.family !== 'neural') return scored(w, await pipeline.forecast({ window: w, model: candidate.name, ...request }));
+      if (candidate.family !== 'neural') {
+        const result = await pipeline.forecast({ window: w, model: candidate.name, ...request });
+        if (result.forms && w === windows.length - 1) forms.set(candidate.name, result.forms);
+        if (result.fitted) classical.push(result.fitted);
+        return scored(w, result);
+      }
       const m = pipeline.matrices(w);
       const step = networkStep(w, windows.length, lastFold?.bestEpoch);
       const common = { spec, seed: options.seed, sequence: null, ...(step.warmStart && lastFold ? { initial: lastFold.weights } : {}) };
@@ -92,12 +99,13 @@ export async function trainedRun(options: { id: string; created: string; seed: n
   };
   const candidates: BacktestCandidate[] = [
     ...(['naive', 'seasonal-naive', 'moving-average'] as const).map((name) => ({ name, family: 'baseline' as const })),
+    { name: 'theta', family: 'classical' },
     { name: 'ridge', family: 'neural' },
   ];
   const backtest = await runBacktest({ windows: windows.map((w) => w.label), candidates, forecaster, primary: 'wape' });
   const models: ModelResult[] = backtest.results.map((r) => ({
     name: r.name, family: r.family, spec: r.name === 'ridge' ? spec : null, windows: r.windows.map((w) => w.detail),
-    backtest: r.selection, test: r.test, ...(r.members ? { members: r.members } : {}), importance: null,
+    backtest: r.selection, test: r.test, ...(r.members ? { members: r.members } : {}), ...(forms.has(r.name) ? { forms: forms.get(r.name)! } : {}), importance: null,
   }));
   const metrics: RunMetrics = {
     backend: 'cpu', featureSpec: features.spec, horizon: features.horizon, folds: windows.length - 1, models,
@@ -108,9 +116,9 @@ export async function trainedRun(options: { id: string; created: string; seed: n
   return {
     id: options.id, created: options.created, updated, config: config as unknown as JsonObject, dataHash: options.dataHash, status: 'done',
     metrics: metrics as unknown as JsonObject,
-    // As the Train stage stores it: the feature table as SQL, fit to the test window's training end.
+    // As the Train stage stores it: the feature table as SQL, fit to the test window's training end; Theta's fit.
     artifacts: {
-      weights, samples,
+      weights, samples, classical,
       featureSql: featureQueries(features.spec, { columns: features.columns, frequency: features.frequency, trainEnd: windows.at(-1)!.trainEnd, names: features.names, fileName: 'sales.csv' }),
     } satisfies RunArtifacts as unknown as JsonObject,
     durationMs: 65_000, appVersion: '0.1.0',

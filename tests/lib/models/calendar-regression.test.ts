@@ -10,13 +10,21 @@ import { isoDay, makeSales, type SalesRow } from '../eda/make-sales';
 const golden = JSON.parse(readFileSync(new URL('../../fixtures/models/calendar-regression-golden.json', import.meta.url), 'utf8')) as {
   cutoff: string;
   horizon: number;
+  sigma: number;
+  coefficients: Record<string, number>;
   rows: { series: string; date: string; p50: number; p10: number; p90: number }[];
 };
 
 describe('calendarRegressionForecast(data, { cutoff, horizon })', () => {
-  it('reproduces R lm() on the store-item file: every point and 80 % bound within 5e-7 relative', () => {
+  it('reproduces R lm() on the store-item file: every point and 80 % bound within 5e-7 relative; coef(fit) and sigma by lm’s names', () => {
     const { data } = ingestCsv(readSharedDataset('store-item-demand-10-series.csv'));
-    const forecast = calendarRegressionForecast(data, { cutoff: day(golden.cutoff), horizon: golden.horizon });
+    const { forecast, shared, fits } = calendarRegressionForecast(data, { cutoff: day(golden.cutoff), horizon: golden.horizon });
+    const { coefficients, sigma, target } = shared as { coefficients: Record<string, number>; sigma: number; target: string };
+    expect(target).toBe('log');
+    expect(Object.keys(coefficients)).toEqual(Object.keys(golden.coefficients));
+    for (const [name, value] of Object.entries(golden.coefficients)) expect(coefficients[name]! - value, name).toBeCloseTo(0, 6);
+    expect(sigma / golden.sigma - 1).toBeCloseTo(0, 6);
+    expect(fits.map((f) => f.form)).toEqual(Array<string>(10).fill('Calendar regression (log)'));
     const byKey = new Map<string, number>();
     for (let i = 0; i < forecast.p50.length; i++) byKey.set(`${data.seriesLabels[forecast.series[i]!]}|${dayToIso(forecast.date[i]!)}`, i);
     expect(golden.rows).toHaveLength(280);
@@ -39,7 +47,7 @@ describe('calendarRegressionForecast(data, { cutoff, horizon })', () => {
     }
     const data = makeSales(rows, { keys: ['store'], covariates: ['promo'] });
     const cutoff = isoDay('2022-01-01') + 379;
-    const forecast = calendarRegressionForecast(data, { cutoff, horizon: 20 });
+    const { forecast } = calendarRegressionForecast(data, { cutoff, horizon: 20 });
     for (let i = 0; i < 20; i++) {
       const onPromo = (forecast.date[i]! - isoDay('2022-01-01')) % 10 === 0;
       // Within the whisper of ridge that keeps the system solvable.
@@ -51,7 +59,7 @@ describe('calendarRegressionForecast(data, { cutoff, horizon })', () => {
     const rows: SalesRow[] = [];
     for (let d = 0; d < 200; d++) rows.push({ date: isoDay('2022-01-01') + d, store: 'a', sales: d % 3 === 0 ? 0 : 6 });
     const data = makeSales(rows, { keys: ['store'] });
-    const forecast = calendarRegressionForecast(data, { cutoff: isoDay('2022-01-01') + 189, horizon: 10 });
+    const { forecast } = calendarRegressionForecast(data, { cutoff: isoDay('2022-01-01') + 189, horizon: 10 });
     for (const v of forecast.p50) {
       expect(v).toBeGreaterThanOrEqual(0);
       expect(Number.isFinite(v)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DataPipeline } from '../../../src/workers/data-pipeline';
-import { dayOfWeek } from '../../../src/lib/core/days';
+import { dayOfWeek, dayToIso } from '../../../src/lib/core/days';
 import { isoDay, makeSales, type SalesRow } from '../../lib/eda/make-sales';
 
 const SPLIT = { validation: null, trainingWindow: null, folds: 1, period: null };
@@ -52,6 +52,26 @@ describe('DataPipeline (the data worker’s modelling half)', () => {
     // The total line sums P50 over the shops, so the mean's total is the mean of the members' totals.
     const totals = (result: typeof naive) => result.sample.rows.filter((r) => r.series === 'total').map((r) => r.p50);
     totals(mean).forEach((value, i) => expect(value).toBeCloseTo((totals(naive)[i]! + totals(theta)[i]!) / 2, 9));
+  });
+
+  it('a classical model carries its fitted parameters on the test window only, beside the forecast as scored (0 on closed days)', async () => {
+    const pipeline = new DataPipeline();
+    const prepared = pipeline.prepare(shops(), { spec: null, horizon: 14, split: SPLIT });
+    const test = prepared.plan.windows.length - 1;
+    expect((await pipeline.forecast(request('ets', 0))).fitted).toBeNull();
+    expect((await pipeline.forecast(request('naive', test))).fitted).toBeNull();
+    const ets = await pipeline.forecast(request('ets', test));
+    const fitted = ets.fitted!;
+    expect(fitted).toMatchObject({ model: 'ets', frequency: 'daily', season: 7, cutoff: dayToIso(prepared.plan.windows[test]!.cutoff) });
+    expect(fitted.series.map((s) => s.label)).toEqual(['store a', 'store b']);
+    for (const s of fitted.series) expect(s.params).toHaveProperty('alpha');
+    // The biggest shop's forecast as the run's sample holds it (what Evaluate draws) is the one kept with the parameters.
+    const top = ets.sample.rows.filter((r) => r.series === 'store a');
+    const a = fitted.series[0]!;
+    expect(top.map(({ date, p50, p10, p90 }) => ({ date, p50, p10, p90 }))).toEqual(a.dates.map((date, k) => ({ date, p50: a.p50[k], p10: a.p10[k], p90: a.p90[k] })));
+    expect(a.dates.filter((date, k) => dayOfWeek(isoDay(date)) === 6 && a.p50[k] === 0)).toHaveLength(2);
+    const calendar = (await pipeline.forecast(request('calendar', test))).fitted!;
+    expect(calendar.shared).toHaveProperty('coefficients');
   });
 
   it('finalMatrix: every row up to the last day (the test window’s included), or the training window’s last days only', () => {

@@ -25,7 +25,8 @@
  *   - m > 12 (weekly): seasonal differencing only, no seasonal AR/MA terms (their state has ≥ 52 dimensions);
  *   - only the most recent 730 observations are used (two years of daily data).
  */
-import type { SeriesForecast, SeriesModelOptions } from '../types';
+import { finiteOrNull } from '../../core/finite';
+import type { FittedParams, SeriesForecast, SeriesModelOptions } from '../types';
 import { Z80, arimaAicc, fitArima, forecastArimaFit, type ArimaFit } from './arima-fit';
 import { ArimaFitError, type ArimaOrder } from './arima-parameters';
 // One `is.constant` for both ports, as R's forecast package has one.
@@ -233,7 +234,25 @@ function naiveForecast(y: Float64Array, horizon: number, form: string): SeriesFo
   const p50 = new Float64Array(horizon).fill(Number.isFinite(last) ? last : 0);
   const p10 = p50.map((v, h) => v - Z80 * sigma * Math.sqrt(h + 1));
   const p90 = p50.map((v, h) => v + Z80 * sigma * Math.sqrt(h + 1));
-  return { p50, p10, p90, form };
+  return { p50, p10, p90, form, params: { fallback: 'naive', last: p50[0] ?? 0, sd: sigma } };
+}
+
+/**
+ * A fit under R's names: `arima.string`'s orders, `coef(fit)` (ar1 … ma1 … sar1 … sma1 … intercept or drift),
+ * `sigma2`, `loglik`, `aicc` and `nobs` as an `Arima` object holds them.
+ */
+export function arimaParams(fit: ArimaFit): FittedParams {
+  const { order } = fit;
+  return {
+    order: [order.p, order.d, order.q],
+    seasonal: [order.P, order.D, order.Q],
+    period: order.period,
+    coef: Object.fromEntries(fit.coefNames.map((name, i) => [name, fit.coef[i] as number])),
+    sigma2: fit.sigma2,
+    loglik: finiteOrNull(fit.loglik),
+    aicc: finiteOrNull(arimaAicc(fit)),
+    nobs: fit.nStar,
+  };
 }
 
 function finite(f: SeriesForecast): boolean {
@@ -242,7 +261,7 @@ function finite(f: SeriesForecast): boolean {
 
 function fromFit(fit: ArimaFit, horizon: number): SeriesForecast {
   const { mean, lower, upper } = forecastArimaFit(fit, horizon);
-  return { p50: mean, p10: lower, p90: upper, form: arimaForm(fit.order, fit.regressor) };
+  return { p50: mean, p10: lower, p90: upper, form: arimaForm(fit.order, fit.regressor), params: arimaParams(fit) };
 }
 
 function tryExact(y: Float64Array, order: ArimaOrder, constant: boolean): ArimaFit | undefined {
@@ -269,7 +288,9 @@ export function forecastArima(series: Float64Array, options: SeriesModelOptions)
   if (n === 0) return naiveForecast(y, horizon, 'Naive');
   if (isConstantSeries(y)) {
     const flat = new Float64Array(horizon).fill(y[0] as number);
-    return { p50: flat, p10: Float64Array.from(flat), p90: Float64Array.from(flat), form: 'ARIMA(0,0,0) with non-zero mean' };
+    // auto.arima's own answer for a constant series: Arima(x, order = c(0, 0, 0), fixed = mean(x)).
+    const params = { order: [0, 0, 0], seasonal: [0, 0, 0], period: Math.max(1, Math.round(options.season)), coef: { intercept: y[0] as number }, sigma2: 0, nobs: n };
+    return { p50: flat, p10: Float64Array.from(flat), p90: Float64Array.from(flat), form: 'ARIMA(0,0,0) with non-zero mean', params };
   }
   if (n < 3) return naiveForecast(y, horizon, 'Naive');
   const m = options.season > 1 ? Math.round(options.season) : 1;

@@ -14,7 +14,8 @@
  * α ≈ 1); 4 points fit ETS(A,N,N) though its AICc is infinite; fewer, where no form has enough data, forecast the last
  * value ('Naive'). From 5 to 6 points this fits ETS forms where R switches to `HoltWinters`-style least squares.
  */
-import type { SeriesForecast, SeriesModelOptions } from '../types';
+import { finiteOrNull } from '../../core/finite';
+import type { FittedParams, SeriesForecast, SeriesModelOptions } from '../types';
 import {
   etsFormName,
   fitEtsForm,
@@ -268,7 +269,31 @@ export function naiveSeriesForecast(y: Float64Array, horizon: number, form: stri
   const p50 = new Float64Array(horizon).fill(last);
   const p10 = p50.map((v, i) => v - Z80 * sd * Math.sqrt(i + 1));
   const p90 = p50.map((v, i) => v + Z80 * sd * Math.sqrt(i + 1));
-  return { p50, p10, p90, form };
+  return { p50, p10, p90, form, params: { fallback: 'naive', last, sd } };
+}
+
+/**
+ * A fit's parameters under R's names: `fit$par`'s smoothing parameters (only those the form has), `fit$initstate`
+ * and the state after the last observation (`fit$states[n + 1, ]`, what the forecast starts from), each named as
+ * R's `states` columns (l, b, s1 … sm; s1 the newest seasonal index, sm the one the next period uses).
+ */
+export function etsParams(fit: EtsFit, nobs: number): FittedParams {
+  const { form } = fit;
+  const names = ['l', ...(form.trend === 'N' ? [] : ['b']), ...(form.season === 'N' ? [] : Array.from({ length: form.period }, (_, j) => `s${j + 1}`))];
+  const named = (state: Float64Array): FittedParams => Object.fromEntries(names.map((name, j) => [name, state[j] as number]));
+  return {
+    alpha: fit.alpha,
+    ...(form.trend === 'N' ? {} : { beta: fit.beta }),
+    ...(form.season === 'N' ? {} : { gamma: fit.gamma }),
+    ...(form.damped ? { phi: fit.phi } : {}),
+    initstate: named(fit.initialState),
+    laststate: named(fit.finalState),
+    sigma2: fit.sigma2,
+    loglik: -fit.lik / 2,
+    aicc: finiteOrNull(fit.aicc),
+    ...(form.season === 'N' ? {} : { m: form.period }),
+    nobs,
+  };
 }
 
 /** The least-AICc form among R's candidates, fitted; undefined when none can be fitted. */
@@ -292,7 +317,7 @@ export function forecastFromEtsFit(fit: EtsFit, horizon: number): SeriesForecast
     p90[i] = (mean[i] as number) + half;
   }
   const finite = [mean, p10, p90].every((a) => a.every(Number.isFinite));
-  return finite ? { p50: mean, p10, p90, form: etsFormName(fit.form) } : undefined;
+  return finite ? { p50: mean, p10, p90, form: etsFormName(fit.form), params: etsParams(fit, fit.residuals.length) } : undefined;
 }
 
 export function forecastEts(y: Float64Array, options: SeriesModelOptions): SeriesForecast {

@@ -76,5 +76,9 @@ export function forecastTheta(y: Float64Array, options: SeriesModelOptions): Ser
     p90[i] = mean + half;
   }
   const finite = [p50, p10, p90].every((a) => a.every(Number.isFinite));
-  return finite ? { p50, p10, p90, form: 'Theta' } : naiveSeriesForecast(y, horizon, 'Theta');
+  if (!finite) return naiveSeriesForecast(y, horizon, 'Theta');
+  // thetaf's model keeps alpha, drift and the SES fit (whose last level the forecast starts from); the seasonal
+  // indices it divides by are not kept in R, so they are written out here, in the order the forecast steps use them.
+  const seasonal = indices ? { m, indices: Array.from(indices.subarray(n - m)) } : null;
+  return { p50, p10, p90, form: 'Theta', params: { alpha, drift, level, sigma2: ses.sigma2, seasonal, nobs: n } };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { arimaAicc, fitArima, forecastArimaFit } from '../../../../src/lib/models/classical/arima-fit';
 import type { ArimaOrder } from '../../../../src/lib/models/classical/arima-parameters';
-import { forecastArima } from '../../../../src/lib/models/classical/arima';
+import { arimaParams, forecastArima } from '../../../../src/lib/models/classical/arima';
 
 /**
  * Golden values from R 4.2.2 / forecast 8.20, written by tests/tools/classical-golden-arima.R:
@@ -54,7 +54,7 @@ function maxRelativeWidth(ours: ArrayLike<number>, theirs: number[], centre: num
 describe('fitArima(y, { order, constant, method: "CSS-ML" }) reproduces R’s Arima()', () => {
   for (const g of golden.fixed) {
     const s = seriesByName.get(g.series) as GoldenAuto;
-    it(`${g.series} ${g.form}: coefficients ±2e-3 (relative), loglik ±0.01, AICc ±0.02, forecasts and 80 % bounds within 0.1 %`, () => {
+    it(`${g.series} ${g.form}: coefficients ±2e-3 (relative), loglik ±0.01, AICc ±0.02, forecasts and 80 % bounds within 0.1 %; arimaParams as R's Arima object`, () => {
       const order: ArimaOrder = { p: g.order[0]!, d: g.order[1]!, q: g.order[2]!, P: g.seasonal[0]!, D: g.seasonal[1]!, Q: g.seasonal[2]!, period: s.m };
       const constant = g.drift || order.d + order.D === 0;
       const fit = fitArima(Float64Array.from(s.y), { order, constant, method: 'CSS-ML' });
@@ -67,9 +67,25 @@ describe('fitArima(y, { order, constant, method: "CSS-ML" }) reproduces R’s Ar
       expect(maxRelative(fc.mean, g.mean)).toBeLessThan(1e-3);
       expect(maxRelativeWidth(fc.lower, g.lower, g.mean)).toBeLessThan(1e-3);
       expect(maxRelativeWidth(fc.upper, g.upper, g.mean)).toBeLessThan(1e-3);
+      const params = arimaParams(fit) as unknown as GoldenParams;
+      expect([params.order, params.seasonal, params.period]).toEqual([g.order, g.seasonal, s.m]);
+      expect(Object.keys(params.coef)).toEqual(Object.keys(g.coef));
+      expect([params.sigma2, params.loglik, params.aicc]).toEqual([fit.sigma2, fit.loglik, arimaAicc(fit)]);
     });
   }
 });
+
+/** What forecastArima reports as params: R's orders, coef(fit) by name, sigma2, loglik, aicc, nobs. */
+interface GoldenParams {
+  order: number[];
+  seasonal: number[];
+  period: number;
+  coef: Record<string, number>;
+  sigma2: number;
+  loglik: number;
+  aicc: number;
+  nobs: number;
+}
 
 describe('forecastArima(y, { season, horizon }) follows R’s auto.arima()', () => {
   for (const g of golden.auto) {
@@ -81,6 +97,15 @@ describe('forecastArima(y, { season, horizon }) follows R’s auto.arima()', () 
         expect(maxRelative(f.p50, g.mean)).toBeLessThan(1e-3);
         expect(maxRelativeWidth(f.p10, g.lower, g.mean)).toBeLessThan(1e-3);
         expect(maxRelativeWidth(f.p90, g.upper, g.mean)).toBeLessThan(1e-3);
+        // And the parameters it reports are R's, by R's names, within the tolerances of the fixed fits above.
+        const params = f.params as unknown as GoldenParams;
+        expect([params.order, params.seasonal]).toEqual([g.order, g.seasonal]);
+        expect(Object.keys(params.coef)).toEqual(Object.keys(g.coef));
+        for (const [name, v] of Object.entries(g.coef)) expect(Math.abs((params.coef[name] as number) - v), name).toBeLessThan(2e-3 * Math.max(1, Math.abs(v)));
+        expect(Math.abs(params.loglik - g.loglik)).toBeLessThan(0.01);
+        expect(Math.abs(params.aicc - g.aicc)).toBeLessThan(0.02);
+        expect(Math.abs(params.sigma2 / g.sigma2 - 1)).toBeLessThan(1e-3);
+        expect(params.nobs).toBe(Math.min(g.y.length, 730) - g.order[1]! - g.seasonal[1]! * g.m);
       } else {
         // A different choice must be a near-tie on AICc (within 1 %) with forecasts within 5 % and bounds within
         // half of R's half-width.
@@ -147,5 +172,7 @@ describe('forecastArima(y, options) on awkward series never throws nor returns N
     expect(Array.from(f.p50)).toEqual([4.5, 4.5, 4.5]);
     expect(Array.from(f.p10)).toEqual([4.5, 4.5, 4.5]);
     expect(f.form).toBe('ARIMA(0,0,0) with non-zero mean');
+    // auto.arima's own fit of a constant: Arima(x, order = c(0, 0, 0), fixed = mean(x)).
+    expect(f.params).toEqual({ order: [0, 0, 0], seasonal: [0, 0, 0], period: 12, coef: { intercept: 4.5 }, sigma2: 0, nobs: 30 });
   });
 });

@@ -73,6 +73,20 @@ function wapeBetween(actual: ArrayLike<number>, expected: readonly number[]): nu
   return num / den;
 }
 
+/** What forecastEts reports as params for a fitted form. */
+interface EtsParams {
+  alpha: number;
+  beta?: number;
+  gamma?: number;
+  phi?: number;
+  initstate: Record<string, number>;
+  laststate: Record<string, number>;
+  sigma2: number;
+  loglik: number;
+  aicc: number | null;
+  nobs: number;
+}
+
 /** An AICc this far above R's is still R's optimum in effect (see FLAT_OPTIMUM). */
 const AICC_TOLERANCE = 0.2;
 
@@ -184,6 +198,42 @@ describe('ETS against R forecast::ets (tests/tools/classical-golden-ets-theta.R)
         expect(wapeBetween(result.p10, c.ets.lower)).toBeLessThan(0.05);
         expect(wapeBetween(result.p90, c.ets.upper)).toBeLessThan(0.05);
       }
+    });
+  });
+
+  describe.each(golden.cases)('forecastEts(y).params on $name: what R forecast::ets reports', (c) => {
+    const y = Float64Array.from(c.y);
+    const r = c.ets as GoldenFit;
+
+    it("names R's (fit$par's smoothing parameters, only the form's; initstate and laststate as R's states columns), laststate ends the recursion from initstate, and the numbers are R's within the tolerances above", () => {
+      const result = forecastEts(y, { season: c.m, horizon: 1 });
+      const params = result.params as unknown as EtsParams;
+      expect(result.form).toBe(r.form);
+      // laststate is where the recursion from initstate ends: the state the forecast starts from.
+      const fitted = y.subarray(y.length - params.nobs);
+      const model = { form: parseForm(r.form, c.m), alpha: params.alpha, beta: params.beta ?? 0, gamma: params.gamma ?? 0, phi: params.phi ?? 1, initialState: Float64Array.from(Object.values(params.initstate)) };
+      const finalState = new Float64Array(model.initialState.length);
+      const { lik } = runEtsRecursion(fitted, model, { residuals: new Float64Array(fitted.length), finalState });
+      expect(Array.from(finalState)).toEqual(Object.values(params.laststate));
+      expect(-lik / 2).toBe(params.loglik);
+      const present = (['alpha', 'beta', 'gamma', 'phi'] as const).filter((k) => r[k] !== null && r[k] !== undefined);
+      expect(Object.keys(params).filter((k) => ['alpha', 'beta', 'gamma', 'phi'].includes(k))).toEqual(present);
+      const form = parseForm(r.form, c.m);
+      const stateNames = ['l', ...(form.trend === 'N' ? [] : ['b']), ...(form.season === 'N' ? [] : Array.from({ length: c.m }, (_, j) => `s${j + 1}`))];
+      expect(Object.keys(params.initstate)).toEqual(stateNames);
+      expect(Object.keys(params.laststate)).toEqual(stateNames);
+      expect(params.nobs).toBe(Math.min(y.length, ETS_MAX_FIT_POINTS));
+      if (y.length > ETS_MAX_FIT_POINTS || FLAT_OPTIMUM.has(c.name)) {
+        // Not R's optimum (see above): the fit reported is still the one forecast, and no worse than R's by AICc.
+        if (FLAT_OPTIMUM.has(c.name)) expect(params.aicc!).toBeLessThanOrEqual(r.aicc + AICC_TOLERANCE);
+        return;
+      }
+      // Same data, same optimum: R's numbers (the forecasts agree to 1e-3, the AICc to 0.2).
+      for (const k of present) expect(Math.abs((params[k] as number) - (r[k] as number)), k).toBeLessThan(1e-3);
+      expect(scaledDifference(Object.values(params.initstate), r.initialState)).toBeLessThan(1e-3);
+      expect(Math.abs(params.aicc! - r.aicc)).toBeLessThan(AICC_TOLERANCE);
+      expect(Math.abs(params.loglik - r.loglik)).toBeLessThan(AICC_TOLERANCE / 2);
+      expect(params.sigma2 / r.sigma2 - 1).toBeCloseTo(0, 3);
     });
   });
 

@@ -20,12 +20,18 @@ function scaledDifference(actual: ArrayLike<number>, expected: readonly number[]
 describe('forecastTheta against R forecast::thetaf (tests/tools/classical-golden-ets-theta.R)', () => {
   // Deterministic given the SES fit, and the SES fit follows R's Nelder–Mead path to the same optimum: 1e-6.
 
-  it.each(golden.cases)("case $name (m = $m): thetaf's mean and 80 % interval", (c) => {
+  it.each(golden.cases)("case $name (m = $m): thetaf's mean and 80 % interval; its model's alpha, drift and sigma2 as params", (c) => {
     const result = forecastTheta(Float64Array.from(c.y), { season: c.m, horizon: c.h });
     expect(result.form).toBe('Theta');
     expect(scaledDifference(result.p50, c.theta.mean)).toBeLessThan(1e-6);
     expect(scaledDifference(result.p10, c.theta.lower)).toBeLessThan(1e-6);
     expect(scaledDifference(result.p90, c.theta.upper)).toBeLessThan(1e-6);
+    const params = result.params as { alpha: number; drift: number; sigma2: number; nobs: number; seasonal: { m: number; indices: number[] } | null };
+    expect(params.alpha / c.theta.alpha - 1).toBeCloseTo(0, 6);
+    expect(params.drift / c.theta.drift - 1).toBeCloseTo(0, 6);
+    expect(params.sigma2 / c.theta.sigma2 - 1).toBeCloseTo(0, 6);
+    expect(params.nobs).toBe(c.y.length);
+    if (params.seasonal) expect(params.seasonal.indices).toHaveLength(c.m);
   });
 });
 
