@@ -105,7 +105,7 @@ export const CONFIG_FIELDS = {
         products: intIn(...EXAMPLE_LIMITS.products),
         days: intIn(...EXAMPLE_LIMITS.days),
       }),
-      v.check(({ stores, products, days }) => stores * products * days <= MAX_EXAMPLE_ROWS, exampleTooLarge(MAX_EXAMPLE_ROWS)),
+      v.check(({ stores, products, days }) => stores * products * days <= MAX_EXAMPLE_ROWS, () => exampleTooLarge(MAX_EXAMPLE_ROWS)),
     ),
     v.strictObject({ kind: v.literal('builtin'), file: v.picklist(BUILTIN_FILES) }),
     v.strictObject({
