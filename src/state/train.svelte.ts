@@ -337,15 +337,9 @@ export class TrainState {
       selection: backtest.selection,
       closed: features.closedFlag ? { flag: features.closedFlag, openOnly } : null,
     };
-    // The feature table as SQL travels with the run (the MLflow export's artifacts): a query the app cannot write for
-    // this spec is left out, as the Features stage says why.
-    let featureSql: RunArtifacts['featureSql'];
-    try {
-      const trainEnd = windows.at(-1)!.trainEnd;
-      featureSql = featureQueries(features.spec, { columns: features.columns, frequency: features.frequency, trainEnd, names: features.names, fileName: datasetLabel(config.dataset) ?? '' });
-    } catch {
-      featureSql = undefined;
-    }
+    // The feature table as SQL travels with the run (the MLflow export's artifacts).
+    const trainEnd = windows.at(-1)!.trainEnd;
+    const featureSql = featureQueries(features.spec, { columns: features.columns, frequency: features.frequency, trainEnd, names: features.names, fileName: datasetLabel(config.dataset) ?? '' });
     return { metrics, artifacts: { weights, samples, classical, ...(featureSql ? { featureSql } : {}) } satisfies RunArtifacts, samples };
   }
 

@@ -151,17 +151,10 @@ async function networkBundle(options: ModelBundleOptions & { network: VersionNet
   return { name, files };
 }
 
-/**
- * The same features as SQL, fit to the version's trainEnd (the state's): for building them where the data lives. A
- * spec the SQL cannot express (the Features stage says why) leaves them out rather than failing the download.
- */
+/** The same features as SQL, fit to the version's trainEnd (the state's): for building them where the data lives. */
 function sqlFiles(featureSpec: FeatureSpec, { data, state }: { data: SalesData; state: FeatureState }): [string, string][] {
-  try {
-    const queries = featureQueries(featureSpec, { columns: data.mapping, frequency: data.frequency, trainEnd: state.trainEnd, names: state.names, fileName: 'sales.csv' });
-    return Object.entries(queries).map(([dialect, sql]) => [`features.${dialect}.sql`, sql]);
-  } catch {
-    return [];
-  }
+  const queries = featureQueries(featureSpec, { columns: data.mapping, frequency: data.frequency, trainEnd: state.trainEnd, names: state.names, fileName: 'sales.csv' });
+  return Object.entries(queries ?? {}).map(([dialect, sql]) => [`features.${dialect}.sql`, sql]);
 }
 
 /**

@@ -310,12 +310,17 @@ export function featureSqlSource(dialect: SqlDialect, fileName: string): string 
 
 /**
  * The query in both dialects, as the exports ship it beside a run or a model (the Features stage shows one at a time):
- * the feature table a run trained on, computed where the data lives.
+ * the feature table a run trained on, computed where the data lives. Null when the spec has no SQL form (the Features
+ * stage says why): an export then goes without it rather than failing.
  */
-export function featureQueries(spec: FeatureSpec, options: Omit<FeatureSqlOptions, 'dialect' | 'source'> & { fileName: string }): Record<SqlDialect, string> {
+export function featureQueries(spec: FeatureSpec, options: Omit<FeatureSqlOptions, 'dialect' | 'source'> & { fileName: string }): Record<SqlDialect, string> | null {
   const { fileName, ...rest } = options;
   const query = (dialect: SqlDialect) => featureSql(spec, { ...rest, dialect, source: featureSqlSource(dialect, fileName) });
-  return { duckdb: query('duckdb'), spark: query('spark') };
+  try {
+    return { duckdb: query('duckdb'), spark: query('spark') };
+  } catch {
+    return null;
+  }
 }
 
 interface FeatureColumnsOptions {

@@ -119,7 +119,7 @@ export async function trainedRun(options: { id: string; created: string; seed: n
     // As the Train stage stores it: the feature table as SQL, fit to the test window's training end; Theta's fit.
     artifacts: {
       weights, samples, classical,
-      featureSql: featureQueries(features.spec, { columns: features.columns, frequency: features.frequency, trainEnd: windows.at(-1)!.trainEnd, names: features.names, fileName: 'sales.csv' }),
+      featureSql: featureQueries(features.spec, { columns: features.columns, frequency: features.frequency, trainEnd: windows.at(-1)!.trainEnd, names: features.names, fileName: 'sales.csv' })!,
     } satisfies RunArtifacts as unknown as JsonObject,
     durationMs: 65_000, appVersion: '0.1.0',
   };

@@ -13,7 +13,7 @@ import { buildFeatures } from '../../../src/lib/features/build-features';
 import { compileFeatures } from '../../../src/lib/features/compile-features';
 import { scanFeatureRows } from '../../../src/lib/features/scan-feature-rows';
 import { defaultFeatureSpec } from '../../../src/lib/features/default-feature-spec';
-import { featureSql, type FeatureSqlOptions } from '../../../src/lib/features/feature-sql';
+import { featureQueries, featureSql, type FeatureSqlOptions } from '../../../src/lib/features/feature-sql';
 import type { FeatureSpec } from '../../../src/lib/features/types';
 import { planBacktest } from '../../../src/lib/train/plan-backtest';
 import { resolveHorizon } from '../../../src/lib/scope/default-horizon';
@@ -280,5 +280,12 @@ describe('featureSql(spec, options) as text', () => {
     expect(() => featureSql(FULL, { ...options, names })).toThrow(featureSqlMessages.namesMismatch(state.names, names));
     const clashing = { ...options, columns: { ...data.mapping, date: 'price' } };
     expect(() => featureSql(FULL, clashing)).toThrow(featureSqlMessages.columnClash('price'));
+    // The exports' pair: both dialects, or nothing when the spec has no SQL form.
+    const { dialect: _dialect, source: _source, ...rest } = options;
+    expect(featureQueries(FULL, { ...rest, fileName: 'x.csv' })).toEqual({
+      duckdb: featureSql(FULL, { ...options, dialect: 'duckdb', source: "read_csv_auto('x.csv')" }),
+      spark: featureSql(FULL, { ...options, dialect: 'spark', source: 'sales' }),
+    });
+    expect(featureQueries(FULL, { ...rest, names, fileName: 'x.csv' })).toBeNull();
   });
 });
