@@ -11,6 +11,7 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { trainMessages } from '../lib/messages/train';
+import { rerouteTransposedMatMul } from './wasm-matmul';
 import { BACKEND_NAMES, type BackendName, type BackendProbe, type ProbeOptions, type ProbeResult } from '../lib/models/train-types';
 
 const PROBE_DEFAULTS = { rows: 256, features: 30, steps: 5 };
@@ -23,6 +24,7 @@ const loaders: Record<BackendName, () => Promise<unknown>> = {
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
   wasm: async () => {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    rerouteTransposedMatMul();
     // Threaded wasm hangs in a minified cross-origin-isolated build and is no faster on 2 cores (TOOLING.md).
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     wasm.setWasmPaths({

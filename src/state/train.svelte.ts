@@ -70,10 +70,7 @@ export class TrainState {
   #abort: AbortController | null = null;
   #warmed: string | null = null;
 
-  readonly #onStored: () => void;
-
-  constructor(options: { data: DataClient; train: (lane: number) => TrainClient; lanes: number; features: FeaturesState; storage: StorageState; onStored?: () => void }) {
-    this.#onStored = options.onStored ?? (() => undefined);
+  constructor(options: { data: DataClient; train: (lane: number) => TrainClient; lanes: number; features: FeaturesState; storage: StorageState }) {
     this.#data = options.data;
     this.#trainClient = options.train;
     this.#lanes = Math.max(1, options.lanes);
@@ -206,10 +203,10 @@ export class TrainState {
       // Two lanes: the data worker fits baselines and classical models while the train worker trains the networks.
       ...BASELINES.map((name) => ({ name, family: 'baseline' as const, lane: 'data' })),
       ...(config.models.classical ?? defaultClassicalKinds(features.frequency)).map((name) => ({ name, family: 'classical' as const, lane: 'data' })),
-      // The networks share the train workers round-robin: each worker trains on a core of its own.
-      ...neural.map((spec, i) => ({ name: spec.kind, family: 'neural' as const, lane: `train ${i % this.#lanes}` })),
+      // The networks share the train workers: each is a slot of the 'train' lane, on a core of its own.
+      // Hidden layers make a step several times dearer than the linear model's: those start first (see BacktestCandidate.cost).
+      ...neural.map((spec) => ({ name: spec.kind, family: 'neural' as const, lane: 'train', cost: 1 + spec.hidden.length })),
     ];
-    const laneOf = (kind: string) => neural.findIndex((spec) => spec.kind === kind) % this.#lanes;
     // Every lane trains on the backend lane 0 resolves 'auto' to: one run, one backend (it replays).
     const backend = neural.length > 0 ? ((await this.#trainClient(0).api.prepare(config.models.backend)) ?? config.models.backend) : config.models.backend;
     const perWindow = candidates.length - neural.length + neural.reduce((sum, c) => sum + c.epochs + 1, 0);
@@ -261,8 +258,33 @@ export class TrainState {
       return { metrics: headlineMetrics(forecast.evaluation), detail };
     };
 
+    // Train a network on window w in the train worker of `slot`: early stopping on a fold, a fixed count on the test window.
+    const trainOn = async (candidate: BacktestCandidate, w: number, slot: number) => {
+      const label = windows[w]!.label;
+      const base = neural.find((spec) => spec.kind === candidate.name)!;
+      const onEpoch = (report: EpochReport) => {
+        if (report.phase === 'refit') {
+          tick(1, `${label}: ${base.kind}, fit on every row up to the cutoff, epoch ${report.epoch}`);
+          return;
+        }
+        curves.add({ model: base.kind, window: label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss });
+        tick(1, `${label}: ${base.kind}, epoch ${report.epoch}`);
+      };
+      const previous = lastFold.get(base.kind);
+      const step = networkStep(w, windows.length, previous?.bestEpoch);
+      const initial = step.warmStart && previous ? { initial: previous.weights } : {};
+      const trained = await this.#trainClient(slot).trainWindow({ window: w, ...steps, spec: base, seed: config.seed, backend, step, ...initial }, { onEpoch, signal });
+      if (step.kind === 'early-stopping') lastFold.set(base.kind, { weights: trained.weights, bestEpoch: trained.bestEpoch });
+      curves.flush();
+      this.backend = trained.backend;
+      // The budget counted each model's epochs (and as many again for the test window's fit): settle what went unused.
+      tick(trained.spec.epochs - (step.kind === 'fit' ? step.epochs : trained.history.length), `${label}: ${base.kind} trained`);
+      return { ...trained, step };
+    };
+    const testFits = new Map<string, ReturnType<typeof trainOn>>();
+
     const forecaster: BacktestForecaster<WindowResult> = {
-      forecast: async (candidate, w) => {
+      forecast: async (candidate, w, slot) => {
         const t0 = performance.now();
         const label = windows[w]!.label;
         if (candidate.family !== 'neural') {
@@ -272,37 +294,27 @@ export class TrainState {
           tick(1, `${label}: ${candidate.name}`);
           return scored(w, t0, result);
         }
-        // The lane's train worker fetches the window's matrices from the data worker, and the data worker asks it for
+        // The slot's train worker fetches the window's matrices from the data worker, and the data worker asks it for
         // the forecast's predictions: feature rows go between the two workers, the page sends and gets small things.
-        const base = neural.find((spec) => spec.kind === candidate.name)!;
-        const lane = laneOf(base.kind);
-        const onEpoch = (report: EpochReport) => {
-          if (report.phase === 'refit') {
-            tick(1, `${label}: ${base.kind}, fit on every row up to the cutoff, epoch ${report.epoch}`);
-            return;
-          }
-          curves.add({ model: base.kind, window: label, epoch: report.epoch, loss: report.loss, valLoss: report.valLoss });
-          tick(1, `${label}: ${base.kind}, epoch ${report.epoch}`);
-        };
-        const previous = lastFold.get(base.kind);
-        const step = networkStep(w, windows.length, previous?.bestEpoch);
-        const initial = step.warmStart && previous ? { initial: previous.weights } : {};
-        const trained = await this.#trainClient(lane).trainWindow({ window: w, ...steps, spec: base, seed: config.seed, backend, step, ...initial }, { onEpoch, signal });
-        if (step.kind === 'early-stopping') lastFold.set(base.kind, { weights: trained.weights, bestEpoch: trained.bestEpoch });
-        curves.flush();
-        this.backend = trained.backend;
+        const trained = await ((isTest(w) ? testFits.get(candidate.name) : undefined) ?? trainOn(candidate, w, slot));
         const { spec } = trained;
-        const network = { lane, spec, weights: trained.weights, backend: trained.backend, keep: `${runId}:${w}:${spec.kind}` };
+        const network = { lane: slot, spec, weights: trained.weights, backend: trained.backend, keep: `${runId}:${w}:${spec.kind}` };
         const result = await this.#data.api.forecastWindow({
           window: w, model: spec.kind, quantiles: spec.loss === 'quantile' ? spec.quantiles : null, cost, customMetrics, openOnly, ...steps, network,
         });
-        // The budget counted each model's epochs (and as many again for the test window's refit): settle what went unused.
-        tick(1 + spec.epochs - (step.kind === 'fit' ? step.epochs : trained.history.length), `${label}: ${spec.kind} forecast`);
+        tick(1, `${label}: ${spec.kind} forecast`);
         if (isTest(w)) {
           weights.push({ model: spec.kind, weights: trained.weights });
           importance.set(spec.kind, await this.#data.api.importance({ window: w, outputs: modelOutputWidth(spec), ...steps, seed: config.seed, network }));
         }
-        return scored(w, t0, result, { ...trained, warmStart: step.warmStart });
+        return scored(w, t0, result, { ...trained, warmStart: trained.step.warmStart });
+      },
+      // A network's test-window training reads only rows before the test window: it runs as soon as its folds are done.
+      prepare: async (candidate, w, slot) => {
+        if (candidate.family !== 'neural') return;
+        const fit = trainOn(candidate, w, slot);
+        testFits.set(candidate.name, fit);
+        await fit;
       },
       combine: async ({ name, members }, w) => {
         const t0 = performance.now();
@@ -313,7 +325,7 @@ export class TrainState {
     };
 
     const backtest = await runBacktest({
-      windows: windows.map((w) => w.label), candidates, forecaster, primary: config.scope.primaryMetric, signal,
+      windows: windows.map((w) => w.label), candidates, forecaster, primary: config.scope.primaryMetric, signal, slots: { data: 1, train: this.#lanes },
     });
     const models: ModelResult[] = backtest.results.map((r) => ({
       name: r.name,
@@ -350,8 +362,7 @@ export class TrainState {
       this.notice = error.message;
       return false;
     }
-    await this.#storage.refresh();
-    this.#onStored();
+    // The Storage, Runs and Registry lists learn of the write from its commit (StorageState.onChange), as other tabs do.
     return true;
   }
 
@@ -378,10 +389,6 @@ export class TrainState {
       this.notice = [runSaveMessages.notSaved(runSaveMessages.reason(result.error)), fate].filter((text) => text !== null).join(' ');
     } else if (!result.saved && outcome.stored) {
       this.notice = result.error.message;
-    }
-    if (result.saved || outcome.stored) {
-      await this.#storage.refresh();
-      this.#onStored();
     }
     return result.saved;
   }

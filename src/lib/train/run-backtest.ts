@@ -1,16 +1,21 @@
 /**
  * The selection loop of the Train stage: windows × candidates → metrics → pick, with the test window last.
  *
- *   1. every candidate (baselines, classical, neural) forecasts every selection fold, oldest first (lanes side by side,
- *      each at its own pace)
+ *   1. every candidate (baselines, classical, neural) forecasts every selection fold, oldest first; then, still in its
+ *      lane, prepares the test window without looking at it (a network trains on the rows up to its cutoff)
  *   2. candidates are ranked by the mean of the primary metric over those folds; ensembles of the top k (mean and
  *      median, k = 2 … maxMembers) are scored on the same folds, and the best k of each kind is kept
  *   3. the pick: the lowest selection score among candidates and the two ensembles — fixed here, before step 4
  *   4. the test window: every candidate and kept ensemble forecasts it once, for the report only
  *
  * The test window cannot influence the pick because it is not forecast until the pick is made (a Node test holds
- * the order). How each forecast is made (a worker, tfjs, a proxy) is the caller's: this file only orders the calls
- * and does the arithmetic.
+ * the order); preparing it reads only rows before it. How each forecast is made (a worker, tfjs, a proxy) is the
+ * caller's: this file only orders the calls and does the arithmetic.
+ *
+ * Lanes: candidates of one lane share its slots (the data worker is one slot; each train worker another). A free slot
+ * takes the waiting step of the earliest window, then of the costliest candidate, and a candidate's own steps run in
+ * window order (a network's next fold starts from its previous fold's weights). So no slot idles while a step waits
+ * anywhere in its lane, and no lane waits for another until the pick.
  */
 import type { HeadlineMetrics, ModelFamily, ModelName, SelectionRecord } from '../runs/types';
 import type { MetricName } from '../notebook/stage-configs';
@@ -22,10 +27,15 @@ export interface BacktestCandidate {
   name: ModelName;
   family: ModelFamily;
   /**
-   * Candidates of one lane forecast one after another; lanes run side by side (the classical models fit in the data
-   * worker while a network trains in the train worker, so two cores both work). Default: one lane for all.
+   * The lane whose slots the candidate's steps take (see above): lanes run side by side, so the classical models fit
+   * in the data worker while networks train in the train workers. Default: one lane for all.
    */
   lane?: string;
+  /**
+   * How long its steps take next to its lane's other candidates (any unit; default 1). A freed slot takes the costliest
+   * waiting step of the earliest window, so the long chains start first and the short ones fill in around them.
+   */
+  cost?: number;
 }
 
 export type EnsembleMethod = 'mean' | 'median';
@@ -37,8 +47,14 @@ export interface WindowOutcome<D> {
 }
 
 export interface BacktestForecaster<D> {
-  /** Forecast window `window` (index into the plan) with a candidate, and score it. */
-  forecast(candidate: BacktestCandidate, window: number): Promise<WindowOutcome<D>>;
+  /** Forecast window `window` (index into the plan) with a candidate, and score it; `slot` is the lane's slot it runs in. */
+  forecast(candidate: BacktestCandidate, window: number, slot: number): Promise<WindowOutcome<D>>;
+  /**
+   * Ready the test window for `forecast` without reading anything from it or after its cutoff (a network's training
+   * on the rows before it). Runs in the candidate's lane right after its last fold, before the pick, so a lane that is
+   * done with its folds does not idle; the test forecast itself waits for the pick. Optional.
+   */
+  prepare?(candidate: BacktestCandidate, window: number, slot: number): Promise<void>;
   /** Combine the members' forecasts of `window` (already made by `forecast`) and score the combination. */
   combine(ensemble: { name: ModelName; members: ModelName[]; method: EnsembleMethod }, window: number): Promise<WindowOutcome<D>>;
 }
@@ -49,6 +65,8 @@ export interface RunBacktestOptions<D> {
   candidates: BacktestCandidate[];
   forecaster: BacktestForecaster<D>;
   primary: MetricName;
+  /** Steps a lane runs at once, by lane name (default 1 each). */
+  slots?: Record<string, number>;
   /** Largest ensemble tried (default 5). */
   maxMembers?: number;
   signal?: AbortSignal;
@@ -87,29 +105,37 @@ export async function runBacktest<D>(options: RunBacktestOptions<D>): Promise<Ba
     if (signal?.aborted) throw new Error(trainMessages.trainingCancelled);
   };
 
-  // Every candidate on each of `ws`, lane by lane side by side; outcomes per window in candidate order. A lane goes
-  // on to the next window as soon as its own candidates are done (a network's next fold needs only its own previous
-  // fold), so a fast lane never waits for a slow one until the pick.
-  const lanes = new Map<string, number[]>();
-  candidates.forEach((c, i) => lanes.set(c.lane ?? '', [...(lanes.get(c.lane ?? '') ?? []), i]));
-  const forecastWindows = async (ws: number[]): Promise<WindowOutcome<D>[][]> => {
-    const outcomes = ws.map(() => new Array<WindowOutcome<D>>(candidates.length));
-    await Promise.all(
-      [...lanes.values()].map(async (members) => {
-        for (const [k, w] of ws.entries()) {
-          for (const i of members) {
-            checkCancelled();
-            outcomes[k]![i] = await forecaster.forecast(candidates[i]!, w);
-          }
-        }
-      }),
-    );
-    return outcomes;
+  const lanes = createLanes(options.slots ?? {});
+  // One step of candidate i: it waits for a slot of the candidate's lane, and gives it back whatever happens.
+  const step = async (i: number, window: number, run: (slot: number) => Promise<void>) => {
+    const lane = candidates[i]!.lane ?? '';
+    const slot = await lanes.acquire(lane, { window, cost: candidates[i]!.cost ?? 1, order: i });
+    try {
+      checkCancelled();
+      await run(slot);
+    } finally {
+      lanes.release(lane, slot);
+    }
   };
 
-  // 1. Every candidate on every selection fold.
+  // 1. Every candidate on every selection fold, in order, then its preparation of the test window.
   const results = candidates.map<CandidateResult<D>>((c) => ({ name: c.name, family: c.family, members: null, windows: [], selection: emptyMetrics(), test: null }));
-  (await forecastWindows(folds.map((_, w) => w))).forEach((outcomes, w) => outcomes.forEach((outcome, i) => results[i]!.windows.push({ window: folds[w]!, ...outcome })));
+  const foldsDone = candidates.map(async (candidate, i) => {
+    for (const [w, label] of folds.entries()) {
+      await step(i, w, async (slot) => {
+        results[i]!.windows.push({ window: label, ...(await forecaster.forecast(candidate, w, slot)) });
+      });
+    }
+  });
+  const prepared = Promise.all(
+    foldsDone.map(async (done, i) => {
+      await done;
+      if (forecaster.prepare) await step(i, testIndex, (slot) => forecaster.prepare!(candidates[i]!, testIndex, slot));
+    }),
+  );
+  // Awaited after the pick; a failure meanwhile is not left unhandled (that await rethrows it).
+  prepared.catch(() => undefined);
+  await Promise.all(foldsDone);
   for (const result of results) result.selection = meanHeadline(result.windows.map((w) => w.metrics));
 
   // 2. Rank; ensembles of the top k, each k scored on the same folds.
@@ -140,11 +166,17 @@ export async function runBacktest<D>(options: RunBacktestOptions<D>): Promise<Ba
   const selection: SelectionRecord = { metric: primary, windows: folds, ranking, picked: ranking[0]?.name ?? null };
 
   // 4. The test window, reported after the pick.
+  await prepared;
   const testLabel = windows[testIndex]!;
-  (await forecastWindows([testIndex]))[0]!.forEach((outcome, i) => {
-    results[i]!.windows.push({ window: testLabel, ...outcome });
-    results[i]!.test = outcome.metrics;
-  });
+  await Promise.all(
+    candidates.map((candidate, i) =>
+      step(i, testIndex, async (slot) => {
+        const outcome = await forecaster.forecast(candidate, testIndex, slot);
+        results[i]!.windows.push({ window: testLabel, ...outcome });
+        results[i]!.test = outcome.metrics;
+      }),
+    ),
+  );
   for (const ensemble of ensembles) {
     checkCancelled();
     const method = ENSEMBLES.find((e) => e.name === ensemble.name)!.method;
@@ -153,6 +185,59 @@ export async function runBacktest<D>(options: RunBacktestOptions<D>): Promise<Ba
     ensemble.test = outcome.metrics;
   }
   return { results: [...results, ...ensembles], selection };
+}
+
+interface Waiting {
+  window: number;
+  cost: number;
+  /** The candidate's place in the list: the last tie-break. */
+  order: number;
+  grant: (slot: number) => void;
+}
+
+/**
+ * Slots per lane: a free slot goes to the waiting step of the earliest window, then of the costliest candidate, then
+ * of the earliest in the list. Slots are handed out a microtask after a request or a release, so the steps asked for
+ * together (every candidate's first fold, at the start) are ranked together, not served in the order they asked.
+ */
+function createLanes(slots: Record<string, number>) {
+  interface Pool {
+    free: number[];
+    waiting: Waiting[];
+    dispatching: boolean;
+  }
+  const pools = new Map<string, Pool>();
+  const pool = (lane: string) => {
+    let found = pools.get(lane);
+    if (!found) {
+      found = { free: Array.from({ length: Math.max(1, slots[lane] ?? 1) }, (_, i) => i), waiting: [], dispatching: false };
+      pools.set(lane, found);
+    }
+    return found;
+  };
+  const dispatch = (p: Pool) => {
+    if (p.dispatching) return;
+    p.dispatching = true;
+    queueMicrotask(() => {
+      p.dispatching = false;
+      p.waiting.sort((a, b) => a.window - b.window || b.cost - a.cost || a.order - b.order);
+      p.free.sort((a, b) => a - b);
+      while (p.free.length > 0 && p.waiting.length > 0) p.waiting.shift()!.grant(p.free.shift()!);
+    });
+  };
+  return {
+    acquire(lane: string, step: Omit<Waiting, 'grant'>): Promise<number> {
+      const p = pool(lane);
+      const granted = new Promise<number>((grant) => p.waiting.push({ ...step, grant }));
+      dispatch(p);
+      return granted;
+    },
+    release(lane: string, slot: number): void {
+      const p = pool(lane);
+      p.free.push(slot);
+      dispatch(p);
+    },
+  };
 }
 
 function emptyMetrics(): HeadlineMetrics {

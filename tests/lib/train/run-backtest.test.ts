@@ -153,4 +153,113 @@ describe('runBacktest({ windows, candidates, forecaster, primary })', () => {
     expect(result.results.find((r) => r.name === 'cnn')!.windows.map((w) => w.window)).toEqual(['fold 1', 'fold 2', 'test']);
     expect(result.selection.picked).toBe('ridge');
   });
+
+  it('gives a lane with two slots two steps at once, a freed slot to the earliest window, and a candidate its windows in order', async () => {
+    const events: string[] = [];
+    const running = new Set<string>();
+    let most = 0;
+    const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
+    // How long each step holds its slot, in turns of the event loop: mlp's first fold is the long one.
+    const turns: Record<string, number[]> = { ridge: [1, 1, 1], mlp: [6, 1, 1], cnn: [2, 1, 1] };
+    const forecaster: BacktestForecaster<null> = {
+      async forecast(candidate, window, slot) {
+        const key = `${candidate.name}@${window}`;
+        events.push(`start ${key} slot ${slot}`);
+        running.add(key);
+        most = Math.max(most, running.size);
+        for (let turn = 0; turn < turns[candidate.name]![window]!; turn++) await Promise.resolve();
+        running.delete(key);
+        events.push(`end ${key}`);
+        return { metrics: metrics(candidate.name === 'ridge' ? 0.1 : 0.2), detail: null };
+      },
+      async combine() {
+        return { metrics: metrics(0.15), detail: null };
+      },
+    };
+    await runBacktest({
+      windows: ['fold 1', 'fold 2', 'test'],
+      candidates: (['ridge', 'mlp', 'cnn'] as const).map((name) => ({ name, family: 'neural' as const, lane: 'train' })),
+      forecaster,
+      primary: 'wape',
+      slots: { train: 2 },
+    });
+    expect(most).toBe(2);
+    const at = (event: string) => events.findIndex((e) => e.startsWith(event));
+    // ridge's first fold frees its slot first; cnn's first fold (window 0) takes it before ridge's second (window 1).
+    expect(at('start ridge@0')).toBe(0);
+    expect(at('start mlp@0')).toBe(1);
+    expect(at('start cnn@0')).toBeGreaterThan(at('end ridge@0'));
+    expect(at('start ridge@1')).toBeGreaterThan(at('start cnn@0'));
+    for (const name of ['ridge', 'mlp', 'cnn']) {
+      expect(at(`end ${name}@0`)).toBeLessThan(at(`start ${name}@1`));
+      expect(at(`end ${name}@1`)).toBeLessThan(at(`start ${name}@2`));
+    }
+  });
+
+  it('prepares a candidate\'s test window right after its own folds, before the pick, and forecasts it only after the pick', async () => {
+    const calls: string[] = [];
+    const base = fakeForecaster({ ridge: [0.1, 0.1, 0.3], mlp: [0.2, 0.2, 0.05] }, calls);
+    let holdMlp: () => void = () => undefined;
+    const mlpHeld = new Promise<void>((release) => {
+      holdMlp = release;
+    });
+    const forecaster: BacktestForecaster<null> = {
+      ...base,
+      async forecast(candidate, window, slot) {
+        // mlp's second fold waits until ridge has prepared its test window: ridge's lane does not wait for mlp's folds.
+        if (candidate.name === 'mlp' && window === 1) await mlpHeld;
+        return base.forecast(candidate, window, slot);
+      },
+      async prepare(candidate, window) {
+        calls.push(`prepare ${candidate.name}@${window}`);
+        if (candidate.name === 'ridge') holdMlp();
+      },
+      async combine(ensemble, window) {
+        return base.combine(ensemble, window);
+      },
+    };
+    const result = await runBacktest({
+      windows: ['fold 1', 'fold 2', 'test'],
+      candidates: [
+        { name: 'ridge', family: 'neural', lane: 'train 0' },
+        { name: 'mlp', family: 'neural', lane: 'train 1' },
+      ],
+      forecaster,
+      primary: 'wape',
+    });
+    expect(calls.indexOf('prepare ridge@2')).toBeGreaterThan(calls.indexOf('ridge@1'));
+    expect(calls.indexOf('prepare ridge@2')).toBeLessThan(calls.indexOf('mlp@1'));
+    expect(calls.indexOf('prepare mlp@2')).toBeGreaterThan(calls.indexOf('mlp@1'));
+    // The test window's forecasts and combinations all come after every fold's work and every preparation.
+    const firstTest = calls.findIndex((c) => c.endsWith('@2') && !c.startsWith('prepare'));
+    expect(calls.slice(firstTest).every((c) => c.endsWith('@2') && !c.startsWith('prepare'))).toBe(true);
+    expect(result.selection.picked).not.toBe('mlp');
+  });
+
+  it('starts the costliest candidates of a lane first, and ranks steps asked for together', async () => {
+    const started: string[] = [];
+    const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
+    const forecaster: BacktestForecaster<null> = {
+      async forecast(candidate, window) {
+        started.push(`${candidate.name}@${window}`);
+        await Promise.resolve();
+        return { metrics: metrics(0.2), detail: null };
+      },
+      async combine() {
+        return { metrics: metrics(0.15), detail: null };
+      },
+    };
+    await runBacktest({
+      windows: ['fold 1', 'test'],
+      candidates: [
+        { name: 'ridge', family: 'neural', lane: 'train', cost: 1 },
+        { name: 'mlp', family: 'neural', lane: 'train', cost: 3 },
+        { name: 'cnn', family: 'neural', lane: 'train', cost: 3 },
+      ],
+      forecaster,
+      primary: 'wape',
+      slots: { train: 2 },
+    });
+    expect(started.slice(0, 3)).toEqual(['mlp@0', 'cnn@0', 'ridge@0']);
+  });
 });
