@@ -9,13 +9,13 @@
  */
 import { exportAll, importAll, type ImportMode } from '../adapters/backup';
 import { downloadBlob } from '../adapters/download';
-import { openForecastLabDb, readRecords, type CommitListener, type DbDependencies, type ForecastLabDb } from '../adapters/db';
+import { openForecastLabDb, readEach, type CommitListener, type DbDependencies, type ForecastLabDb } from '../adapters/db';
 import { storageNotices } from '../lib/messages/storage';
 import { backupFileName } from '../lib/storage/backup-file-name';
 import { formatBytes } from '../lib/storage/format-bytes';
 import type { TableName } from '../lib/storage/records';
 import { StorageError, toStorageError } from '../lib/storage/storage-error';
-import { summarizeRows, type StorageItem } from '../lib/storage/summarize-rows';
+import { listItems, summarizeRow, type StorageItem } from '../lib/storage/summarize-rows';
 
 export type { ImportMode };
 
@@ -118,11 +118,13 @@ export class StorageState {
   async refresh(): Promise<void> {
     try {
       const db = this.db;
-      const [datasets, configs, runs, registries] = await Promise.all([readRecords(db, 'datasets'), readRecords(db, 'configs'), readRecords(db, 'runs'), readRecords(db, 'registries')]);
-      this.datasets = summarizeRows('datasets', datasets.records, datasets.damaged);
-      this.configs = summarizeRows('configs', configs.records, configs.damaged);
-      this.runs = summarizeRows('runs', runs.records, runs.damaged);
-      this.registries = summarizeRows('registries', registries.records, registries.damaged);
+      // Each row summarised as it is read (its size counted while it is at hand), never the whole table at once.
+      const items = <T extends TableName>(table: T) => readEach(db, table, (row) => summarizeRow(table, row));
+      const [datasets, configs, runs, registries] = await Promise.all([items('datasets'), items('configs'), items('runs'), items('registries')]);
+      this.datasets = listItems(datasets.kept, datasets.damaged);
+      this.configs = listItems(configs.kept, configs.damaged);
+      this.runs = listItems(runs.kept, runs.damaged);
+      this.registries = listItems(registries.kept, registries.damaged);
       this.damaged = [datasets, configs, runs, registries].reduce((sum, read) => sum + read.damaged.length, 0);
     } catch (error) {
       this.fail(error);

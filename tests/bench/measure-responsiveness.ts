@@ -4,7 +4,7 @@ import { byTestId, goToStage } from '../e2e/notebook';
 import { findLongTaskCulprit, TRACE_CATEGORIES, type TraceEvent } from './find-long-task-culprit';
 import type { WindowCulprits } from './measure-app-pass';
 import { OPS_YEAR, opsYearHash, registerChampion, throwIfOpsFailed } from './measure-ops';
-import { trainOnce, withPage } from './measure-training';
+import { trainOnce, waitForSettled, withPage } from './measure-training';
 import { readPageTimeline, type PageTimeline } from './page-probe';
 
 /** The longest main-thread task of one phase, and what the page was doing while it ran. */
@@ -124,4 +124,51 @@ async function playYear(page: Page, url: string, options: { periods?: number; be
   await page.waitForFunction(() => document.querySelector('[data-testid="chart"][data-state="rendering"]') === null, null, { polling: 50, timeout: TIMEOUT_MS });
   await page.waitForTimeout(QUIET_MS);
   return { clickAt, finishedAt };
+}
+
+export interface StoredRunsPass {
+  /** Runs in storage when the page was reloaded (the trained one and its copies). */
+  runs: number;
+  /** Megabytes of one run record (its JSON). */
+  runMb: number;
+  /** Reload → settled, then Save notebook (a commit: every list re-reads its table) + 2 s. */
+  tasks: PhaseTasks;
+}
+
+/**
+ * A notebook with many stored runs, as after a day of work: the default example trained once, its run stored again
+ * `copies` times under new ids (each as big as a real one), the page reloaded (every list reads every run, the Train
+ * cell restores its run) and, once settled, Save notebook pressed (a commit, which the Storage, Runs and Registry
+ * lists answer by reading their tables again).
+ */
+export async function measureStoredRunsPass(browser: Browser, options: { url: string; copies: number }): Promise<StoredRunsPass> {
+  return withPage(browser, async (page) => {
+    await trainOnce(page, options.url);
+    const runChars = await page.evaluate(
+      (copies) =>
+        new Promise<number>((done, fail) => {
+          const request = indexedDB.open('forecast-lab');
+          request.onerror = () => fail(request.error);
+          request.onsuccess = () => {
+            const tx = request.result.transaction('runs', 'readwrite');
+            const store = tx.objectStore('runs');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const run = all.result[0] as { id: string; created: string };
+              for (let i = 1; i <= copies; i++) store.put({ ...run, id: `${run.id}-copy-${i}`, created: new Date(Date.parse(run.created) - i * 60_000).toISOString() });
+              tx.oncomplete = () => done(JSON.stringify(run).length);
+            };
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      options.copies,
+    );
+    await page.reload();
+    await waitForSettled(page, TIMEOUT_MS);
+    await page.click('[data-testid="save-notebook"]');
+    await page.waitForTimeout(2 * QUIET_MS);
+    await waitForSettled(page, TIMEOUT_MS);
+    const timeline = await readPageTimeline(page);
+    return { runs: options.copies + 1, runMb: runChars / 1e6, tasks: phaseTasks(timeline, { from: 0, to: Infinity }) };
+  });
 }

@@ -188,7 +188,7 @@ export async function trainOnce(page: Page, url: string, hooks: TrainOptions = {
 }
 
 /** Page time at which no cell runs and no chart renders, still true 300 ms later (polled every 50 ms). */
-async function waitForSettled(page: Page, timeout = TIMEOUT_MS): Promise<number> {
+export async function waitForSettled(page: Page, timeout = TIMEOUT_MS): Promise<number> {
   const settled = () =>
     document.querySelector('[data-cell][data-status="running"]') === null && document.querySelector('[data-testid="chart"][data-state="rendering"]') === null
       ? performance.now()

@@ -32,8 +32,9 @@
  *
  * 13. Responsiveness, phase by phase: the longest main-thread task (none over 100 ms) of the default example's first
  *    load, the 1M-row import, the default training (section 8's) and a simulated year (section 12's, with weekly
- *    retraining), each with what the page was doing then (the cells running, the charts drawing); a phase over the
- *    target is run once more under tracing, and its longest task taken apart.
+ *    retraining) and a reload with 20 stored runs followed by a save, each with what the page was doing then (the cells
+ *    running, the charts drawing); a phase over the target is run once more under tracing, and its longest task taken
+ *    apart.
  *
  * Sections: `run.ts perf` runs 1–8 and the summary, `run.ts quality` runs 9, `run.ts ops` runs 10–12,
  * `run.ts responsive` runs 13, `run.ts training` runs 8 (its figures, no tracing) and 8b; no section named, all of them.
@@ -63,7 +64,7 @@ import { measureQuality, QUALITY_DATASETS, type QualityResult } from './measure-
 import { measureDetection, summarizeDetection, type DetectionResult } from './measure-detection';
 import { timeDriftTests, type DriftTimes } from './time-drift-tests';
 import { measureOpsYear, OPS_YEAR, type OpsYear } from './measure-ops';
-import { measureSimulationPass, phaseTasks, traceSimulationPass, type PhaseTasks } from './measure-responsiveness';
+import { measureSimulationPass, measureStoredRunsPass, phaseTasks, traceSimulationPass, type PhaseTasks } from './measure-responsiveness';
 import { DEFAULT_CONFIG } from '../../src/lib/notebook/config';
 import { defaultModelSpec, MODEL_KINDS } from '../../src/lib/models/default-model-specs';
 import { DEFAULT_OPS } from '../../src/lib/ops/ops-config';
@@ -87,6 +88,9 @@ const LARGE = {
   dataset: { kind: 'example' as const, seed: 42, stores: 41, products: 2, days: 1826 },
   referenceMs: 10_000,
 };
+
+/** Section 13's last phase: how many runs are stored when the page reloads (a day of work). */
+const STORED_RUNS = 20;
 
 const SECTIONS = ['perf', 'quality', 'ops', 'responsive', 'training'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -287,12 +291,15 @@ async function main(): Promise<void> {
       const training = await measureTrainingPass(browser, { url: server.url });
       print(`a simulated year (${OPS_YEAR.periods} periods at ${OPS_YEAR.speed} a second, a retrain every ${OPS_YEAR.retrainEvery}), after a short training…`);
       const simulation = await measureSimulationPass(browser, { url: server.url });
+      print(`a reload with ${STORED_RUNS} stored runs of the default example, then Save notebook…`);
+      const stored = await measureStoredRunsPass(browser, { url: server.url, copies: STORED_RUNS - 1 });
       const rows = (CSV_OPTIONS.stores * CSV_OPTIONS.products * CSV_OPTIONS.days).toLocaleString('en');
       const phases: Phase[] = [
         { name: 'first load', window: 'page open → every chart drawn + 1 s', tasks: phaseTasks(app.timeline, { from: 0, to: app.import.fileSetAt }) },
         { name: 'import', window: `${rows}-row CSV set on the input → every chart drawn + 1 s`, tasks: phaseTasks(app.timeline, { from: app.import.fileSetAt, to: Infinity }) },
         { name: 'training', window: 'click on Run → Evaluate drawn + 1 s', tasks: phaseTasks(training.timeline, { from: training.clickAt, to: Infinity }) },
         { name: 'simulation', window: `click on Deploy's Run → Play → finished (${ms(simulation.playedMs)}) + 1 s`, tasks: simulation.tasks },
+        { name: 'stored runs', window: `reload with ${stored.runs} runs of ${stored.runMb.toFixed(1)} MB stored → settled, Save notebook + 2 s`, tasks: stored.tasks },
       ];
       printPhases(phases);
       const over = new Set(phases.filter((p) => (p.tasks.longest?.duration ?? 0) > TARGET.trainingLongTaskMs).map((p) => p.name));
@@ -312,6 +319,7 @@ async function main(): Promise<void> {
         }
         if (over.has('training')) printCulprits('Training (click on Run → Evaluate drawn)', await traceTrainingPass(browser, { url, hash: shortTrainingHash(TRACED) }), name);
         if (over.has('simulation')) printCulprits(`Simulation (${TRACED.periods} periods)`, await traceSimulationPass(browser, { url, periods: TRACED.periods }), name);
+        if (over.has('stored runs')) print('Stored runs: not traced here (the page reads IndexedDB row by row: adapters/db.ts readEach).');
       }
     }
   } finally {

@@ -21,10 +21,13 @@ export interface StorageItem {
   damage?: { reason: string; storedKey: IDBValidKey };
 }
 
-export function summarizeRows<T extends TableName>(table: T, rows: readonly TableRows[T][], damaged: readonly DamagedRow[] = []): StorageItem[] {
-  const items = rows.map((row) => summarizeRow(table, row));
+/**
+ * The list as shown: damaged rows first, then the rest, each group newest first. `items` are summarizeRow's, made as
+ * each row is read (the reader, adapters/db.ts readEach, gives each row a task of its own).
+ */
+export function listItems(items: readonly StorageItem[], damaged: readonly DamagedRow[] = []): StorageItem[] {
   const byDate = (a: StorageItem, b: StorageItem) => (a.created < b.created ? 1 : a.created > b.created ? -1 : a.key.localeCompare(b.key));
-  return [...damaged.map(summarizeDamaged).sort(byDate), ...items.sort(byDate)];
+  return [...damaged.map(summarizeDamaged).sort(byDate), ...[...items].sort(byDate)];
 }
 
 /** A damaged row, named from what it still has (its key, a name), with the reason it cannot be read. */

@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { storageLabels } from '../../../src/lib/messages/storage';
 import { backupFileName, runFileName } from '../../../src/lib/storage/backup-file-name';
 import { formatTimestamp } from '../../../src/lib/storage/format-timestamp';
-import { summarizeRows } from '../../../src/lib/storage/summarize-rows';
+import { listItems, summarizeRow } from '../../../src/lib/storage/summarize-rows';
+import type { DamagedRow } from '../../../src/lib/storage/record-schemas';
+import type { TableName, TableRows } from '../../../src/lib/storage/records';
 import { CSV_HASH, T0, config, exampleDataset, importedDataset, run } from './fixtures';
 
-describe('summarizeRows(table, rows)', () => {
+/** As the Storage state lists a table: each row summarised as read, then ordered with the damaged ones. */
+const summarizeRows = <T extends TableName>(table: T, rows: TableRows[T][], damaged: DamagedRow[] = []) => listItems(rows.map((row) => summarizeRow(table, row)), damaged);
+
+describe('summarizeRow(table, row) in listItems', () => {
   it('describes datasets newest first, with their stored size and no content', () => {
     const items = summarizeRows('datasets', [importedDataset(), exampleDataset()]);
     expect(items.map((item) => item.name)).toEqual(['Example: 3 stores', 'shop.csv']);
@@ -28,7 +33,7 @@ describe('summarizeRows(table, rows)', () => {
   });
 });
 
-describe('summarizeRows(table, rows, damaged)', () => {
+describe('listItems(items, damaged)', () => {
   it('lists damaged rows first, named from what they still hold, with the reason and the key to delete them by', () => {
     const damaged = [
       { table: 'runs' as const, key: 'r9', row: { id: 'r9', created: T0 }, reason: 'status: missing' },

@@ -20,7 +20,7 @@ import { sortRecords } from '../../../src/lib/storage/record-schemas';
 import type { JsonObject, TableName } from '../../../src/lib/storage/records';
 import { PRIMARY_KEYS, TABLE_NAMES } from '../../../src/lib/storage/records';
 import { sha256Hex } from '../../../src/lib/storage/sha256-hex';
-import { summarizeRows } from '../../../src/lib/storage/summarize-rows';
+import { listItems, summarizeRow } from '../../../src/lib/storage/summarize-rows';
 import { toJsonSafe } from '../../../src/lib/storage/to-json-safe';
 import { promotedRegistry } from '../../lib/registry/fixtures';
 import { makeConfig, makeMetrics } from '../../lib/runs/make-run';
@@ -219,7 +219,7 @@ function expectStagesRead(rows: StoredRows): void {
   };
   for (const table of TABLE_NAMES) {
     expect(read[table].damaged).toEqual([]);
-    summarizeRows(table, read[table].records);
+    listItems(read[table].records.map((row) => summarizeRow(table, row)));
   }
   for (const config of read.configs.records) parseConfig(config.config);
   for (const registry of read.registries.records) expect(parseRegistry(registry.registry).ok).toBe(true);
