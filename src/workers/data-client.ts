@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { DataPeer, DataWorkerApi } from './data-protocol';
-import { startWorker, type ChannelEnd } from './worker-link';
+import { startWorker, startedOnFirstMessage, type ChannelEnd } from './worker-link';
 
 /** The page's handle on the data worker: one worker for the page's lifetime, its API as promises. */
 export interface DataClient {
@@ -13,7 +13,7 @@ export interface DataClient {
 }
 
 export function createDataClient(onCrash: (message: string) => void): DataClient {
-  const worker = startWorker<DataWorkerApi>(new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'forecast-lab-data' }), onCrash);
+  const worker = startWorker<DataWorkerApi>(startedOnFirstMessage(() => new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'forecast-lab-data' })), onCrash);
   const { api } = worker;
   return {
     api,

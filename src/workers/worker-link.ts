@@ -41,6 +41,9 @@ export function linkTo<T>(endpoint: Comlink.Endpoint): Link<T> {
   };
 }
 
+/** What the page uses of a Worker: messages, an 'error' event, terminate(). */
+export type WorkerEndpoint = Pick<Worker, 'postMessage' | 'addEventListener' | 'removeEventListener' | 'terminate'>;
+
 /** The page's hold on one worker. */
 export interface WorkerHandle<T> {
   api: Comlink.Remote<T>;
@@ -55,7 +58,7 @@ export interface WorkerHandle<T> {
  * reported through `onCrash` and ends it: its state is unknown from then on, and a call that would never be answered
  * must reject rather than hang.
  */
-export function startWorker<T>(worker: Worker, onCrash: (message: string) => void): WorkerHandle<T> {
+export function startWorker<T>(worker: WorkerEndpoint, onCrash: (message: string) => void): WorkerHandle<T> {
   const link = linkTo<T>(worker);
   const listeners: ((reason: string) => void)[] = [];
   let lost = false;
@@ -99,3 +102,45 @@ export function connectWorkers(a: ChannelEnd, b: ChannelEnd): void {
   a.onLost((reason) => quietly(b.drop(workerFailed(reason))));
   b.onLost((reason) => quietly(a.drop(workerFailed(reason))));
 }
+
+/**
+ * A worker that starts at its first message rather than when the page builds its handle: the page builds every
+ * handle while it mounts, and a worker's start (fetching and compiling its code) would take a core from the page's
+ * first layout on a two-core machine. Listeners added before the start are attached at the start.
+ */
+export function startedOnFirstMessage(create: () => Worker): WorkerEndpoint {
+  let worker: Worker | null = null;
+  let terminated = false;
+  const listeners: [string, EventListenerOrEventListenerObject][] = [];
+  const started = () => {
+    if (!worker) {
+      worker = create();
+      for (const [type, listener] of listeners) worker.addEventListener(type, listener);
+    }
+    return worker;
+  };
+  const lazy: WorkerEndpoint & { start(): void } = {
+    // comlink starts an endpoint that has start() (a MessagePort) right before each request's message.
+    start() {
+      if (!terminated) (started() as Worker & { start?: () => void }).start?.();
+    },
+    postMessage(message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) {
+      if (!terminated) started().postMessage(message, transfer as Transferable[]);
+    },
+    addEventListener(type: string, listener: EventListenerOrEventListenerObject) {
+      listeners.push([type, listener]);
+      worker?.addEventListener(type, listener);
+    },
+    removeEventListener(type: string, listener: EventListenerOrEventListenerObject) {
+      const at = listeners.findIndex(([t, l]) => t === type && l === listener);
+      if (at >= 0) listeners.splice(at, 1);
+      worker?.removeEventListener(type, listener);
+    },
+    terminate() {
+      terminated = true;
+      worker?.terminate();
+    },
+  };
+  return lazy;
+}
+

@@ -1,7 +1,7 @@
 import * as Comlink from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workerFailed } from '../../../src/lib/messages/notebook';
-import { connectWorkers, linkTo, startWorker, type ChannelEnd } from '../../../src/workers/worker-link';
+import { connectWorkers, linkTo, startedOnFirstMessage, startWorker, type ChannelEnd } from '../../../src/workers/worker-link';
 
 // Node's MessageChannel stands in for the browser's (comlink speaks to either); a worker is a port with an API exposed
 // on its far end that answers `echo` at once and never answers `stall`, as a worker that died mid-request would not.
@@ -125,4 +125,25 @@ describe('connectWorkers(a, b)', () => {
     expect(b.end.dropped).toEqual([workerFailed('out of memory')]);
     expect(a.end.dropped).toEqual([]);
   });
+
+  it('startedOnFirstMessage() starts the worker at the first call, once, with the listeners added before; terminated first, never', async () => {
+    const made: ReturnType<typeof fakeWorker>[] = [];
+    const crashes: string[] = [];
+    const handle = startWorker<Api>(startedOnFirstMessage(() => made[made.push(fakeWorker()) - 1] as unknown as Worker), (message) => crashes.push(message));
+    expect(made).toHaveLength(0);
+    expect(await handle.api.echo(7)).toBe(7);
+    expect(await handle.api.echo(8)).toBe(8);
+    expect(made).toHaveLength(1);
+    // The crash listener startWorker added before the start hears the started worker.
+    made[0]!.crash('out of memory');
+    expect(crashes).toEqual(['out of memory']);
+    await expect(handle.api.echo(9)).rejects.toThrow(workerFailed('out of memory'));
+
+    let created = 0;
+    const never = startWorker<Api>(startedOnFirstMessage(() => (created++, fakeWorker() as unknown as Worker)), () => undefined);
+    never.terminate();
+    await expect(never.api.echo(1)).rejects.toThrow(workerFailed('terminated by the page'));
+    expect(created).toBe(0);
+  });
 });
+
