@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { decompositionSpec } from '../../../src/lib/charts/decomposition-spec';
 import { hasChartData } from '../../../src/lib/charts/has-chart-data';
+import { liveCurvesSpec } from '../../../src/lib/charts/live-curves-spec';
 import { outliersSpec } from '../../../src/lib/charts/outliers-spec';
 import { priceVsSalesSpec } from '../../../src/lib/charts/price-vs-sales-spec';
 import { promoUpliftSpec } from '../../../src/lib/charts/promo-uplift-spec';
@@ -137,4 +138,18 @@ describe('hasChartData', () => {
     expect(hasChartData({ data: { url: 'x.csv' }, mark: 'point' })).toBe(true);
     expect(hasChartData({ layer: [{ data: { values: [] }, mark: 'line' }, { data: { values: [{ a: 1 }] }, mark: 'point' }] })).toBe(true);
   });
+
+  it('liveCurvesSpec(curves) fades each later window, in the order the windows trained ("fold 10" after "fold 9")', () => {
+    const windows = Array.from({ length: 10 }, (_, i) => `fold ${i + 1}`);
+    const curves = windows.flatMap((window, w) => [1, 2].map((epoch) => ({ model: 'ridge', window, epoch, loss: 1 / (epoch + w), valLoss: 1.2 / (epoch + w) })));
+    const spec = loose(liveCurvesSpec(curves));
+    const compiled = compileSpec(spec as TopLevelSpec);
+    expect(compiled.warnings).toEqual([]);
+    expect(compiled.marks).toEqual(['line', 'symbol']);
+    expect(spec.encoding.opacity).toMatchObject({ field: 'window', sort: { field: 'order', op: 'min' } });
+    const orderOf = new Map((spec.data.values as Loose[]).map((row) => [row.window, row.order]));
+    expect(orderOf.get('fold 9')).toBe(8);
+    expect(orderOf.get('fold 10')).toBe(9);
+  });
 });
+
