@@ -152,3 +152,36 @@ describe('the example notebook on a first visit', () => {
     expect(errors).toEqual([]);
   });
 });
+
+// A tab opened in the background draws no frames: the stages that mount one per frame (App.svelte) must still come,
+// each after the fallback timer, and the cells must run. requestAnimationFrame is made a no-op before the app loads.
+describe('the notebook in a tab that draws no frames', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('mounts every stage and the Storage panel, and runs the first cells', async () => {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    await context.addInitScript('window.requestAnimationFrame = () => 0;');
+    const { page, errors } = await openApp(browser, { context });
+    // Polled on a timer: playwright's default polling waits for frames, which this page never draws.
+    const ready = await page.waitForFunction(
+      (ids) => {
+        const built = ids.every((id) => document.querySelector(`[data-testid="stage-${id}"] [data-cell], [data-testid="stage-${id}"] [data-testid="evaluate-panel"]`));
+        const cells = ['data.load', 'data.clean'].map((id) => document.querySelector(`[data-testid="cell-${id}"]`)?.getAttribute('data-status'));
+        return built && document.querySelector('[data-testid="storage-panel"]') !== null && cells.every((status) => status === 'fresh') ? cells : false;
+      },
+      STAGES.map((stage) => stage.id),
+      { polling: 100, timeout: LONG },
+    );
+    expect(await ready.jsonValue()).toEqual(['fresh', 'fresh']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
