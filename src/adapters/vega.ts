@@ -7,7 +7,7 @@
  *
  *   spec ──► 1. rows taken out (detachChartData) ──► 2. the form compiled and parsed in the chart worker (compileChart,
  *            cached by form) ──► 3. vega View built from it (a task of its own) ──► 4. rows handed to the view
- *        ──► 5. dataflow run and SVG rendered, cut into slices of about SLICE_MS between vega's operators
+ *        ──► 5. dataflow run and SVG rendered, cut into slices between vega's operators (./vega-slices.ts)
  *
  * A chart whose form has not changed (a live chart: loss curves while training, the simulation's charts every tick)
  * skips 2–3: its new rows go into the view it has. Charts draw one at a time; those near the viewport first, then the
@@ -25,6 +25,7 @@ import type { Runtime, View } from 'vega';
 import { detachChartData } from '../lib/charts/detach-chart-data';
 import { isConcatSpec } from '../lib/charts/is-concat-spec';
 import type { ChartWorkerApi } from '../workers/chart.worker';
+import { nextTask, sliceDataflow, startSlice } from './vega-slices';
 import './vega.css';
 
 /** What a chart shows now: drawing (its newest spec is on its way: now, or in its turn), drawn, or failed. */
@@ -54,8 +55,6 @@ export interface ChartViewOptions {
   onState(state: ChartState): void;
 }
 
-/** Main-thread time a drawing may take before it lets the page run (input, paint, other work) again. */
-const SLICE_MS = 30;
 /** Charts this far beyond the viewport (above or below) count as near: they draw before the user scrolls to them. */
 const NEAR_VIEW_MARGIN = '50% 0px';
 /**
@@ -288,72 +287,6 @@ const turns = new (class Turns {
     this.wake();
   }
 })();
-
-/** When the running slice's time is spent (one drawing at a time runs, so one slice). */
-const slice = { end: 0 };
-
-function startSlice(): void {
-  slice.end = performance.now() + SLICE_MS;
-}
-
-/**
- * vega runs a view's dataflow as one loop over its operators, awaiting any operator that returns a promise (an async
- * transform). Every operator the view queues is wrapped so that, once the slice's time is spent, it hands its result
- * back as a promise settled in a later task: the page gets the thread between two operators, then the loop goes on.
- * The render after the loop waits for a fresh slice the same way. Operators are wrapped as they are queued, so those
- * of sub-flows created while running (facets, groups) are sliced too.
- */
-function sliceDataflow(view: View): void {
-  const dataflow = view as unknown as { _enqueue(op: SlicedOperator, force?: boolean): unknown; _renderer: Renderer | null };
-  const enqueue = dataflow._enqueue;
-  dataflow._enqueue = function (op, force) {
-    sliceOperator(op);
-    return enqueue.call(this, op, force);
-  };
-  const renderer = dataflow._renderer;
-  if (renderer === null) return;
-  const renderAsync = renderer.renderAsync;
-  renderer.renderAsync = function (...args) {
-    if (performance.now() < slice.end) return renderAsync.apply(this, args);
-    return nextTask().then(() => {
-      startSlice();
-      return renderAsync.apply(this, args);
-    });
-  };
-}
-
-interface SlicedOperator {
-  run(pulse: unknown): unknown;
-  [SLICED]?: true;
-}
-
-interface Renderer {
-  renderAsync(...args: unknown[]): Promise<unknown>;
-}
-
-const SLICED = Symbol('sliced');
-
-function sliceOperator(op: SlicedOperator): void {
-  if (op[SLICED]) return;
-  op[SLICED] = true;
-  const run = op.run;
-  op.run = function (pulse) {
-    const out = run.call(this, pulse) as { then?: unknown; async?: unknown } | null;
-    // Results vega treats specially (a promise, a request for async work) go back as they are.
-    if (performance.now() < slice.end || out === null || typeof out !== 'object' || out.then !== undefined || out.async !== undefined) return out;
-    return nextTask().then(() => {
-      startSlice();
-      return out;
-    });
-  };
-}
-
-/** A promise settled in a later task: scheduler.yield() where the browser has it (it resumes ahead of other work). */
-function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 type Vega = typeof import('vega');
 

@@ -27,17 +27,10 @@ import type { DataClient } from '../workers/data-client';
 import type { TrainClient } from '../workers/train-client';
 import type { FeaturesState } from './features.svelte';
 import type { StorageState } from './storage.svelte';
+import { throttledCurves, throttledProgress, type LiveCurve, type RunProgress } from './train-updates';
 
 const BASELINES: readonly BaselineKind[] = ['naive', 'seasonal-naive', 'moving-average'];
 const APP_VERSION = '0.1.0';
-
-export interface LiveCurve {
-  model: string;
-  window: string;
-  epoch: number;
-  loss: number;
-  valLoss: number;
-}
 
 /**
  * The Train stage: one click trains every candidate model on every backtest window in the train worker, forecasts
@@ -46,7 +39,7 @@ export interface LiveCurve {
  */
 export class TrainState {
   running = $state(false);
-  progress = $state.raw<{ fraction: number; eta: string; label: string } | null>(null);
+  progress = $state.raw<RunProgress | null>(null);
   curves = $state.raw<LiveCurve[]>([]);
   result = $state.raw<RunMetrics | null>(null);
   /** The stored run `result` is (trained in this session or restored from storage). */
@@ -212,27 +205,7 @@ export class TrainState {
     const perWindow = candidates.length - neural.length + neural.reduce((sum, c) => sum + c.epochs + 1, 0);
     // Ensembles: up to four sizes of each kind on the folds, the two kept ones on the test window.
     const total = windows.length * perWindow + 8 * (windows.length - 1) + 2;
-    let done = 0;
-    // The progress line is redrawn at most every PROGRESS_EVERY_MS, always ending on the latest step: each redraw is a
-    // frame, and frames cost the cores the training needs (~0.1 s each where the GPU is emulated in software).
-    let label = '';
-    let shownAt = -Infinity;
-    let pending: ReturnType<typeof setTimeout> | null = null;
-    const show = () => {
-      pending = null;
-      if (this.#abort?.signal !== signal) return;
-      shownAt = performance.now();
-      const estimate = estimateEta({ startedAt: started, now: shownAt, done, total });
-      this.progress = { fraction: estimate.fraction, eta: formatEta(estimate.etaMs), label };
-    };
-    const tick = (units: number, next: string) => {
-      done += units;
-      label = next;
-      if (pending !== null) return;
-      const wait = PROGRESS_EVERY_MS - (performance.now() - shownAt);
-      if (wait <= 0) show();
-      else pending = setTimeout(show, wait);
-    };
+    const tick = throttledProgress({ started, total, publish: (progress) => (this.progress = progress), current: () => this.#abort?.signal === signal });
     const cost = config.scope.cost;
     const customMetrics = config.scope.customMetrics;
     const openOnly = config.scope.openOnly;
@@ -408,28 +381,3 @@ export class TrainState {
     return navigator.locks.request(name, work);
   }
 }
-
-/**
- * The live learning curves, handed to the page a few times a second rather than at every epoch: each hand-over redraws
- * the chart (vega parses and renders the whole spec again), and a small model runs dozens of epochs a second, which
- * kept the page's thread busy redrawing while the workers needed the cores.
- */
-function throttledCurves(publish: (points: LiveCurve[]) => void, everyMs = 1500) {
-  let pending: LiveCurve[] = [];
-  let last = -Infinity;
-  const flush = () => {
-    if (pending.length === 0) return;
-    publish(pending);
-    pending = [];
-    last = performance.now();
-  };
-  return {
-    add(point: LiveCurve) {
-      pending.push(point);
-      if (performance.now() - last >= everyMs) flush();
-    },
-    flush,
-  };
-}
-
-const PROGRESS_EVERY_MS = 500;

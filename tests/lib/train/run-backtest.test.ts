@@ -20,6 +20,9 @@ function fakeForecaster(wapes: Record<string, number[]>, calls: string[]): Backt
   };
 }
 
+/** Headline metrics with only a WAPE: what selection reads. */
+const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
+
 const candidates = (names: string[]): BacktestCandidate[] => names.map((name) => ({ name: name as ModelName, family: name === 'seasonal-naive' ? 'baseline' : 'neural' }));
 
 describe('runBacktest({ windows, candidates, forecaster, primary })', () => {
@@ -87,7 +90,6 @@ describe('runBacktest({ windows, candidates, forecaster, primary })', () => {
     const slowStarted = new Promise<void>((started) => {
       releaseSlow = started;
     });
-    const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
     const forecaster: BacktestForecaster<null> = {
       async forecast(candidate, window) {
         events.push(`start ${candidate.name}@${window}`);
@@ -123,7 +125,6 @@ describe('runBacktest({ windows, candidates, forecaster, primary })', () => {
     const fastOnFold2 = new Promise<void>((reached) => {
       releaseSlow = reached;
     });
-    const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
     const forecaster: BacktestForecaster<null> = {
       async forecast(candidate, window) {
         events.push(`start ${candidate.name}@${window}`);
@@ -158,7 +159,6 @@ describe('runBacktest({ windows, candidates, forecaster, primary })', () => {
     const events: string[] = [];
     const running = new Set<string>();
     let most = 0;
-    const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
     // How long each step holds its slot, in turns of the event loop: mlp's first fold is the long one.
     const turns: Record<string, number[]> = { ridge: [1, 1, 1], mlp: [6, 1, 1], cnn: [2, 1, 1] };
     const forecaster: BacktestForecaster<null> = {
@@ -238,7 +238,6 @@ describe('runBacktest({ windows, candidates, forecaster, primary })', () => {
 
   it('starts the costliest candidates of a lane first, and ranks steps asked for together', async () => {
     const started: string[] = [];
-    const metrics = (wape: number): HeadlineMetrics => ({ wape, mae: null, rmse: null, smape: null, mase: null, bias: null, coverage80: null, cost: null });
     const forecaster: BacktestForecaster<null> = {
       async forecast(candidate, window) {
         started.push(`${candidate.name}@${window}`);
